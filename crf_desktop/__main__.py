@@ -1,0 +1,3 @@
+from crf_desktop.cli import main
+
+raise SystemExit(main())

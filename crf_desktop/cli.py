@@ -1,0 +1,294 @@
+"""The command line (DESIGN.md section 8). Names are fixed: the centre and site scripts depend on them.
+
+Exit status: 0 success, 2 bad usage or bad input (with a message naming what is wrong), 1 anything else.
+Passwords are prompted; scripts may set CRF_PASSWORD (the logged-in user's), CRF_NEW_PASSWORD (a password
+being set) and CRF_RECOVERY_KEY.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from crf_desktop import __version__
+from crf_desktop.core.errors import CrfError, UserInputError
+from crf_desktop.core.roles import parse_role
+from crf_desktop.services import demo as demo_service
+from crf_desktop.services.session import Session, init_site, login, recover
+from crf_desktop.services.verify import verify_site
+from crf_desktop.store.datadir import default_data_dir, is_site
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# -- prompts ---------------------------------------------------------------------------------------------
+def _secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise UserInputError(f"no password given: run this in a terminal to be asked, or set {env_name}")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise UserInputError("the two passwords differ; nothing was changed")
+    return first
+
+
+def _password(user: str) -> str:
+    return _secret("CRF_PASSWORD", f"Password for {user}: ")
+
+
+def _new_password(whose: str) -> str:
+    return _secret("CRF_NEW_PASSWORD", f"New password for {whose} (at least 10 characters): ", confirm=True)
+
+
+def _warn(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(f"warning: {line}", file=sys.stderr)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+
+
+def _login(args: argparse.Namespace) -> Session:
+    if not args.user:
+        raise UserInputError("--user NAME is required: which user is doing this?")
+    session = login(_data_dir(args), args.user, _password(args.user))
+    _warn(session.warnings)
+    return session
+
+
+# -- commands ----------------------------------------------------------------------------------------------
+def cmd_version(_args: argparse.Namespace) -> int:
+    import sqlcipher3
+
+    cipher = sqlcipher3.connect(":memory:").execute("PRAGMA cipher_version").fetchone()
+    print(f"crf-desktop {__version__}")
+    print(f"Python {sys.version.split()[0]}, SQLCipher {cipher[0] if cipher else 'unknown'}")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    password = _new_password(args.admin)
+    session, recovery_key = init_site(data_dir, site=args.site, study=args.study, admin=args.admin,
+                                      admin_name=args.admin_name or args.admin, password=password)
+    _warn(session.warnings)
+    session.close()
+    print(f"Created site {args.site} for study {args.study} in {data_dir}")
+    print(f"Site admin: {args.admin}")
+    print()
+    print("RECOVERY KEY (shown only this once; print it, seal it in an envelope, keep it locked away):")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    print("It is the only way back in if the admin password is forgotten: crf-desktop user recover")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        user = session.add_user(username=args.name, full_name=args.full_name, role=parse_role(args.role),
+                                password=_new_password(args.name))
+    finally:
+        session.close()
+    print(f"Added {user.username} ({user.full_name}, {user.role.label}); they must change the password at "
+          "first login")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        rows = session.list_users()
+    finally:
+        session.close()
+    for user in rows:
+        state = "active" if user.active else "disabled"
+        flag = ", must change password" if user.must_change_password else ""
+        print(f"{user.username:16} {user.role.value:13} {state}{flag}  {user.full_name}")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    if not args.user:
+        raise UserInputError("--user NAME is required")
+    data_dir = _data_dir(args)
+    if args.reset:
+        session = _login(args)
+        try:
+            session.reset_password(args.reset, _new_password(args.reset))
+        finally:
+            session.close()
+        print(f"Password of {args.reset} reset; they must change it at next login")
+        return 0
+    current = _password(args.user)
+    session = login(data_dir, args.user, current)
+    try:
+        session.change_own_password(current, _new_password(args.user))
+    finally:
+        session.close()
+    print(f"Password of {args.user} changed")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        session.disable_user(args.name, args.reason)
+    finally:
+        session.close()
+    print(f"Disabled {args.name}; their history stays in the audit trail")
+    return 0
+
+
+def cmd_user_recover(args: argparse.Namespace) -> int:
+    key = _secret("CRF_RECOVERY_KEY", "Recovery key: ")
+    session = recover(_data_dir(args), recovery_key=key, admin=args.admin, new_password=_new_password(args.admin))
+    session.close()
+    print(f"New password set for {args.admin}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        report = verify_site(session)
+        print(f"Verifying site {session.site_id} ({session.study_id}) in {session.data_dir}")
+        for check in report.checks:
+            mark = "ok  " if check.ok else "FAIL"
+            print(f"  [{mark}] {check.name}: {check.detail}")
+            for problem in check.problems:
+                print(f"         problem: {problem}")
+            for warning in check.warnings:
+                print(f"         warning: {warning}")
+    finally:
+        session.close()
+    if not report.ok:
+        print("Result: PROBLEMS FOUND. Do not enter more data; contact the coordinating centre.")
+        return 1
+    if report.warnings:
+        print(f"Result: OK with {len(report.warnings)} warning(s)")
+        return 1 if args.strict else 0
+    print("Result: OK")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir().with_name(
+        "crf-desktop-demo")
+    if is_site(data_dir):
+        passwords = demo_service.read_demo_passwords(data_dir)
+        print(f"Using the existing demo site in {data_dir}")
+    else:
+        passwords = demo_service.create_demo(data_dir, shared_password=os.environ.get("CRF_PASSWORD"))
+        print(f"Created a demo site (fictitious data) in {data_dir}")
+    if passwords:
+        print("Demo users and passwords:")
+        for name, password in passwords.items():
+            print(f"  {name:13} {password}")
+    if args.no_gui:
+        return 0
+    return _start_gui(data_dir, demo_users=passwords)
+
+
+def _start_gui(data_dir: Path, demo_users: dict[str, str] | None = None) -> int:
+    from crf_desktop.ui.app import run_gui
+
+    return run_gui(data_dir, demo_users=demo_users or {})
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    return _start_gui(_data_dir(args))
+
+
+# -- parser ----------------------------------------------------------------------------------------------
+def _common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", help="the site's data directory (default: the platform's "
+                        "user data directory)")
+    if user:
+        parser.add_argument("--user", metavar="NAME", help="who is doing this (password prompted, or CRF_PASSWORD)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crf-desktop",
+        description="Offline-first case report forms for NCT03580291. Without a command, starts the app.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="the site's data directory for the app")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("version", help="print the version of the app and its SQLCipher")
+    p.set_defaults(handler=cmd_version)
+
+    p = sub.add_parser("init", help="create a new site (prints the recovery key once)")
+    _common(p, user=False)
+    p.add_argument("--site", required=True, help="site number, e.g. 01")
+    p.add_argument("--study", required=True, help="study identifier, e.g. NCT03580291")
+    p.add_argument("--admin", required=True, help="user name of the site admin (password prompted, or "
+                   "CRF_NEW_PASSWORD)")
+    p.add_argument("--admin-name", help="the admin's full name")
+    p.set_defaults(handler=cmd_init)
+
+    user = sub.add_parser("user", help="manage users: add, list, passwd, disable, recover")
+    user_sub = user.add_subparsers(title="user commands", metavar="ACTION", required=True)
+    p = user_sub.add_parser("add", help="add a user (admin); the temporary password must be changed at first login")
+    _common(p)
+    p.add_argument("name", help="the new user's login name")
+    p.add_argument("--role", required=True, help="coordinator, investigator, monitor, datamanager or admin")
+    p.add_argument("--full-name", required=True, help="full name, as printed on signatures")
+    p.set_defaults(handler=cmd_user_add)
+    p = user_sub.add_parser("list", help="list the site's users (admin)")
+    _common(p)
+    p.set_defaults(handler=cmd_user_list)
+    p = user_sub.add_parser("passwd", help="change your password, or --reset another user's (admin)")
+    _common(p)
+    p.add_argument("--reset", metavar="NAME", help="admin: give NAME a temporary password")
+    p.set_defaults(handler=cmd_user_passwd)
+    p = user_sub.add_parser("disable", help="disable a user (admin); their history is kept")
+    _common(p)
+    p.add_argument("name", help="the user to disable")
+    p.add_argument("--reason", required=True, help="why (goes into the audit trail)")
+    p.set_defaults(handler=cmd_user_disable)
+    p = user_sub.add_parser("recover", help="set a new admin password with the recovery key")
+    _common(p, user=False)
+    p.add_argument("--admin", required=True, help="the admin whose password to set")
+    p.set_defaults(handler=cmd_user_recover)
+
+    p = sub.add_parser("verify", help="check database integrity, the audit chain and the key file")
+    _common(p)
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too (e.g. clock set back)")
+    p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("demo", help="create a demo site with fictitious data, then start the app")
+    _common(p, user=False)
+    p.add_argument("--no-gui", action="store_true", help="only create the demo site")
+    p.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+        return code
+    except CrfError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a bare traceback
+        if os.environ.get("CRF_DEBUG"):
+            traceback.print_exc()
+        print(f"unexpected error: {type(exc).__name__}: {exc} (set CRF_DEBUG=1 for details)", file=sys.stderr)
+        return 1

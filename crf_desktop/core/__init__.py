@@ -1,0 +1,1 @@
+"""Stdlib-only building blocks shared by every layer: ids, errors, clock, roles."""

@@ -1,0 +1,40 @@
+"""The one source of "now": aware UTC datetimes.
+
+Tests replace the clock with :func:`set_clock` instead of patching ``datetime`` everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+_clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731
+
+
+def utcnow() -> datetime:
+    """The current time, aware, in UTC."""
+    now = _clock()
+    if now.tzinfo is None:
+        raise ValueError("clock returned a naive datetime; the clock must be timezone-aware")
+    return now.astimezone(UTC)
+
+
+def set_clock(clock: Callable[[], datetime] | None) -> None:
+    """Replace the clock (tests); ``None`` restores the system clock."""
+    global _clock
+    _clock = clock if clock is not None else (lambda: datetime.now(UTC))
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with microseconds and a ``Z``: sortable, unambiguous."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(text: str) -> datetime:
+    """Inverse of :func:`iso`."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def local_display(moment: datetime) -> str:
+    """A UTC moment shown in the machine's local time with its zone, for people."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z")

@@ -1,0 +1,80 @@
+"""Roles and what each may do (DESIGN.md section 5).
+
+The services layer checks every action against this table; the UI reads the same table only to hide what a
+role cannot do. There is no other copy of these rules.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from crf_desktop.core.errors import UserInputError
+
+
+class Role(StrEnum):
+    COORDINATOR = "coordinator"
+    INVESTIGATOR = "investigator"
+    MONITOR = "monitor"
+    DATA_MANAGER = "datamanager"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Role.COORDINATOR: "Site coordinator",
+    Role.INVESTIGATOR: "Investigator",
+    Role.MONITOR: "Monitor",
+    Role.DATA_MANAGER: "Data manager",
+    Role.ADMIN: "Site administrator",
+}
+
+
+class Permission(StrEnum):
+    MANAGE_USERS = "manage users"
+    ENTER_DATA = "enter data"
+    VIEW_DATA = "view data"
+    PRINT = "print"
+    EXPORT = "export"
+    SIGN = "sign"
+    VERIFY_DATA = "verify data"
+    RAISE_QUERY = "raise queries"
+    ANSWER_QUERY = "answer queries"
+    VIEW_AUDIT = "view the audit trail"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.COORDINATOR: frozenset({
+        Permission.ENTER_DATA, Permission.VIEW_DATA, Permission.PRINT, Permission.EXPORT,
+        Permission.ANSWER_QUERY, Permission.VIEW_AUDIT,
+    }),
+    Role.INVESTIGATOR: frozenset({
+        Permission.ENTER_DATA, Permission.VIEW_DATA, Permission.PRINT, Permission.EXPORT,
+        Permission.ANSWER_QUERY, Permission.SIGN, Permission.VIEW_AUDIT,
+    }),
+    Role.MONITOR: frozenset({
+        Permission.VIEW_DATA, Permission.PRINT, Permission.VERIFY_DATA, Permission.RAISE_QUERY,
+        Permission.VIEW_AUDIT,
+    }),
+    Role.DATA_MANAGER: frozenset({
+        Permission.VIEW_DATA, Permission.PRINT, Permission.RAISE_QUERY, Permission.VIEW_AUDIT,
+        Permission.EXPORT,
+    }),
+    Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT}),
+}
+
+
+def can(role: Role, permission: Permission) -> bool:
+    """Whether ``role`` holds ``permission``."""
+    return permission in _GRANTS[role]
+
+
+def parse_role(text: str) -> Role:
+    """A role from its name as typed (``coordinator``, ``investigator``, ...)."""
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise UserInputError(f"unknown role {text!r}; choose one of: {names}") from None

@@ -1,0 +1,63 @@
+"""A demo site with a user for every role, for trying the app and for the README's start command."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from crf_desktop.core.roles import Role
+from crf_desktop.services.session import init_site
+from crf_desktop.store import users
+
+DEMO_SITE = "01"
+DEMO_STUDY = "NCT03580291"
+PASSWORD_FILE = "demo-passwords.txt"
+
+DEMO_USERS: list[tuple[str, str, Role]] = [
+    ("admin", "Demo Admin", Role.ADMIN),
+    ("coordinator", "Li Na (demo coordinator)", Role.COORDINATOR),
+    ("investigator", "Dr Wang Wei (demo investigator)", Role.INVESTIGATOR),
+    ("monitor", "Zhang Min (demo monitor)", Role.MONITOR),
+    ("datamanager", "Chen Jie (demo data manager)", Role.DATA_MANAGER),
+]
+
+
+def _password(shared: str | None) -> str:
+    return shared if shared else "demo-" + secrets.token_urlsafe(9)
+
+
+def create_demo(data_dir: Path, *, shared_password: str | None = None) -> dict[str, str]:
+    """Create the demo site; returns each demo user's password (also written to demo-passwords.txt).
+
+    The password file is a convenience of the demo only: a real site never writes passwords anywhere.
+    """
+    passwords = {name: _password(shared_password) for name, _full, _role in DEMO_USERS}
+    session, _recovery = init_site(data_dir, site=DEMO_SITE, study=DEMO_STUDY, admin="admin",
+                                   admin_name="Demo Admin", password=passwords["admin"])
+    try:
+        db = session.site.db
+        for name, full_name, role in DEMO_USERS[1:]:
+            session.add_user(username=name, full_name=full_name, role=role, password=passwords[name])
+            users.update(db, name, must_change_password=False)  # demo users start ready to work
+        session.record("demo data created", new_value="fictitious subjects and users for training")
+    finally:
+        session.close()
+    lines = ["# DEMO ONLY: fictitious site. A real site never stores passwords.", *(
+        f"{name}\t{password}" for name, password in passwords.items())]
+    path = data_dir / PASSWORD_FILE
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    return passwords
+
+
+def read_demo_passwords(data_dir: Path) -> dict[str, str]:
+    path = data_dir / PASSWORD_FILE
+    if not path.exists():
+        return {}
+    result = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            name, password = line.split("\t", 1)
+            result[name] = password
+    return result

@@ -1,0 +1,1 @@
+"""The encrypted site database, its key file, users, audit trail and migrations (DESIGN.md section 4)."""

@@ -1,0 +1,62 @@
+"""Opening the SQLCipher database through sqlite-utils, with the pragmas that make saves durable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+import sqlite_utils
+
+from crf_desktop.core.errors import DatabaseCorruptError
+from crf_desktop.store.migrations import apply_migrations
+
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def _connect(path: Path, db_key: bytes) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    # A raw 256-bit key: SQLCipher skips its own password KDF (our key is random, not a password).
+    conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+    return conn
+
+
+def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_utils.Database:
+    """Open (or create) the encrypted database, check it, and bring its schema up to date."""
+    if not create and not path.exists():
+        raise DatabaseCorruptError(f"the database file {path} is missing; restore it from a backup")
+    conn = _connect(path, db_key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except DatabaseError as exc:
+        conn.close()
+        raise DatabaseCorruptError(
+            f"the database {path} cannot be read ({exc}): it is damaged or does not belong to this key file. "
+            "Restore the data directory from a backup."
+        ) from None
+    if problems != ["ok"]:
+        conn.close()
+        shown = "; ".join(problems[:5])
+        raise DatabaseCorruptError(
+            f"the database {path} failed its integrity check ({shown}). Do not enter data; "
+            "restore the data directory from a backup and contact the coordinating centre."
+        )
+    db = sqlite_utils.Database(conn)
+    try:
+        apply_migrations(db)
+    except DatabaseError as exc:
+        conn.close()
+        raise DatabaseCorruptError(f"the database {path} could not be updated ({exc})") from None
+    return db
+
+
+def integrity_problems(db: sqlite_utils.Database) -> list[str]:
+    """Full ``integrity_check`` plus SQLCipher's page HMAC check; empty when all is well."""
+    problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+    problems += [row[0] for row in db.execute("PRAGMA cipher_integrity_check").fetchall()]
+    return problems
