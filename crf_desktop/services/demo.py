@@ -12,7 +12,7 @@ from crf_desktop.store import users
 
 DEMO_SITE = "01"
 DEMO_STUDY = "NCT03580291"
-PASSWORD_FILE = "demo-passwords.txt"
+PASSWORD_FILE = "demo-passwords.txt"  # noqa: S105 - a file name
 
 DEMO_USERS: list[tuple[str, str, Role]] = [
     ("admin", "Demo Admin", Role.ADMIN),

@@ -17,6 +17,8 @@ def _connect(path: Path, db_key: bytes) -> sqlcipher3.Connection:
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     # A raw 256-bit key: SQLCipher skips its own password KDF (our key is random, not a password).
     conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+    # SQLCipher would print its own log lines to stderr; our errors say what happened in plain words.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
 
 
@@ -27,6 +29,13 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
     conn = _connect(path, db_key)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        raise DatabaseCorruptError(
+            f"the database {path} cannot be read ({exc}): it is damaged or does not belong to this key file. "
+            "Restore the data directory from a backup."
+        ) from None
+    try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -34,11 +43,7 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
         conn.execute("PRAGMA busy_timeout = 5000")
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     except DatabaseError as exc:
-        conn.close()
-        raise DatabaseCorruptError(
-            f"the database {path} cannot be read ({exc}): it is damaged or does not belong to this key file. "
-            "Restore the data directory from a backup."
-        ) from None
+        problems = [str(exc)]
     if problems != ["ok"]:
         conn.close()
         shown = "; ".join(problems[:5])

@@ -49,15 +49,20 @@ def network_filesystem(path: Path) -> str | None:
     mounts = Path("/proc/mounts")
     if not mounts.exists():
         return None
+    return filesystem_from_mounts(target, mounts.read_text(encoding="utf-8", errors="replace"))
+
+
+def filesystem_from_mounts(target: Path, mounts_text: str) -> str | None:
+    """The network filesystem type of ``target`` according to a ``/proc/mounts`` text, else ``None``."""
     best: tuple[int, str] | None = None
-    for line in mounts.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in mounts_text.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
-        mount_point = parts[1].replace("\\040", " ")
-        if target == Path(mount_point) or Path(mount_point) in target.parents:
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), parts[2])
+        mount_point = Path(parts[1].replace("\\040", " "))
+        if target == mount_point or mount_point in target.parents:
+            if best is None or len(str(mount_point)) > best[0]:
+                best = (len(str(mount_point)), parts[2])
     if best is not None and best[1] in _NETWORK_FS:
         return best[1]
     return None
@@ -77,7 +82,7 @@ def fsync_dir(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one, never half."""
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

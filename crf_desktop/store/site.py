@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,6 +112,7 @@ def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name
     if data_dir.exists() and any(not p.name.startswith(".") for p in data_dir.iterdir()):
         raise DataDirError(f"{data_dir} is not empty and is not a crf-desktop site; choose an empty folder")
     data_dir.mkdir(parents=True, exist_ok=True)
+    os.chmod(data_dir, 0o700)  # a shared ward PC: other accounts have no business in here
     lock = DataDirLock(data_dir)
     lock.acquire()
     created = [data_dir / name for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", RECOVERY_FILE, KEY_FILE)]
@@ -120,7 +122,7 @@ def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name
         secret = new_recovery_secret()
         db = open_database(data_dir / DB_FILE, db_key, create=True)
         with db.atomic():
-            db["meta"].insert_all([
+            db.table("meta").insert_all([
                 {"key": "site", "value": site}, {"key": "study", "value": study},
                 {"key": "created_at", "value": iso(utcnow())},
             ])

@@ -39,11 +39,11 @@ def all_users(db: sqlite_utils.Database) -> list[User]:
 
 def insert(db: sqlite_utils.Database, *, username: str, full_name: str, role: Role, created_by: str,
            must_change_password: bool) -> None:
-    db["users"].insert({
+    db.table("users").insert({
         "username": username, "full_name": full_name, "role": role.value, "active": 1,
         "must_change_password": int(must_change_password), "created_at": iso(utcnow()), "created_by": created_by,
     })
 
 
 def update(db: sqlite_utils.Database, username: str, **changes: object) -> None:
-    db["users"].update(username, {k: (int(v) if isinstance(v, bool) else v) for k, v in changes.items()})
+    db.table("users").update(username, {k: (int(v) if isinstance(v, bool) else v) for k, v in changes.items()})

@@ -1,0 +1,81 @@
+"""Shared fixtures: real encrypted sites in temporary folders (never a mocked database)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from crf_desktop.core import clock
+from crf_desktop.core.roles import Role
+from crf_desktop.services.session import Session, init_site, login
+
+ADMIN_PASSWORD = "admin-pass-123"
+USER_PASSWORD = "user-pass-456"
+
+
+@dataclass
+class SiteFixture:
+    data_dir: Path
+    recovery_key: str
+
+    def login(self, user: str = "admin", password: str = ADMIN_PASSWORD) -> Session:
+        return login(self.data_dir, user, password)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[SiteFixture]:
+    """A fresh site 01 with its admin; closed again, so each test logs in as it needs."""
+    session, recovery_key = init_site(tmp_path / "site", site="01", study="NCT03580291", admin="admin",
+                                      admin_name="Ada Admin", password=ADMIN_PASSWORD)
+    session.close()
+    yield SiteFixture(tmp_path / "site", recovery_key)
+
+
+@pytest.fixture
+def site_with_users(site: SiteFixture) -> SiteFixture:
+    """The site plus one user of each other role, ready to work (passwords changed)."""
+    admin = site.login()
+    try:
+        for role in (Role.COORDINATOR, Role.INVESTIGATOR, Role.MONITOR, Role.DATA_MANAGER):
+            admin.add_user(username=role.value, full_name=f"Test {role.label}", role=role, password="temporary-1")
+    finally:
+        admin.close()
+    for role in (Role.COORDINATOR, Role.INVESTIGATOR, Role.MONITOR, Role.DATA_MANAGER):
+        session = login(site.data_dir, role.value, "temporary-1")
+        session.change_own_password("temporary-1", USER_PASSWORD)
+        session.close()
+    return site
+
+
+class FakeClock:
+    """A settable clock for lockout and clock-set-back tests."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def fake_clock() -> Iterator[FakeClock]:
+    fake = FakeClock(clock.utcnow())
+    clock.set_clock(fake)
+    yield fake
+    clock.set_clock(None)
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """Environment for running the CLI in a subprocess, without a terminal."""
+    env = dict(os.environ)
+    env.pop("CRF_PASSWORD", None)
+    env.pop("CRF_NEW_PASSWORD", None)
+    env["HOME"] = str(tmp_path / "home")
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    return env
