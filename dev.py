@@ -123,7 +123,7 @@ def cmd_test(extra: list[str]) -> int:
     ensure_venv()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
-        ("ruff", [str(venv_bin("ruff")), "check", "crf_desktop", "tests", "benchmarks", "dev.py"]),
+        ("ruff", [str(venv_bin("ruff")), "check", "."]),
         ("import-linter", [str(venv_bin("lint-imports"))]),
         ("mypy (domain layers)", [str(venv_bin("mypy"))]),
         ("pytest", [str(venv_bin("python")), "-m", "pytest", *extra]),
