@@ -1,0 +1,88 @@
+"""The NCT03580291 visit schedule, declared once: visits, their windows, and which forms each visit holds.
+
+Screening (day −28 to 0), Baseline / day 0 (randomisation, first infusion), weeks 4, 8, 12, 16, 20 and 24 (target
+day 28·n, study-configured window, ±7 days by default), unscheduled visits, early termination, and the
+subject-level logs (adverse events, concomitant medications).
+
+Extension points: later issues add their form ids to the tuples below (eligibility, medical history, pregnancy
+test and laboratory forms at screening; randomisation and dosing at baseline; efficacy instruments and labs at
+follow-up visits; the AE and concomitant-medication log forms). Nothing else needs to change: the registry
+checks at start-up that every form named here is declared.
+"""
+
+from __future__ import annotations
+
+from crf_desktop.forms.library import consent, demographics
+from crf_desktop.forms.model import Text
+from crf_desktop.forms.schedule import SubjectLog, Visit, VisitKind, VisitSchedule, Window
+
+FOLLOW_UP_WEEKS = (4, 8, 12, 16, 20, 24)
+
+SCREENING_FORMS: tuple[str, ...] = (consent.FORM_ID, demographics.FORM_ID)
+BASELINE_FORMS: tuple[str, ...] = ()
+FOLLOW_UP_FORMS: tuple[str, ...] = ()
+UNSCHEDULED_FORMS: tuple[str, ...] = ()
+EARLY_TERMINATION_FORMS: tuple[str, ...] = ()
+ADVERSE_EVENT_FORMS: tuple[str, ...] = ()
+CONMED_FORMS: tuple[str, ...] = ()
+
+
+def week_code(week: int) -> str:
+    """The visit code of a follow-up week: ``week4``."""
+    return f"week{week}"
+
+
+SCREENING = Visit(
+    code="screening",
+    label=Text(en="Screening", zh="筛选期"),
+    kind=VisitKind.SCREENING,
+    target_day=0,
+    window=Window(before=28, after=0),
+    forms=SCREENING_FORMS,
+)
+
+BASELINE = Visit(
+    code="baseline",
+    label=Text(en="Baseline (day 0)", zh="基线（第 0 天）"),
+    kind=VisitKind.BASELINE,
+    target_day=0,
+    window=Window(before=0, after=0),
+    forms=BASELINE_FORMS,
+)
+
+FOLLOW_UP = tuple(
+    Visit(
+        code=week_code(week),
+        label=Text(en=f"Week {week}", zh=f"第 {week} 周"),
+        kind=VisitKind.SCHEDULED,
+        target_day=week * 7,
+        forms=FOLLOW_UP_FORMS,
+    )
+    for week in FOLLOW_UP_WEEKS
+)
+
+UNSCHEDULED = Visit(
+    code="unscheduled",
+    label=Text(en="Unscheduled visit", zh="计划外访视"),
+    kind=VisitKind.UNSCHEDULED,
+    forms=UNSCHEDULED_FORMS,
+)
+
+EARLY_TERMINATION = Visit(
+    code="early_termination",
+    label=Text(en="Early termination", zh="提前终止"),
+    kind=VisitKind.EARLY_TERMINATION,
+    forms=EARLY_TERMINATION_FORMS,
+)
+
+SCHEDULE = VisitSchedule(
+    visits=(SCREENING, BASELINE, *FOLLOW_UP, UNSCHEDULED, EARLY_TERMINATION),
+    logs=(
+        SubjectLog(code="adverse_events", label=Text(en="Adverse events", zh="不良事件"), forms=ADVERSE_EVENT_FORMS),
+        SubjectLog(
+            code="concomitant_medications",
+            label=Text(en="Concomitant medications", zh="合并用药"),
+            forms=CONMED_FORMS,
+        ),
+    ),
+)
