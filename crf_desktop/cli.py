@@ -19,6 +19,7 @@ from crf_desktop import __version__
 from crf_desktop.core.errors import CrfError, UserInputError
 from crf_desktop.core.roles import parse_role
 from crf_desktop.services import demo as demo_service
+from crf_desktop.services.dictionary import write_data_dictionary
 from crf_desktop.services.session import Session, init_site, login, recover
 from crf_desktop.services.verify import verify_site
 from crf_desktop.store.datadir import default_data_dir, is_site
@@ -181,6 +182,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    count = write_data_dictionary(Path(args.out).expanduser())
+    print(f"Wrote the data dictionary ({count} fields) to {args.out}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir().with_name(
         "crf-desktop-demo")
@@ -267,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too (e.g. clock set back)")
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("dictionary", help="write the data dictionary (one row per field of every form) as CSV")
+    p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")
+    p.set_defaults(handler=cmd_dictionary)
 
     p = sub.add_parser("demo", help="create a demo site with fictitious data, then start the app")
     _common(p, user=False)

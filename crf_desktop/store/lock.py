@@ -61,6 +61,10 @@ class DataDirLock:
         handle.flush()
         self._handle = handle
 
+    @property
+    def released(self) -> bool:
+        return self._handle is None
+
     def release(self) -> None:
         if self._handle is not None:
             self._handle.close()  # closing the descriptor drops the lock

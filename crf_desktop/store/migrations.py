@@ -67,8 +67,87 @@ def _m001_foundation(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _refuse_delete(db: sqlite_utils.Database, table: str, what: str) -> None:
+    db.execute(f"""
+        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN
+            SELECT RAISE(ABORT, '{what} are never deleted');
+        END
+    """)
+
+
+def _m002_subjects_and_records(db: sqlite_utils.Database) -> None:
+    # Every change gets the next number of one site-wide sequence: the sync export reads "since N".
+    db.execute("""
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject_id TEXT,
+            record_id INTEGER
+        )
+    """)
+    db.execute("""
+        CREATE TABLE subjects (
+            subject_id TEXT PRIMARY KEY,
+            number INTEGER NOT NULL UNIQUE,
+            initials TEXT NOT NULL,
+            birth_year INTEGER,
+            sex TEXT NOT NULL,
+            status TEXT NOT NULL,
+            status_reason TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            change_seq INTEGER NOT NULL
+        )
+    """)
+    db.execute("""
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY,
+            subject_id TEXT NOT NULL REFERENCES subjects(subject_id),
+            visit TEXT NOT NULL,
+            form TEXT NOT NULL,
+            repeat_no INTEGER NOT NULL DEFAULT 0,
+            form_version TEXT NOT NULL,
+            status TEXT NOT NULL,
+            data TEXT NOT NULL,
+            confirmations TEXT NOT NULL DEFAULT '{}',
+            version INTEGER NOT NULL,
+            change_seq INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            UNIQUE (subject_id, visit, form, repeat_no)
+        )
+    """)
+    db.execute("CREATE INDEX records_change ON records(change_seq)")
+    # Every saved version is kept, with the form version it was entered against.
+    db.execute("""
+        CREATE TABLE record_versions (
+            record_id INTEGER NOT NULL REFERENCES records(id),
+            version INTEGER NOT NULL,
+            form_version TEXT NOT NULL,
+            status TEXT NOT NULL,
+            data TEXT NOT NULL,
+            confirmations TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            saved_by TEXT NOT NULL,
+            reason TEXT,
+            change_seq INTEGER NOT NULL,
+            PRIMARY KEY (record_id, version)
+        )
+    """)
+    _refuse_delete(db, "subjects", "subjects")
+    _refuse_delete(db, "records", "records")
+    _refuse_delete(db, "record_versions", "saved versions")
+    db.execute("""
+        CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions BEGIN
+            SELECT RAISE(ABORT, 'saved versions are never changed');
+        END
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("foundation: meta, users, audit trail", _m001_foundation),
+    ("subjects, form records and their versions, the change sequence", _m002_subjects_and_records),
 ]
 
 

@@ -74,6 +74,10 @@ class OpenSite:
             return False
         return unwrap_with_password(entry.wrapped, password, user_context(self.site_id, username)) is not None
 
+    @property
+    def closed(self) -> bool:
+        return self.lock.released
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.db.conn.close()
@@ -100,6 +104,13 @@ def _require_site(data_dir: Path) -> None:
     if not is_site(data_dir):
         raise DataDirError(f"{data_dir} is not a crf-desktop site (it has no {DB_FILE} or {KEY_FILE}); check "
                            "--data-dir, or create a site there with: crf-desktop init")
+
+
+def read_site_identity(data_dir: Path) -> tuple[str, str]:
+    """(site, study) of a data directory, read from its key file without unlocking anything."""
+    _require_site(data_dir)
+    keyfile = KeyFile.load(data_dir)
+    return keyfile.site, keyfile.study
 
 
 def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name: str,
@@ -150,7 +161,7 @@ def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name
     return opened, format_recovery_key(secret)
 
 
-def _attempts_left_message(keyfile: KeyFile, username: str) -> str:
+def attempts_left_message(keyfile: KeyFile, username: str) -> str:
     entry = keyfile.users.get(username)
     if entry is None:
         return "the user name or password is wrong"
@@ -184,7 +195,7 @@ def unlock_site(data_dir: Path, username: str, password: str) -> OpenSite:
         if db_key is None:
             detail = "wrong password" if entry is not None else "unknown or disabled user"
             keyfile.record_failure(username, "login failed", detail)
-            raise AuthenticationError(_attempts_left_message(keyfile, username))
+            raise AuthenticationError(attempts_left_message(keyfile, username))
         if key_id(db_key) != keyfile.key_id:
             raise KeyFileError(f"the key file {keyfile.path} does not belong to this database (key id differs); "
                                "restore the matching key file from the backup")

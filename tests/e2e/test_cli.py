@@ -118,3 +118,21 @@ def test_every_command_is_documented_in_the_readme() -> None:
             names += [f"{name} {n}" for a in nested for n in a.choices] or [name]
     missing = [name for name in names if f"crf-desktop {name}" not in readme]
     assert missing == [], f"commands not in README.md: {missing}"
+
+
+def test_dictionary_has_a_row_per_field_with_both_labels(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """Issue 3 item 8."""
+    import csv
+
+    from crf_desktop.forms.registry import REGISTRY
+
+    out = tmp_path / "dictionary.csv"
+    result = crf("dictionary", "--out", str(out), env=cli_env)
+    assert result.code == 0, result.err
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == sum(len(form.fields) for form in REGISTRY.all_forms())
+    weight = next(row for row in rows if row["field"] == "weight_kg")
+    assert (weight["form"], weight["label_zh"], weight["unit_en"]) == ("demographics", "体重", "kg")
+    assert crf("dictionary", "--out", str(tmp_path / "missing" / "d.csv"), env=cli_env).code == 2
+    assert crf("dictionary", "--out", str(tmp_path), env=cli_env).code == 2

@@ -1,0 +1,185 @@
+"""Opening, validating and saving form records; verification; field history (issue 3 item 4).
+
+Every rule of :mod:`crf_desktop.forms.lifecycle` is enforced here, whatever the caller (GUI, CLI, demo).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from crf_desktop.core.errors import UserInputError
+from crf_desktop.core.roles import Permission
+from crf_desktop.forms import lifecycle
+from crf_desktop.forms.dates import parse_date
+from crf_desktop.forms.issues import Issue
+from crf_desktop.forms.lifecycle import RecordStatus
+from crf_desktop.forms.model import Form
+from crf_desktop.forms.registry import REGISTRY
+from crf_desktop.forms.validation import Context, Result, validate
+from crf_desktop.services.session import Session
+from crf_desktop.services.subjects import get_subject
+from crf_desktop.store import audit, records
+from crf_desktop.store.audit import AuditEntry
+from crf_desktop.store.records import Record
+
+CONSENT_FORM = "consent"
+CONSENT_VISIT = "screening"
+CONSENT_FIELD = "consent_date"
+
+
+class ReasonRequired(UserInputError):
+    """A complete (or verified, or signed) record changes: the user must say why."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SaveOutcome:
+    """What a save did: ``saved`` false means nothing was written and ``refused`` says why."""
+
+    saved: bool
+    result: Result
+    record: Record | None
+    refused: tuple[Issue, ...] = ()
+    changed_fields: tuple[str, ...] = ()
+
+
+def _form_target(form_id: str, repeat_no: int) -> str:
+    return form_id if repeat_no == 0 else f"{form_id}#{repeat_no}"
+
+
+def resolve_form(subject_visit: str, form_id: str) -> Form:
+    """The form, checked to belong to the visit (or to a subject-level log)."""
+    try:
+        form = REGISTRY.form(form_id)
+    except KeyError as exc:
+        raise UserInputError(str(exc.args[0])) from None
+    try:
+        visit_forms = REGISTRY.schedule.visit(subject_visit).forms
+    except KeyError:
+        try:
+            visit_forms = REGISTRY.schedule.log(subject_visit).forms
+        except KeyError:
+            raise UserInputError(f"there is no visit or log {subject_visit!r} in the schedule") from None
+    if form_id not in visit_forms:
+        raise UserInputError(f"form {form_id!r} does not belong to {subject_visit!r}")
+    return form
+
+
+def consent_date(session: Session, subject_id: str) -> date | None:
+    record = records.get(session.site.db, subject_id=subject_id, visit=CONSENT_VISIT, form=CONSENT_FORM)
+    if record is None or not record.data.get(CONSENT_FIELD):
+        return None
+    try:
+        return parse_date(record.data[CONSENT_FIELD])
+    except ValueError:
+        return None
+
+
+def validation_context(session: Session, subject_id: str, confirmed: dict[str, str] | None = None) -> Context:
+    return Context(today=session.today(), consent_date=consent_date(session, subject_id),
+                   confirmed=dict(confirmed or {}))
+
+
+def get_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record | None:
+    session.require(Permission.VIEW_DATA)
+    get_subject(session, subject_id)
+    resolve_form(visit, form_id)
+    return records.get(session.site.db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
+
+
+def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str],
+          confirmed: dict[str, str] | None = None) -> Result:
+    """Validate without saving (the editor's live check)."""
+    return validate(REGISTRY.form(form_id), raw, validation_context(session, subject_id, confirmed))
+
+
+def save_record(
+    session: Session,
+    *,
+    subject_id: str,
+    visit: str,
+    form_id: str,
+    raw: dict[str, str],
+    confirmed: dict[str, str] | None = None,
+    reason: str | None = None,
+    repeat_no: int = 0,
+    expected_version: int | None = None,
+) -> SaveOutcome:
+    """Validate and save one record; refuse (writing nothing) when anything but a required gap is wrong."""
+    session.require(Permission.ENTER_DATA)
+    get_subject(session, subject_id)
+    form = resolve_form(visit, form_id)
+    db = session.site.db
+    current = records.get(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
+    if current is not None and not lifecycle.editable(current.status):
+        raise UserInputError(f"{form_id} of {subject_id} at {visit} is locked and cannot be changed")
+    if expected_version is not None and (current.version if current else 0) != expected_version:
+        raise UserInputError(f"{form_id} of {subject_id} at {visit} was saved by someone else since you opened "
+                             "it; close it and open it again")
+    result = validate(form, raw, validation_context(session, subject_id, confirmed))
+    refusing = lifecycle.refusing_issues(result.issues)
+    if refusing:
+        return SaveOutcome(saved=False, result=result, record=current, refused=tuple(refusing))
+    data = result.stored()
+    confirmations = {i.field: i.value for i in result.issues if i.needs_confirmation and i.confirmed}
+    old = current.data if current is not None else {}
+    changed = tuple(f.id for f in form.fields if old.get(f.id, "") != data.get(f.id, ""))
+    status = lifecycle.status_after_save(result.issues)
+    if current is not None and not changed and confirmations == current.confirmations:
+        return SaveOutcome(saved=True, result=result, record=current)
+    reason_text = (reason or "").strip() or None
+    if current is not None and lifecycle.needs_reason_for_change(current.status) and reason_text is None:
+        raise ReasonRequired(f"{form.title.en} of {subject_id} is {current.status.value}: give a reason for the "
+                             f"change of {', '.join(changed)}")
+    user = session.user.username
+    target = {"subject": subject_id, "visit": visit, "form": _form_target(form_id, repeat_no)}
+    with db.atomic():
+        saved = records.write(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no,
+                              form_version=form.version, status=status, data=data, confirmations=confirmations,
+                              user=user, reason=reason_text)
+        for field_id in changed:
+            action = "value entered" if field_id not in old else "value changed"
+            audit.append(db, user=user, action=action, field=field_id, old_value=old.get(field_id),
+                         new_value=data.get(field_id), reason=reason_text if current else None, **target)
+        for field_id, value in confirmations.items():
+            if current is None or current.confirmations.get(field_id) != value:
+                audit.append(db, user=user, action="expected range confirmed", field=field_id, new_value=value,
+                             **target)
+        old_status = current.status if current is not None else RecordStatus.NOT_STARTED
+        if old_status is not status:
+            audit.append(db, user=user, action="status changed", old_value=old_status.value,
+                         new_value=status.value, reason=reason_text, **target)
+    return SaveOutcome(saved=True, result=result, record=saved, changed_fields=changed)
+
+
+def verify_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record:
+    """Source-data verification by a monitor: a complete record becomes verified."""
+    session.require(Permission.VERIFY_DATA)
+    form = resolve_form(visit, form_id)
+    db = session.site.db
+    current = records.get(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
+    if current is None or current.status is not RecordStatus.COMPLETE:
+        state = current.status.value if current else RecordStatus.NOT_STARTED.value
+        raise UserInputError(f"{form.title.en} of {subject_id} at {visit} is {state}; only a complete form can be "
+                             "verified")
+    target = {"subject": subject_id, "visit": visit, "form": _form_target(form_id, repeat_no)}
+    with db.atomic():
+        saved = records.write(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no,
+                              form_version=current.form_version, status=RecordStatus.VERIFIED, data=current.data,
+                              confirmations=current.confirmations, user=session.user.username,
+                              reason="source data verified")
+        audit.append(db, user=session.user.username, action="status changed", old_value=current.status.value,
+                     new_value=RecordStatus.VERIFIED.value, **target)
+    return saved
+
+
+def field_history(session: Session, *, subject_id: str, visit: str, form_id: str, field_id: str,
+                  repeat_no: int = 0) -> list[AuditEntry]:
+    """Every value the field had: who, when, old, new, why (oldest first)."""
+    session.require(Permission.VIEW_AUDIT)
+    rows = session.site.db.execute(
+        "SELECT seq FROM audit WHERE subject = ? AND visit = ? AND form = ? AND field = ? ORDER BY seq",
+        [subject_id, visit, _form_target(form_id, repeat_no), field_id],
+    ).fetchall()
+    wanted = {int(r[0]) for r in rows}
+    return [e for e in audit.entries(session.site.db, subject=subject_id, newest_first=False) if e.seq in wanted]

@@ -1,0 +1,128 @@
+"""Form records: the current version of each (subject, visit, form, repeat) and every saved version before it.
+
+Values are stored as the canonical text of each field (``crf_desktop.forms.parsing.to_text``), so a record
+reads back exactly as it was validated, whatever the form version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.forms.lifecycle import RecordStatus
+from crf_desktop.store.changes import next_change
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    id: int
+    subject_id: str
+    visit: str
+    form: str
+    repeat_no: int
+    form_version: str
+    status: RecordStatus
+    data: dict[str, str]
+    confirmations: dict[str, str]
+    version: int
+    change_seq: int
+    updated_at: str
+    updated_by: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordVersion:
+    version: int
+    form_version: str
+    status: RecordStatus
+    data: dict[str, str]
+    saved_at: str
+    saved_by: str
+    reason: str | None
+
+
+def _record(row: dict[str, Any]) -> Record:
+    return Record(
+        id=int(row["id"]), subject_id=row["subject_id"], visit=row["visit"], form=row["form"],
+        repeat_no=int(row["repeat_no"]), form_version=row["form_version"], status=RecordStatus(row["status"]),
+        data=json.loads(row["data"]), confirmations=json.loads(row["confirmations"]), version=int(row["version"]),
+        change_seq=int(row["change_seq"]), updated_at=row["updated_at"], updated_by=row["updated_by"],
+    )
+
+
+def _dump(values: dict[str, str]) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def get(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str, repeat_no: int = 0) -> Record | None:
+    rows = list(db.table("records").rows_where(
+        "subject_id = ? AND visit = ? AND form = ? AND repeat_no = ?", [subject_id, visit, form, repeat_no]))
+    return _record(rows[0]) if rows else None
+
+
+def by_id(db: sqlite_utils.Database, record_id: int) -> Record | None:
+    rows = list(db.table("records").rows_where("id = ?", [record_id]))
+    return _record(rows[0]) if rows else None
+
+
+def for_subject(db: sqlite_utils.Database, subject_id: str) -> list[Record]:
+    return [_record(row) for row in db.table("records").rows_where(
+        "subject_id = ?", [subject_id], order_by="visit, form, repeat_no")]
+
+
+def status_grid(db: sqlite_utils.Database) -> dict[tuple[str, str], dict[str, RecordStatus]]:
+    """(subject, visit) → {form: status} for every record; one query, for the dashboard."""
+    grid: dict[tuple[str, str], dict[str, RecordStatus]] = {}
+    for subject_id, visit, form, status in db.execute(
+        "SELECT subject_id, visit, form, status FROM records WHERE repeat_no = 0"
+    ):
+        grid.setdefault((subject_id, visit), {})[form] = RecordStatus(status)
+    return grid
+
+
+def next_repeat_no(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str) -> int:
+    row = db.execute("SELECT max(repeat_no) FROM records WHERE subject_id = ? AND visit = ? AND form = ?",
+                     [subject_id, visit, form]).fetchone()
+    return int(row[0] or 0) + 1
+
+
+def write(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str, repeat_no: int, form_version: str,
+          status: RecordStatus, data: dict[str, str], confirmations: dict[str, str], user: str,
+          reason: str | None) -> Record:
+    """Create or update the record and keep the new version; call inside a transaction."""
+    current = get(db, subject_id=subject_id, visit=visit, form=form, repeat_no=repeat_no)
+    now = iso(utcnow())
+    version = 1 if current is None else current.version + 1
+    row = {
+        "subject_id": subject_id, "visit": visit, "form": form, "repeat_no": repeat_no,
+        "form_version": form_version, "status": status.value, "data": _dump(data),
+        "confirmations": _dump(confirmations), "version": version, "updated_at": now, "updated_by": user,
+    }
+    if current is None:
+        new_pk = db.table("records").insert({**row, "change_seq": 0}).last_pk
+        assert new_pk is not None  # noqa: S101 - an INSERT into a rowid table always has one
+        record_id = int(new_pk)
+    else:
+        record_id = current.id
+    seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
+    db.table("records").update(record_id, {**row, "change_seq": seq})
+    db.table("record_versions").insert({
+        "record_id": record_id, "version": version, "form_version": form_version, "status": status.value,
+        "data": row["data"], "confirmations": row["confirmations"], "saved_at": now, "saved_by": user,
+        "reason": reason, "change_seq": seq,
+    })
+    saved = by_id(db, record_id)
+    assert saved is not None  # noqa: S101
+    return saved
+
+
+def versions(db: sqlite_utils.Database, record_id: int) -> list[RecordVersion]:
+    return [
+        RecordVersion(version=int(r["version"]), form_version=r["form_version"], status=RecordStatus(r["status"]),
+                      data=json.loads(r["data"]), saved_at=r["saved_at"], saved_by=r["saved_by"], reason=r["reason"])
+        for r in db.table("record_versions").rows_where("record_id = ?", [record_id], order_by="version")
+    ]
