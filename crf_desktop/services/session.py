@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from crf_desktop.core.errors import AuthenticationError, PasswordChangeRequired, PermissionDenied, UserInputError
@@ -10,9 +11,18 @@ from crf_desktop.core.ids import site_id, study_id
 from crf_desktop.core.ids import username as parse_username
 from crf_desktop.core.passwords import check_password
 from crf_desktop.core.roles import Permission, Role, can
+from crf_desktop.forms.validation import local_today
 from crf_desktop.store import audit, users
 from crf_desktop.store.audit import AuditEntry
-from crf_desktop.store.site import OpenSite, create_site, recover_admin, unlock_site
+from crf_desktop.store.keyfile import MAX_FAILURES
+from crf_desktop.store.site import (
+    OpenSite,
+    attempts_left_message,
+    create_site,
+    read_site_identity,
+    recover_admin,
+    unlock_site,
+)
 from crf_desktop.store.users import User
 
 
@@ -40,6 +50,10 @@ class Session:
     def warnings(self) -> list[str]:
         return self.site.warnings
 
+    def today(self) -> date:
+        """The site's current date (local time of this computer)."""
+        return local_today()
+
     def can(self, permission: Permission) -> bool:
         return can(self.user.role, permission)
 
@@ -62,22 +76,28 @@ class Session:
         self.user = fresh
 
     # -- passwords -------------------------------------------------------------------------------------
-    def check_password(self, password: str) -> bool:
-        """Re-authenticate the logged-in user (idle lock, signatures); failures count towards the lockout."""
-        seconds = self.site.keyfile.seconds_locked(self.user.username)
+    def check_password(self, password: str) -> None:
+        """Re-authenticate the logged-in user (idle lock, signatures).
+
+        Raises AuthenticationError saying how many attempts are left; failures count towards the lockout
+        and are audited at once (the database is open).
+        """
+        name = self.user.username
+        seconds = self.site.keyfile.seconds_locked(name)
         if seconds:
-            raise AuthenticationError(f"account {self.user.username!r} is locked for {seconds} more seconds")
-        if self.site.password_matches(self.user.username, password):
-            self.site.keyfile.record_success(self.user.username)
-            return True
-        self.site.keyfile.record_failure(self.user.username, "re-authentication failed", "wrong password")
-        # The database is open, so the failure goes into the audit trail at once.
+            raise AuthenticationError(f"account {name!r} is locked for {seconds} more seconds after "
+                                      f"{MAX_FAILURES} failed attempts")
+        if self.site.password_matches(name, password):
+            self.site.keyfile.record_success(name)
+            return
+        self.site.keyfile.record_failure(name, "re-authentication failed", "wrong password")
         events, _dropped = self.site.keyfile.take_pending_events()
         for event in events:
             audit.append(self.site.db, user=event["user"], action=event["action"],
                          new_value=f"at {event['time']}: {event['detail']}")
         self.site.keyfile.save()
-        return False
+        raise AuthenticationError(attempts_left_message(self.site.keyfile, name).replace(
+            "the user name or password is wrong", "the password is wrong"))
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         if not self.site.password_matches(self.user.username, old_password):
@@ -166,7 +186,14 @@ class Session:
         """Audit an action that changes nothing in the database (print, export started, screen locked)."""
         audit.append(self.site.db, user=self.user.username, action=action, **target)
 
+    @property
+    def closed(self) -> bool:
+        return self.site.closed
+
     def close(self, *, audit_logout: bool = True) -> None:
+        """Log out and release the data directory; closing twice does nothing."""
+        if self.closed:
+            return
         if audit_logout:
             try:
                 audit.append(self.site.db, user=self.user.username, action="logout")
@@ -174,6 +201,21 @@ class Session:
                 self.site.close()
         else:
             self.site.close()
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the login screen shows before anyone has logged in."""
+
+    site_id: str
+    study_id: str
+    data_dir: Path
+
+
+def site_info(data_dir: Path) -> SiteInfo:
+    """Site and study of a data directory, without unlocking it; DataDirError/KeyFileError when it is not one."""
+    site, study = read_site_identity(data_dir)
+    return SiteInfo(site_id=site, study_id=study, data_dir=data_dir)
 
 
 def _session(site: OpenSite, username: str) -> Session:

@@ -1,0 +1,87 @@
+"""Starting the GUI: the QApplication, then the login → main window sequence (:class:`Shell`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from types import TracebackType
+
+from crf_desktop import __version__
+from crf_desktop.core.errors import CrfError
+from crf_desktop.services.session import site_info
+from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES
+from crf_desktop.ui.messages import show_error
+from crf_desktop.ui.qt import QApplication, QFont
+from crf_desktop.ui.shell import Shell
+
+IDLE_ENV = "CRF_IDLE_MINUTES"
+MIN_POINT_SIZE = 10.5  # the platform default (9 pt on many Linux desktops) is small on a ward PC
+
+
+def idle_minutes_from(environ: Mapping[str, str]) -> float:
+    """Idle minutes before the screen locks: ``CRF_IDLE_MINUTES`` if it is a positive number, else 15."""
+    text = environ.get(IDLE_ENV, "").strip()
+    if not text:
+        return DEFAULT_IDLE_MINUTES
+    try:
+        minutes = float(text)
+    except ValueError:
+        minutes = 0.0
+    if not 0 < minutes <= 24 * 60:
+        print(f"warning: {IDLE_ENV}={text!r} is not a number of minutes between 0 and 1440; "
+              f"using {DEFAULT_IDLE_MINUTES:g}", file=sys.stderr)
+        return DEFAULT_IDLE_MINUTES
+    return minutes
+
+
+def site_before_login(data_dir: Path, demo_users: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """(site line, problem) for the login dialog, read from the data directory without unlocking it."""
+    try:
+        info = site_info(data_dir)
+    except CrfError as exc:
+        return None, str(exc)
+    demo = " (demo)" if demo_users else ""
+    return f"Site {info.site_id} · Study {info.study_id}{demo}", None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The application object (re-used if one exists, as under pytest-qt), named and with a readable font."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("crf-desktop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("crf-desktop")
+    app.setQuitOnLastWindowClosed(False)  # the Shell decides when the app ends (windows change at login)
+    font = QFont(app.font())
+    if font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+        app.setFont(font)
+    return app
+
+
+def _show_unexpected(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Last line of defence for bugs in slots: a message for the person, the traceback for the terminal."""
+    traceback.print_exception(kind, value, tb)
+    if QApplication.instance() is not None:
+        show_error(QApplication.activeWindow(), value)
+
+
+def run_gui(data_dir: Path, demo_users: dict[str, str]) -> int:
+    """Show the login dialog, then the main window; returns the exit code when the person quits."""
+    app = create_application()
+    site_text, site_problem = site_before_login(data_dir, demo_users)
+    shell = Shell(data_dir, demo_users=demo_users, idle_minutes=idle_minutes_from(os.environ),
+                  site_text=site_text, site_problem=site_problem)
+    shell.finished.connect(app.exit)
+    app.aboutToQuit.connect(shell.shut_down)
+    previous_hook = sys.excepthook
+    sys.excepthook = _show_unexpected
+    try:
+        shell.start()
+        return int(app.exec())
+    finally:
+        sys.excepthook = previous_hook
+        shell.shut_down()

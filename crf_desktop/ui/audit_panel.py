@@ -1,0 +1,67 @@
+"""The main window's page for now: the site's recent audit trail, read-only."""
+
+from __future__ import annotations
+
+from crf_desktop.core.roles import Permission
+from crf_desktop.services.session import Session
+from crf_desktop.ui.audit_table_model import COLUMNS, AuditTableModel
+from crf_desktop.ui.headings import heading
+from crf_desktop.ui.messages import InlineMessage
+from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from crf_desktop.ui.table_columns import fit_columns
+
+LIMIT = 200
+CHANGE_COLUMN = COLUMNS.index("Old → new")  # the longest texts; it takes the width left over
+
+
+class AuditPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.heading = heading(f"Recent activity at site {session.site_id}")
+        self.caption = QLabel(f"The last {LIMIT} entries of the audit trail, newest first. Times are this "
+                              "computer's local time; hover over a time for the stored UTC value.")
+        self.caption.setWordWrap(True)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_button.setToolTip("Reload the audit trail (F5)")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.message = InlineMessage()
+        self.model = AuditTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("audit trail")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.session.can(Permission.VIEW_AUDIT):
+            self.model.set_entries([])
+            self.message.show_info(f"A {self.session.user.role.label.lower()} does not see the audit trail.")
+            return
+        outcome = run_service(self, lambda: self.session.audit_trail(limit=LIMIT), inline=self.message)
+        self.model.set_entries(outcome.value or [] if outcome.ok else [])
+        fit_columns(self.table, stretch=CHANGE_COLUMN)

@@ -1,0 +1,155 @@
+"""The login dialog: user name and password for one site's data directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crf_desktop.core.errors import DataDirError
+from crf_desktop.services.session import Session, login
+from crf_desktop.ui.headings import heading
+from crf_desktop.ui.messages import InlineMessage, message_text
+from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFont,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def not_a_site_text(data_dir: Path, error: BaseException | str) -> str:
+    """The problem with ``data_dir`` and how to get a site there, for the login dialog."""
+    return (f"{message_text(error)}\n\n"
+            "To start a new site in this folder, the site admin runs in a terminal:\n"
+            f"    crf-desktop init --data-dir \"{data_dir}\" --site 01 --study NCT03580291 --admin NAME\n"
+            "To try the app with fictitious data instead:\n"
+            "    crf-desktop demo")
+
+
+class LoginDialog(QDialog):
+    """Asks for a user name and password; on success :attr:`session` holds the open session."""
+
+    def __init__(self, data_dir: Path, *, demo_users: dict[str, str] | None = None,
+                 site_text: str | None = None, site_problem: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.session: Session | None = None
+        self.setWindowTitle("crf-desktop: log in")
+        self.setMinimumWidth(460)
+
+        title = heading("crf-desktop", scale=1.6)
+        self.site_label = QLabel(site_text or "")
+        self.site_label.setObjectName("site")
+        self.site_label.setVisible(bool(site_text))
+        self.site_label.setStyleSheet("font-weight: bold;")
+        where = QLabel(f"Data directory: {data_dir}")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setStyleSheet("color: #444444;")
+
+        self.user_edit = QLineEdit()
+        self.user_edit.setAccessibleName("user name")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName("password")
+        form = QFormLayout()
+        user_label = QLabel("&User name:")
+        user_label.setBuddy(self.user_edit)
+        password_label = QLabel("&Password:")
+        password_label.setBuddy(self.password_edit)
+        form.addRow(user_label, self.user_edit)
+        form.addRow(password_label, self.password_edit)
+
+        self.message = InlineMessage()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = self.buttons.addButton("&Log in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setDefault(True)
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(self.site_label)
+        layout.addWidget(where)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        self.demo_box = self._demo_box(demo_users) if demo_users else None
+        if self.demo_box is not None:
+            layout.addWidget(self.demo_box)
+        layout.addWidget(self.buttons)
+
+        self.setTabOrder(self.user_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.login_button)
+        if site_problem:
+            self.message.show_error(not_a_site_text(data_dir, site_problem))
+        self.user_edit.setFocus()
+
+    def _demo_box(self, demo_users: dict[str, str]) -> QGroupBox:
+        box = QGroupBox("DEMO: fictitious site for training, not for real patients")
+        box.setObjectName("demo")
+        box.setStyleSheet("QGroupBox#demo { font-weight: bold; background: #fff8e1; border: 1px solid #e0c060;"
+                          " border-radius: 4px; margin-top: 1.4em; padding: 8px 4px 4px 4px; }"
+                          "QGroupBox#demo::title { subcontrol-origin: margin; left: 8px; color: #6b4e00; }")
+        grid = QGridLayout(box)
+        note = QLabel("Demo users and their passwords (also printed in the terminal). Choose a user to "
+                      "fill in the fields.")
+        note.setWordWrap(True)
+        note.setStyleSheet("font-weight: normal;")
+        grid.addWidget(note, 0, 0, 1, 2)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.demo_buttons: dict[str, QPushButton] = {}
+        for row, (name, password) in enumerate(demo_users.items(), start=1):
+            button = QPushButton(name)
+            button.setAutoDefault(False)
+            button.setToolTip(f"Fill in {name} and the demo password")
+            button.clicked.connect(lambda _checked=False, n=name, p=password: self.fill_demo_user(n, p))
+            shown = QLabel(password)
+            shown.setFont(mono)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(button, row, 0)
+            grid.addWidget(shown, row, 1)
+            self.demo_buttons[name] = button
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def fill_demo_user(self, name: str, password: str) -> None:
+        self.user_edit.setText(name)
+        self.password_edit.setText(password)
+        self.login_button.setFocus()
+
+    def try_login(self) -> None:
+        username = self.user_edit.text().strip()
+        password = self.password_edit.text()
+        if not username:
+            self.message.show_error("Enter your user name.")
+            self.user_edit.setFocus()
+            return
+        if not password:
+            self.password_edit.setFocus()
+            return
+        self.login_button.setEnabled(False)
+        try:
+            outcome = run_service(self, lambda: login(self.data_dir, username, password), inline=self.message)
+        finally:
+            self.login_button.setEnabled(True)
+        if outcome.ok:
+            self.session = outcome.value
+            self.password_edit.clear()
+            self.accept()
+            return
+        if isinstance(outcome.error, DataDirError):
+            self.message.show_error(not_a_site_text(self.data_dir, outcome.error))
+        self.password_edit.clear()
+        self.password_edit.setFocus()

@@ -1,0 +1,181 @@
+"""The main window: menus, status bar, the site's recent audit trail, and the screen lock."""
+
+from __future__ import annotations
+
+from crf_desktop import __version__
+from crf_desktop.core.roles import Permission
+from crf_desktop.services.session import Session
+from crf_desktop.ui.audit_panel import AuditPanel
+from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
+from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleLock
+from crf_desktop.ui.messages import WARNING_STYLE, show_message
+from crf_desktop.ui.qt import (
+    QAction,
+    QDialog,
+    QEvent,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    pyside_version,
+    qVersion,
+)
+from crf_desktop.ui.users_dialog import UsersDialog
+
+LOGOUT = "logout"
+QUIT = "quit"
+
+
+def window_title(session: Session) -> str:
+    user = session.user
+    return (f"crf-desktop — Site {session.site_id} · {session.study_id} — {user.full_name} "
+            f"({user.role.label})")
+
+
+class MainWindow(QMainWindow):
+    """Holds the session until Log out or Quit; then closes it and emits :attr:`session_ended`."""
+
+    session_ended = Signal(str)  # LOGOUT or QUIT
+
+    def __init__(self, session: Session, *, idle_minutes: float = DEFAULT_IDLE_MINUTES,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.session_open = True
+        self._end_reason = QUIT
+        self.dialog: QDialog | None = None  # the dialog opened from a menu, for tests
+        self.setWindowTitle(window_title(session))
+        self.resize(1100, 680)
+
+        self.audit_panel = AuditPanel(session)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.warning_banner = QLabel("\n".join(f"Warning: {w}" for w in session.warnings))
+        self.warning_banner.setWordWrap(True)
+        self.warning_banner.setStyleSheet(WARNING_STYLE)
+        self.warning_banner.setVisible(bool(session.warnings))
+        layout.addWidget(self.warning_banner)
+        layout.addWidget(self.audit_panel, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.idle_lock = IdleLock(session, self, minutes=idle_minutes, on_logout=self.log_out)
+        self.idle_lock.locked_changed.connect(self._lock_changed)
+
+    # -- building ---------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.lock_action = self._action("&Lock screen", self.lock_screen, QKeySequence("Ctrl+L"))
+        self.change_password_action = self._action("&Change password…", self.open_change_password)
+        self.logout_action = self._action("Log &out", self.log_out)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.change_password_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.logout_action)
+        file_menu.addAction(self.quit_action)
+
+        self.admin_menu = bar.addMenu("&Admin")
+        self.users_action = self._action("&Users…", self.open_users)
+        self.admin_menu.addAction(self.users_action)
+        allowed = self.session.can(Permission.MANAGE_USERS)
+        self.admin_menu.menuAction().setVisible(allowed)
+        self.users_action.setEnabled(allowed)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About crf-desktop", self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        user = self.session.user
+        self.status_labels = {
+            "data": QLabel(f"Data: {self.session.data_dir}"),
+            "user": QLabel(f"User: {user.username}"),
+            "role": QLabel(f"Role: {user.role.label}"),
+        }
+        self.status_labels["data"].setToolTip(str(self.session.data_dir))
+        for label in self.status_labels.values():
+            label.setContentsMargins(6, 0, 6, 0)
+            status.addWidget(label)
+        if self.session.warnings:
+            warning = QLabel(f"⚠ {len(self.session.warnings)} storage warning(s): see the top of the window")
+            warning.setStyleSheet("color: #8a5a00; font-weight: bold;")
+            warning.setToolTip("\n\n".join(self.session.warnings))
+            self.status_labels["warnings"] = warning
+            status.addPermanentWidget(warning)
+
+    # -- actions ----------------------------------------------------------------------------------------
+    def lock_screen(self) -> None:
+        self.idle_lock.lock()
+
+    def _lock_changed(self, locked: bool) -> None:
+        if not locked:
+            self.audit_panel.refresh()
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+
+        def finished(_result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+            if self.session_open:
+                self.audit_panel.refresh()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def open_change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.session, forced=False, parent=self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_users(self) -> UsersDialog:
+        dialog = UsersDialog(self.session, self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        return show_message(self, (
+            f"crf-desktop {__version__}\n"
+            f"Case report forms for study {self.session.study_id}, site {self.session.site_id}.\n\n"
+            f"Data directory: {self.session.data_dir}\n"
+            f"Qt {qVersion()}, PySide6 {pyside_version}"
+        ), title="About crf-desktop")
+
+    def log_out(self) -> None:
+        self._end_reason = LOGOUT
+        self.close()
+
+    def closeEvent(self, event: QEvent) -> None:
+        was_open = self.session_open
+        self.end_session()
+        event.accept()
+        if was_open:
+            self.session_ended.emit(self._end_reason)
+
+    def end_session(self) -> None:
+        """Stop the lock and close the session (audited as a logout); safe to call twice."""
+        if not self.session_open:
+            return
+        self.session_open = False
+        self.idle_lock.stop()
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.session.close()

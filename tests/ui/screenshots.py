@@ -1,0 +1,117 @@
+"""Save PNGs of the login dialog, the main window and the users dialog into docs/screenshots/.
+
+    .venv/bin/python tests/ui/screenshots.py
+
+Starts its own Xvfb (a real X display, so fonts and styles render as on a desktop) unless ``DISPLAY`` is set
+and ``--use-display`` is given, then re-runs itself under it. The site is a fresh demo site in a temporary
+folder; the pictures are taken with ``QWidget.grab()`` (window frames are the window manager's, not ours).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "screenshots"
+CHILD = "CRF_SCREENSHOTS_CHILD"
+PASSWORD = "demo-password-2024"
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise SystemExit("Xvfb is not installed: apt-get install -y xvfb (see dev.py for the xcb libraries)")
+    for number in range(91, 120):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            display = f":{number}"
+            proc = subprocess.Popen([xvfb, display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(50):
+                if Path(f"/tmp/.X11-unix/X{number}").exists():
+                    return proc, display
+                time.sleep(0.1)
+            proc.terminate()
+    raise SystemExit("could not start Xvfb on any display :91-:119")
+
+
+def parent() -> int:
+    if "--use-display" in sys.argv and os.environ.get("DISPLAY"):
+        env = dict(os.environ, **{CHILD: "1", "QT_QPA_PLATFORM": "xcb"})
+        return subprocess.call([sys.executable, __file__], env=env)
+    proc, display = start_xvfb()
+    try:
+        env = dict(os.environ, **{CHILD: "1", "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        return subprocess.call([sys.executable, __file__], env=env)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def child() -> int:
+    sys.path.insert(0, str(ROOT))
+    from crf_desktop.services.demo import create_demo
+    from crf_desktop.services.session import login
+    from crf_desktop.ui.app import create_application, site_before_login
+    from crf_desktop.ui.login_dialog import LoginDialog
+    from crf_desktop.ui.main_window import MainWindow
+    from crf_desktop.ui.qt import QApplication, QWidget
+
+    app = create_application()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def settle() -> None:
+        for _ in range(10):
+            QApplication.processEvents()
+            time.sleep(0.03)
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        path = OUT / name
+        if not widget.grab().save(str(path), "PNG"):
+            raise SystemExit(f"could not write {path}")
+        print(f"wrote {path.relative_to(ROOT)} ({widget.width()}x{widget.height()})")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "crf-desktop-demo"
+        passwords = create_demo(data_dir, shared_password=PASSWORD)
+
+        dialog = LoginDialog(data_dir, demo_users=passwords, site_text=site_before_login(data_dir, passwords)[0])
+        dialog.show()
+        dialog.user_edit.setText("coordinator")
+        dialog.password_edit.setText("a wrong one")
+        dialog.try_login()  # shows the attempts-left message, as a person sees it after a typo
+        save(dialog, "login.png")
+        dialog.fill_demo_user("admin", passwords["admin"])
+        dialog.try_login()
+        session = dialog.session
+        assert session is not None  # noqa: S101 - a screenshot script, not app code
+        dialog.close()
+
+        session.add_user(username="wang.fang", full_name="Wang Fang", role=session.user.role.COORDINATOR,
+                         password="temporary-pass-1")
+        session.record("screen locked")
+        session.record("screen unlocked")
+        window = MainWindow(session)
+        window.resize(1280, 720)
+        window.show()
+        window.audit_panel.refresh()
+        save(window, "main-window.png")
+
+        users = window.open_users()
+        users.select_user("coordinator")
+        save(users, "users.png")
+        users.close()
+        window.close()
+        login(data_dir, "admin", PASSWORD).close()  # the site is still intact and free
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(child() if os.environ.get(CHILD) else parent())
