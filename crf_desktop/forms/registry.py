@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crf_desktop.forms.checks import IDENTIFIER, DeclarationError, problems
-from crf_desktop.forms.library import consent, demographics
+from crf_desktop.forms.library import consent, demographics, visit_info
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.schedule import TIMED_KINDS, VisitSchedule
 from crf_desktop.forms.visits import SCHEDULE
 
 #: The study's forms, in the order a casebook shows them.
-FORMS: tuple[Form, ...] = (consent.FORM, demographics.FORM)
+FORMS: tuple[Form, ...] = (visit_info.FORM, consent.FORM, demographics.FORM)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,17 +12,17 @@ checks at start-up that every form named here is declared.
 
 from __future__ import annotations
 
-from crf_desktop.forms.library import consent, demographics
+from crf_desktop.forms.library import consent, demographics, visit_info
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.schedule import SubjectLog, Visit, VisitKind, VisitSchedule, Window
 
 FOLLOW_UP_WEEKS = (4, 8, 12, 16, 20, 24)
 
-SCREENING_FORMS: tuple[str, ...] = (consent.FORM_ID, demographics.FORM_ID)
-BASELINE_FORMS: tuple[str, ...] = ()
-FOLLOW_UP_FORMS: tuple[str, ...] = ()
-UNSCHEDULED_FORMS: tuple[str, ...] = ()
-EARLY_TERMINATION_FORMS: tuple[str, ...] = ()
+SCREENING_FORMS: tuple[str, ...] = (visit_info.FORM_ID, consent.FORM_ID, demographics.FORM_ID)
+BASELINE_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
+FOLLOW_UP_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
+UNSCHEDULED_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
+EARLY_TERMINATION_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
 ADVERSE_EVENT_FORMS: tuple[str, ...] = ()
 CONMED_FORMS: tuple[str, ...] = ()
 

@@ -145,9 +145,37 @@ def _m002_subjects_and_records(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m003_queries(db: sqlite_utils.Database) -> None:
+    # Data clarification queries on a field: raised by a monitor or the centre, answered at the site, closed
+    # by the raiser. Their history is in the audit trail; the row holds the current state.
+    db.execute("""
+        CREATE TABLE queries (
+            id INTEGER PRIMARY KEY,
+            subject_id TEXT NOT NULL REFERENCES subjects(subject_id),
+            visit TEXT NOT NULL,
+            form TEXT NOT NULL,
+            repeat_no INTEGER NOT NULL DEFAULT 0,
+            field TEXT NOT NULL,
+            question TEXT NOT NULL,
+            raised_by TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            answer TEXT,
+            answered_by TEXT,
+            answered_at TEXT,
+            closed_by TEXT,
+            closed_at TEXT,
+            change_seq INTEGER NOT NULL
+        )
+    """)
+    db.execute("CREATE INDEX queries_subject ON queries(subject_id, status)")
+    _refuse_delete(db, "queries", "queries")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("foundation: meta, users, audit trail", _m001_foundation),
     ("subjects, form records and their versions, the change sequence", _m002_subjects_and_records),
+    ("data clarification queries", _m003_queries),
 ]
 
 

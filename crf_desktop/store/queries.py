@@ -1,0 +1,79 @@
+"""Data clarification queries: open → answered → closed (or re-opened by the raiser)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import sqlite_utils
+
+from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.store.changes import next_change
+
+
+class QueryStatus(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Query:
+    id: int
+    subject_id: str
+    visit: str
+    form: str
+    repeat_no: int
+    field: str
+    question: str
+    raised_by: str
+    raised_at: str
+    status: QueryStatus
+    answer: str | None
+    answered_by: str | None
+
+
+def _query(row: dict[str, Any]) -> Query:
+    return Query(
+        id=int(row["id"]), subject_id=row["subject_id"], visit=row["visit"], form=row["form"],
+        repeat_no=int(row["repeat_no"]), field=row["field"], question=row["question"], raised_by=row["raised_by"],
+        raised_at=row["raised_at"], status=QueryStatus(row["status"]), answer=row["answer"],
+        answered_by=row["answered_by"],
+    )
+
+
+def insert(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str, repeat_no: int, field: str,
+           question: str, user: str) -> Query:
+    seq = next_change(db, kind="query", subject_id=subject_id)
+    new_pk = db.table("queries").insert({
+        "subject_id": subject_id, "visit": visit, "form": form, "repeat_no": repeat_no, "field": field,
+        "question": question, "raised_by": user, "raised_at": iso(utcnow()), "status": QueryStatus.OPEN.value,
+        "change_seq": seq,
+    }).last_pk
+    found = get(db, int(new_pk))  # type: ignore[arg-type]
+    assert found is not None  # noqa: S101
+    return found
+
+
+def get(db: sqlite_utils.Database, query_id: int) -> Query | None:
+    rows = list(db.table("queries").rows_where("id = ?", [query_id]))
+    return _query(rows[0]) if rows else None
+
+
+def update(db: sqlite_utils.Database, query: Query, **changes: str | None) -> Query:
+    seq = next_change(db, kind="query", subject_id=query.subject_id)
+    db.table("queries").update(query.id, {**changes, "change_seq": seq})
+    found = get(db, query.id)
+    assert found is not None  # noqa: S101
+    return found
+
+
+def for_subject(db: sqlite_utils.Database, subject_id: str) -> list[Query]:
+    return [_query(r) for r in db.table("queries").rows_where("subject_id = ?", [subject_id], order_by="id")]
+
+
+def open_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Subject → number of queries not yet closed."""
+    return {sid: int(n) for sid, n in db.execute(
+        "SELECT subject_id, count(*) FROM queries WHERE status != 'closed' GROUP BY subject_id")}
