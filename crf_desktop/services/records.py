@@ -87,6 +87,13 @@ def get_record(session: Session, *, subject_id: str, visit: str, form_id: str, r
     return records.get(session.site.db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
 
 
+def subject_records(session: Session, subject_id: str) -> list[Record]:
+    """Every record of a subject (all visits and logs), for the subject page and the casebook."""
+    session.require(Permission.VIEW_DATA)
+    get_subject(session, subject_id)
+    return records.for_subject(session.site.db, subject_id)
+
+
 def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str],
           confirmed: dict[str, str] | None = None) -> Result:
     """Validate without saving (the editor's live check)."""
