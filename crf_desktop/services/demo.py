@@ -7,7 +7,8 @@ import secrets
 from pathlib import Path
 
 from crf_desktop.core.roles import Role
-from crf_desktop.services.session import init_site
+from crf_desktop.services.demo_subjects import populate_coordinator, populate_monitor
+from crf_desktop.services.session import init_site, login
 from crf_desktop.store import users
 
 DEMO_SITE = "01"
@@ -40,9 +41,22 @@ def create_demo(data_dir: Path, *, shared_password: str | None = None) -> dict[s
         for name, full_name, role in DEMO_USERS[1:]:
             session.add_user(username=name, full_name=full_name, role=role, password=passwords[name])
             users.update(db, name, must_change_password=False)  # demo users start ready to work
-        session.record("demo data created", new_value="fictitious subjects and users for training")
+        session.record("demo users created", new_value="fictitious users for training")
     finally:
         session.close()
+    coordinator = login(data_dir, "coordinator", passwords["coordinator"])
+    try:
+        monitor_passwords = passwords["monitor"]
+        coordinator.record("demo data created", new_value="fictitious subjects for training")
+        # One site, one writer: the monitor's work is done in a second session after the coordinator's.
+        subject_ids = populate_coordinator(coordinator)
+    finally:
+        coordinator.close()
+    monitor = login(data_dir, "monitor", monitor_passwords)
+    try:
+        populate_monitor(monitor, subject_ids)
+    finally:
+        monitor.close()
     lines = ["# DEMO ONLY: fictitious site. A real site never stores passwords.", *(
         f"{name}\t{password}" for name, password in passwords.items())]
     path = data_dir / PASSWORD_FILE
