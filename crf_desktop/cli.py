@@ -16,11 +16,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crf_desktop import __version__
+from crf_desktop.core.clock import local_display
 from crf_desktop.core.errors import CrfError, UserInputError
 from crf_desktop.core.roles import parse_role
 from crf_desktop.services import demo as demo_service
 from crf_desktop.services.dictionary import write_data_dictionary
-from crf_desktop.services.session import Session, init_site, login, recover
+from crf_desktop.services.session import Session, backups, init_site, login, recover, restore
 from crf_desktop.services.verify import verify_site
 from crf_desktop.store.datadir import default_data_dir, is_site
 
@@ -182,6 +183,30 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    if args.list or not args.backup:
+        found = backups(data_dir)
+        if not found:
+            print(f"No backups in {data_dir} yet (one is taken at the first login of each day)")
+            return 0 if args.list else 2
+        print(f"Backups of {data_dir}, newest first:")
+        for item in found:
+            print(f"  {item.name}  ({item.reason}, {local_display(item.taken_at)}, "
+                  f"{item.path.stat().st_size // 1024} KiB)")
+        if not args.list:
+            print("Choose one with --from NAME")
+            return 2
+        return 0
+    if not args.user:
+        raise UserInputError("--user NAME is required: the site admin restores a backup")
+    session, kept = restore(data_dir, username=args.user, password=_password(args.user), backup=args.backup)
+    session.close()
+    print(f"Restored {args.backup}. The database it replaced is kept as {kept.name} in {data_dir}.")
+    print("Data entered after that backup must be entered again; check it with: crf-desktop verify")
+    return 0
+
+
 def cmd_dictionary(args: argparse.Namespace) -> int:
     count = write_data_dictionary(Path(args.out).expanduser())
     print(f"Wrote the data dictionary ({count} fields) to {args.out}")
@@ -274,6 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too (e.g. clock set back)")
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("restore", help="list the backups, or put one in place of the database (admin)")
+    _common(p)
+    p.add_argument("--list", action="store_true", help="only list the backups")
+    p.add_argument("--from", dest="backup", metavar="BACKUP", help="a backup name from --list, or a file path")
+    p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("dictionary", help="write the data dictionary (one row per field of every form) as CSV")
     p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")

@@ -42,7 +42,10 @@ def _profile(rng: Random, today: date, initials: str, sex: str, age: int) -> Dem
 
 def stories(today: date) -> list[Story]:
     rng = Random(3580291)
-    p = lambda initials, sex, age: _profile(rng, today, initials, sex, age)  # noqa: E731
+
+    def p(initials: str, sex: str, age: int) -> DemoSubject:
+        return _profile(rng, today, initials, sex, age)
+
     return [
         Story(profile=p("ZXF", "F", 28), baseline_days_ago=None, gap_at="screening"),
         Story(profile=p("LHM", "F", 35), baseline_days_ago=None, ending=SubjectStatus.SCREEN_FAILURE,

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from crf_desktop.core.errors import AuthenticationError, PasswordChangeRequired, PermissionDenied, UserInputError
+from crf_desktop.core.errors import (
+    AuthenticationError,
+    CrfError,
+    PasswordChangeRequired,
+    PermissionDenied,
+    UserInputError,
+)
 from crf_desktop.core.ids import site_id, study_id
 from crf_desktop.core.ids import username as parse_username
 from crf_desktop.core.passwords import check_password
@@ -14,6 +20,8 @@ from crf_desktop.core.roles import Permission, Role, can
 from crf_desktop.forms.validation import local_today
 from crf_desktop.store import audit, users
 from crf_desktop.store.audit import AuditEntry
+from crf_desktop.store.backup import BackupFile, backup_taken_today, list_backups, take_backup
+from crf_desktop.store.database import DatabaseError
 from crf_desktop.store.keyfile import MAX_FAILURES
 from crf_desktop.store.site import (
     OpenSite,
@@ -21,9 +29,12 @@ from crf_desktop.store.site import (
     create_site,
     read_site_identity,
     recover_admin,
+    restore_site,
     unlock_site,
 )
 from crf_desktop.store.users import User
+
+DAILY = "daily"
 
 
 @dataclass
@@ -225,8 +236,39 @@ def _session(site: OpenSite, username: str) -> Session:
 
 
 def login(data_dir: Path, username: str, password: str) -> Session:
-    """Log in; raises AuthenticationError, AccountLockedError, DataDirError, KeyFileError, ..."""
-    return _session(unlock_site(data_dir, username.strip(), password), username.strip())
+    """Log in; raises AuthenticationError, AccountLockedError, DataDirError, KeyFileError, ...
+
+    The first login of each day also takes the daily backup; a backup that fails is a warning, never a
+    refused login.
+    """
+    session = _session(unlock_site(data_dir, username.strip(), password), username.strip())
+    _daily_backup(session)
+    return session
+
+
+def _daily_backup(session: Session) -> None:
+    if backup_taken_today(session.data_dir, DAILY, local_today().isoformat()):
+        return
+    try:
+        taken = take_backup(session.site.db.conn, session.data_dir, session.site.db_key, DAILY)
+    except (OSError, CrfError, DatabaseError) as exc:
+        session.site.warnings.append(f"today's backup could not be written ({exc}); check the free disk space")
+        return
+    session.record("backup taken", new_value=taken.name)
+
+
+def backups(data_dir: Path) -> list[BackupFile]:
+    """The backups kept in a data directory, newest first (no login needed: they are encrypted)."""
+    read_site_identity(data_dir)
+    return list_backups(data_dir)
+
+
+def restore(data_dir: Path, *, username: str, password: str, backup: str) -> tuple[Session, Path]:
+    """An admin puts a backup (a name from :func:`backups` or a path) in place of the live database."""
+    candidates = [b.path for b in list_backups(data_dir) if b.name == backup]
+    path = candidates[0] if candidates else Path(backup).expanduser()
+    opened, kept = restore_site(data_dir, username.strip(), password, path)
+    return _session(opened, username.strip()), kept
 
 
 def init_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name: str,

@@ -13,7 +13,8 @@ from crf_desktop.store.migrations import apply_migrations
 DatabaseError = sqlcipher3.DatabaseError
 
 
-def _connect(path: Path, db_key: bytes) -> sqlcipher3.Connection:
+def connect_keyed(path: Path, db_key: bytes) -> sqlcipher3.Connection:
+    """A raw SQLCipher connection opened with the site's key (no checks, no pragmas beyond the key)."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     # A raw 256-bit key: SQLCipher skips its own password KDF (our key is random, not a password).
     conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
@@ -26,7 +27,7 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
     """Open (or create) the encrypted database, check it, and bring its schema up to date."""
     if not create and not path.exists():
         raise DatabaseCorruptError(f"the database file {path} is missing; restore it from a backup")
-    conn = _connect(path, db_key)
+    conn = connect_keyed(path, db_key)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:

@@ -15,10 +15,12 @@ from crf_desktop.core.errors import (
     AuthenticationError,
     DataDirError,
     KeyFileError,
+    PermissionDenied,
 )
 from crf_desktop.core.roles import Role
 from crf_desktop.store import audit, users
-from crf_desktop.store.database import open_database
+from crf_desktop.store.backup import check_backup, replace_database
+from crf_desktop.store.database import connect_keyed, open_database
 from crf_desktop.store.datadir import DB_FILE, KEY_FILE, RECOVERY_FILE, is_site, network_filesystem
 from crf_desktop.store.keyfile import (
     MAX_FAILURES,
@@ -172,6 +174,52 @@ def attempts_left_message(keyfile: KeyFile, username: str) -> str:
     return f"the user name or password is wrong ({left} attempt{'s' if left != 1 else ''} left before a 5-minute lock)"
 
 
+def _unwrap_for(keyfile: KeyFile, username: str, password: str) -> bytes:
+    """The database key for ``username``; counts failures and enforces the lockout."""
+    locked = keyfile.seconds_locked(username)
+    if locked:
+        keyfile.record_failure(username, "login refused", "account locked")
+        minutes, seconds = divmod(locked, 60)
+        raise AccountLockedError(
+            f"account {username!r} is locked after {MAX_FAILURES} failed logins; try again in "
+            f"{minutes} min {seconds:02d} s, or ask the site admin to reset the password",
+            seconds_left=locked,
+        )
+    entry = keyfile.users.get(username)
+    db_key = None
+    if entry is not None:
+        db_key = unwrap_with_password(entry.wrapped, password, user_context(keyfile.site, username))
+    if db_key is None:
+        detail = "wrong password" if entry is not None else "unknown or disabled user"
+        keyfile.record_failure(username, "login failed", detail)
+        raise AuthenticationError(attempts_left_message(keyfile, username))
+    if key_id(db_key) != keyfile.key_id:
+        raise KeyFileError(f"the key file {keyfile.path} does not belong to this database (key id differs); "
+                           "restore the matching key file from the backup")
+    return db_key
+
+
+def _finish_login(opened: OpenSite, username: str, *, action: str = "login", detail: str | None = None) -> None:
+    """Check the user is active, audit queued failed attempts and the login itself."""
+    db, keyfile = opened.db, opened.keyfile
+    user = users.get(db, username)
+    if user is None or not user.active:
+        keyfile.record_failure(username, "login failed", "user disabled")
+        raise AuthenticationError(f"user {username!r} is disabled; ask the site admin")
+    events, dropped = keyfile.take_pending_events()
+    with db.atomic():
+        for event in events:
+            audit.append(db, user=event["user"], action=event["action"],
+                         new_value=f"at {event['time']}: {event['detail']}")
+        if dropped:
+            audit.append(db, user=username, action="failed logins not recorded",
+                         new_value=f"{dropped} older failed attempts exceeded the queue")
+        audit.append(db, user=username, action=action, new_value=detail)
+    keyfile.record_success(username)
+    if events or dropped:
+        keyfile.save()
+
+
 def unlock_site(data_dir: Path, username: str, password: str) -> OpenSite:
     """Check the password, open the database and audit the login (and any failed attempts queued since)."""
     _require_site(data_dir)
@@ -179,50 +227,52 @@ def unlock_site(data_dir: Path, username: str, password: str) -> OpenSite:
     lock.acquire()
     try:
         keyfile = KeyFile.load(data_dir)
-        locked = keyfile.seconds_locked(username)
-        if locked:
-            keyfile.record_failure(username, "login refused", "account locked")
-            minutes, seconds = divmod(locked, 60)
-            raise AccountLockedError(
-                f"account {username!r} is locked after {MAX_FAILURES} failed logins; try again in "
-                f"{minutes} min {seconds:02d} s, or ask the site admin to reset the password",
-                seconds_left=locked,
-            )
-        entry = keyfile.users.get(username)
-        db_key = None
-        if entry is not None:
-            db_key = unwrap_with_password(entry.wrapped, password, user_context(keyfile.site, username))
-        if db_key is None:
-            detail = "wrong password" if entry is not None else "unknown or disabled user"
-            keyfile.record_failure(username, "login failed", detail)
-            raise AuthenticationError(attempts_left_message(keyfile, username))
-        if key_id(db_key) != keyfile.key_id:
-            raise KeyFileError(f"the key file {keyfile.path} does not belong to this database (key id differs); "
-                               "restore the matching key file from the backup")
+        db_key = _unwrap_for(keyfile, username, password)
         db = open_database(data_dir / DB_FILE, db_key)
         opened = OpenSite(data_dir=data_dir, db=db, keyfile=keyfile, db_key=db_key, lock=lock,
                           warnings=storage_warnings(data_dir))
         try:
-            user = users.get(db, username)
-            if user is None or not user.active:
-                keyfile.record_failure(username, "login failed", "user disabled")
-                raise AuthenticationError(f"user {username!r} is disabled; ask the site admin")
-            events, dropped = keyfile.take_pending_events()
-            with db.atomic():
-                for event in events:
-                    audit.append(db, user=event["user"], action=event["action"],
-                                 new_value=f"at {event['time']}: {event['detail']}")
-                if dropped:
-                    audit.append(db, user=username, action="failed logins not recorded",
-                                 new_value=f"{dropped} older failed attempts exceeded the queue")
-                audit.append(db, user=username, action="login")
-            keyfile.record_success(username)
-            if events or dropped:
-                keyfile.save()
+            _finish_login(opened, username)
         except BaseException:
             db.conn.close()
             raise
         return opened
+    except BaseException:
+        lock.release()
+        raise
+
+
+def restore_site(data_dir: Path, username: str, password: str, backup: Path) -> tuple[OpenSite, Path]:
+    """Replace the live database by ``backup`` (an admin's act; works when the live one no longer opens).
+
+    Returns the opened site and where the replaced database files were kept.
+    """
+    _require_site(data_dir)
+    lock = DataDirLock(data_dir)
+    lock.acquire()
+    try:
+        keyfile = KeyFile.load(data_dir)
+        db_key = _unwrap_for(keyfile, username, password)
+        check_backup(backup, db_key)
+        conn = connect_keyed(backup, db_key)
+        try:
+            row = conn.execute("SELECT role, active FROM users WHERE username = ?", [username]).fetchone()
+        finally:
+            conn.close()
+        if row is None or row[0] != Role.ADMIN.value or not row[1]:
+            raise PermissionDenied(f"{username!r} is not an active site admin in that backup; only the site admin "
+                                   "restores a backup")
+        kept = replace_database(data_dir, backup)
+        db = open_database(data_dir / DB_FILE, db_key)
+        opened = OpenSite(data_dir=data_dir, db=db, keyfile=keyfile, db_key=db_key, lock=lock,
+                          warnings=storage_warnings(data_dir))
+        try:
+            _finish_login(opened, username, action="database restored from backup",
+                          detail=f"{backup.name}; the replaced database was kept as {kept.name}")
+        except BaseException:
+            db.conn.close()
+            raise
+        return opened, kept
     except BaseException:
         lock.release()
         raise

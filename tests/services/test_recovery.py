@@ -17,7 +17,7 @@ def test_the_recovery_key_sets_a_new_admin_password(site: SiteFixture) -> None:
         login(site.data_dir, "admin", ADMIN_PASSWORD)
     session = login(site.data_dir, "admin", "recovered-pw-1")
     try:
-        actions = [e.action for e in session.audit_trail(limit=5)]
+        actions = [e.action for e in session.audit_trail(limit=6) if e.action != "backup taken"]
         assert actions[:3] == ["login", "login failed", "logout"]
         assert "password reset with recovery key" in actions
     finally:

@@ -25,7 +25,8 @@ def test_failed_logins_reach_the_audit_trail_at_the_next_login(site: SiteFixture
         login(site.data_dir, "nobody", "whatever-123")
     session = site.login()
     try:
-        actions = [(e.user, e.action) for e in audit.entries(session.site.db, newest_first=False)]
+        actions = [(e.user, e.action) for e in audit.entries(session.site.db, newest_first=False)
+                   if e.action != "backup taken"]
     finally:
         session.close()
     assert actions[-4:] == [("admin", "login failed"), ("admin", "login failed"), ("nobody", "login failed"),
