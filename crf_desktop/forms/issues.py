@@ -43,6 +43,7 @@ class IssueCode(StrEnum):
     NOT_APPLICABLE = "CRF-NOT-APPLICABLE"
     DERIVED = "CRF-DERIVED"
     VISIT_WINDOW = "CRF-VISIT-WINDOW"
+    INCONSISTENT = "CRF-INCONSISTENT"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,6 +120,9 @@ CATALOGUE: dict[IssueCode, IssueKind] = {
         severity=Severity.INFO,
         en="{label}: cannot be calculated: {reason}",
         zh="{label}：无法计算：{reason}",
+    ),
+    IssueCode.INCONSISTENT: IssueKind(
+        severity=Severity.ERROR, en="{label}: {reason_en}", zh="{label}：{reason_zh}"
     ),
     IssueCode.VISIT_WINDOW: IssueKind(
         severity=Severity.WARNING,

@@ -14,10 +14,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from crf_desktop.forms import context_names
 from crf_desktop.forms.dates import PartialDate
 
 if TYPE_CHECKING:
     from crf_desktop.forms.conditions import Condition
+    from crf_desktop.forms.issues import Issue
 
 #: A parsed value: int (integer), Decimal (decimal, quantised to the declared precision), date, PartialDate,
 #: time, str (text, or the code of a single choice or yes/no), tuple[str, ...] (multi-choice: sorted codes),
@@ -119,8 +121,8 @@ class Range:
 #: values, ``None`` when missing.
 DerivedInputs = Mapping[str, Value | None]
 
-#: Context values a derived function may ask for, besides fields of its own form.
-CONTEXT_INPUTS = frozenset({"consent_date", "today"})
+#: Context values a derived function may ask for, besides fields of its own form (see ``context_names``).
+CONTEXT_INPUTS = context_names.CONTEXT_INPUTS
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -199,12 +201,18 @@ class Section:
     fields: tuple[Field, ...]
 
 
+#: A rule across fields of one form (e.g. "grade 5 if and only if the outcome is fatal"): it reads the parsed
+#: values and returns issues; :func:`crf_desktop.forms.validation.validate` runs it after the field checks.
+FormRule = Callable[[Mapping[str, "Value | None"]], "list[Issue]"]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Form:
     """A case report form: id, version, bilingual title, sections.
 
     ``repeating`` marks a log (adverse events, concomitant medications): a subject holds any number of
-    records of it, each validated on its own.
+    records of it, each validated on its own. ``instructions`` are shown above the form and printed on it
+    (e.g. the SLEDAI-2K assessment window). ``rules`` are cross-field checks run after the field checks.
     """
 
     id: str
@@ -212,6 +220,8 @@ class Form:
     title: Text
     sections: tuple[Section, ...]
     repeating: bool = False
+    instructions: Text | None = None
+    rules: tuple[FormRule, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -11,13 +11,48 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crf_desktop.forms.checks import IDENTIFIER, DeclarationError, problems
-from crf_desktop.forms.library import consent, demographics, visit_info
+from crf_desktop.forms.library import (
+    adverse_event,
+    bilag,
+    biopsy,
+    conmeds,
+    consent,
+    demographics,
+    eligibility,
+    end_of_study,
+    haq,
+    infusion,
+    labs,
+    mmf_dosing,
+    phga,
+    pregnancy_test,
+    sledai,
+    visit_info,
+)
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.schedule import TIMED_KINDS, VisitSchedule
 from crf_desktop.forms.visits import SCHEDULE
 
 #: The study's forms, in the order a casebook shows them.
-FORMS: tuple[Form, ...] = (visit_info.FORM, consent.FORM, demographics.FORM)
+FORMS: tuple[Form, ...] = (
+    visit_info.FORM,
+    consent.FORM,
+    demographics.FORM,
+    biopsy.FORM,
+    labs.FORM,
+    pregnancy_test.FORM,
+    eligibility.FORM,
+    phga.FORM,
+    sledai.FORM,
+    bilag.FORM,
+    haq.FORM,
+    infusion.FORM,
+    mmf_dosing.FORM,
+    mmf_dosing.KITS_FORM,
+    end_of_study.FORM,
+    adverse_event.FORM,
+    conmeds.FORM,
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,11 +43,13 @@ class Context:
 
     ``today``: the site's current date. ``consent_date``: the subject's informed consent date, when known.
     ``confirmed``: expected-range confirmations, field id -> stored text of the value the user confirmed.
+    ``subject``: values from the subject's other forms (names in :mod:`crf_desktop.forms.context_names`).
     """
 
     today: date
     consent_date: date | None = None
     confirmed: Mapping[str, str] = field(default_factory=dict)
+    subject: Mapping[str, Value | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,6 +130,8 @@ def validate(form: Form, raw: Mapping[str, str | None], context: Context) -> Res
     for f in form.fields:
         if f.id in parsed:
             issues.extend(_check(form, f, values, raw.get(f.id) or "", context))
+    for rule in form.rules:
+        issues.extend(rule(values))
     return Result(form=form.id, values=values, issues=tuple(issues), not_applicable=frozenset(hidden))
 
 
@@ -144,8 +148,9 @@ def _derive(
     f: Field, derived: Derived, values: Mapping[str, Value | None], context: Context, issues: list[Issue]
 ) -> Value | None:
     inputs: dict[str, Value | None] = {name: values.get(name) for name in derived.inputs}
-    known: dict[str, Value | None] = {"consent_date": context.consent_date, "today": context.today}
-    inputs.update({name: known[name] for name in derived.context})
+    known: dict[str, Value | None] = {"consent_date": context.consent_date, "today": context.today,
+                                      **context.subject}
+    inputs.update({name: known.get(name) for name in derived.context})
     try:
         return derived.function(inputs)
     except (ValueError, ArithmeticError) as exc:

@@ -12,19 +12,49 @@ checks at start-up that every form named here is declared.
 
 from __future__ import annotations
 
-from crf_desktop.forms.library import consent, demographics, visit_info
+from crf_desktop.forms.library import (
+    adverse_event,
+    bilag,
+    biopsy,
+    conmeds,
+    consent,
+    demographics,
+    eligibility,
+    end_of_study,
+    haq,
+    infusion,
+    labs,
+    mmf_dosing,
+    phga,
+    pregnancy_test,
+    sledai,
+    visit_info,
+)
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.schedule import SubjectLog, Visit, VisitKind, VisitSchedule, Window
 
 FOLLOW_UP_WEEKS = (4, 8, 12, 16, 20, 24)
 
-SCREENING_FORMS: tuple[str, ...] = (visit_info.FORM_ID, consent.FORM_ID, demographics.FORM_ID)
-BASELINE_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
-FOLLOW_UP_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
-UNSCHEDULED_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
-EARLY_TERMINATION_FORMS: tuple[str, ...] = (visit_info.FORM_ID,)
-ADVERSE_EVENT_FORMS: tuple[str, ...] = ()
-CONMED_FORMS: tuple[str, ...] = ()
+SCREENING_FORMS: tuple[str, ...] = (
+    visit_info.FORM_ID, consent.FORM_ID, demographics.FORM_ID, biopsy.FORM_ID, labs.FORM_ID, pregnancy_test.FORM_ID,
+    eligibility.FORM_ID,
+)
+#: Disease activity at baseline and every follow-up visit; PhGA first (clinical-rules.md section 2).
+DISEASE_ACTIVITY_FORMS: tuple[str, ...] = (phga.FORM_ID, sledai.FORM_ID, bilag.FORM_ID, haq.FORM_ID)
+BASELINE_FORMS: tuple[str, ...] = (
+    visit_info.FORM_ID, labs.FORM_ID, pregnancy_test.FORM_ID, *DISEASE_ACTIVITY_FORMS, infusion.FORM_ID,
+    mmf_dosing.FORM_ID, mmf_dosing.KITS_FORM_ID,
+)
+FOLLOW_UP_FORMS: tuple[str, ...] = (
+    visit_info.FORM_ID, labs.FORM_ID, pregnancy_test.FORM_ID, *DISEASE_ACTIVITY_FORMS, mmf_dosing.FORM_ID,
+    mmf_dosing.KITS_FORM_ID,
+)
+#: The last follow-up visit also closes the study for subjects who complete it.
+LAST_VISIT_FORMS: tuple[str, ...] = (end_of_study.FORM_ID,)
+UNSCHEDULED_FORMS: tuple[str, ...] = (visit_info.FORM_ID, labs.FORM_ID)
+EARLY_TERMINATION_FORMS: tuple[str, ...] = (visit_info.FORM_ID, labs.FORM_ID, end_of_study.FORM_ID)
+ADVERSE_EVENT_FORMS: tuple[str, ...] = (adverse_event.FORM_ID,)
+CONMED_FORMS: tuple[str, ...] = (conmeds.FORM_ID,)
 
 
 def week_code(week: int) -> str:
@@ -56,7 +86,7 @@ FOLLOW_UP = tuple(
         label=Text(en=f"Week {week}", zh=f"第 {week} 周"),
         kind=VisitKind.SCHEDULED,
         target_day=week * 7,
-        forms=FOLLOW_UP_FORMS,
+        forms=FOLLOW_UP_FORMS + (LAST_VISIT_FORMS if week == FOLLOW_UP_WEEKS[-1] else ()),
     )
     for week in FOLLOW_UP_WEEKS
 )
