@@ -12,6 +12,8 @@ from types import TracebackType
 from crf_desktop import __version__
 from crf_desktop.core.errors import CrfError
 from crf_desktop.services.session import site_info
+from crf_desktop.ui import language
+from crf_desktop.ui.fonts import install_fallback_font
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES
 from crf_desktop.ui.messages import show_error
 from crf_desktop.ui.qt import QApplication, QFont
@@ -59,6 +61,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
+    install_fallback_font(app)  # Chinese and the state symbols render without system fonts
+    language.apply(language.saved(), remember=False)
     return app
 
 

@@ -1,16 +1,22 @@
-"""The main window: menus, status bar, the site's recent audit trail, and the screen lock."""
+"""The main window: menus, status bar, the pages (dashboard, site activity, open subjects), the form editors
+and the screen lock."""
 
 from __future__ import annotations
 
 from crf_desktop import __version__
 from crf_desktop.core.roles import Permission
 from crf_desktop.services.session import Session
+from crf_desktop.ui import language
 from crf_desktop.ui.audit_panel import AuditPanel
 from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
+from crf_desktop.ui.dashboard_page import DashboardPage
+from crf_desktop.ui.form_editor import FormEditor
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleLock
+from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import WARNING_STYLE, show_message
 from crf_desktop.ui.qt import (
     QAction,
+    QActionGroup,
     QDialog,
     QEvent,
     QKeySequence,
@@ -18,12 +24,14 @@ from crf_desktop.ui.qt import (
     QMainWindow,
     QMessageBox,
     Qt,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
     pyside_version,
     qVersion,
 )
+from crf_desktop.ui.subject_page import SubjectPage
 from crf_desktop.ui.users_dialog import UsersDialog
 
 LOGOUT = "logout"
@@ -52,6 +60,19 @@ class MainWindow(QMainWindow):
         self.resize(1100, 680)
 
         self.audit_panel = AuditPanel(session)
+        self.dashboard: DashboardPage | None = None
+        self.subject_pages: dict[str, SubjectPage] = {}
+        self.editors: dict[tuple[str, str, str, int], FormEditor] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        if session.can(Permission.VIEW_DATA):
+            self.dashboard = DashboardPage(session)
+            self.dashboard.subject_requested.connect(self.open_subject)
+            self.tabs.addTab(self.dashboard, "")
+        self.tabs.addTab(self.audit_panel, "")
+        for index in range(self.tabs.count()):
+            self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
         central = QWidget()
         layout = QVBoxLayout(central)
         self.warning_banner = QLabel("\n".join(f"Warning: {w}" for w in session.warnings))
@@ -59,13 +80,14 @@ class MainWindow(QMainWindow):
         self.warning_banner.setStyleSheet(WARNING_STYLE)
         self.warning_banner.setVisible(bool(session.warnings))
         layout.addWidget(self.warning_banner)
-        layout.addWidget(self.audit_panel, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
         self._build_status_bar()
         self.idle_lock = IdleLock(session, self, minutes=idle_minutes, on_logout=self.log_out)
         self.idle_lock.locked_changed.connect(self._lock_changed)
+        self.retranslate()
 
     # -- building ---------------------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
@@ -78,7 +100,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("&File")
         self.lock_action = self._action("&Lock screen", self.lock_screen, QKeySequence("Ctrl+L"))
         self.change_password_action = self._action("&Change password…", self.open_change_password)
         self.logout_action = self._action("Log &out", self.log_out)
@@ -96,7 +118,26 @@ class MainWindow(QMainWindow):
         self.admin_menu.menuAction().setVisible(allowed)
         self.users_action.setEnabled(allowed)
 
-        help_menu = bar.addMenu("&Help")
+        self.view_menu = bar.addMenu("&View")
+        self.subjects_action = self._action("&Subjects", self.show_dashboard, QKeySequence("Ctrl+1"))
+        self.subjects_action.setEnabled(self.dashboard is not None)
+        self.activity_action = self._action("Site &activity", self.show_activity, QKeySequence("Ctrl+2"))
+        self.view_menu.addAction(self.subjects_action)
+        self.view_menu.addAction(self.activity_action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("&Language")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in language.NAMES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == language.current())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About crf-desktop", self.show_about)
         help_menu.addAction(self.about_action)
 
@@ -126,6 +167,92 @@ class MainWindow(QMainWindow):
     def _lock_changed(self, locked: bool) -> None:
         if not locked:
             self.audit_panel.refresh()
+            if self.dashboard is not None:
+                self.dashboard.refresh()
+
+    # -- pages ------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        if self.dashboard is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Subjects"))
+        self.tabs.setTabText(self.tabs.indexOf(self.audit_panel), self.tr("Site activity"))
+        for subject_id, page in self.subject_pages.items():
+            self.tabs.setTabText(self.tabs.indexOf(page), fill(self.tr("Subject %1"), subject_id))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.subjects_action.setText(self.tr("&Subjects"))
+        self.activity_action.setText(self.tr("Site &activity"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.lock_action.setText(self.tr("&Lock screen"))
+        self.change_password_action.setText(self.tr("&Change password…"))
+        self.logout_action.setText(self.tr("Log &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.admin_menu.setTitle(self.tr("&Admin"))
+        self.users_action.setText(self.tr("&Users…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About crf-desktop"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, code: str) -> None:
+        """Switch the language of every open window (remembered for the next start)."""
+        language.apply(code)
+        self.language_actions[code].setChecked(True)
+
+    def show_dashboard(self) -> None:
+        if self.dashboard is not None:
+            self.tabs.setCurrentWidget(self.dashboard)
+
+    def show_activity(self) -> None:
+        self.tabs.setCurrentWidget(self.audit_panel)
+        self.audit_panel.refresh()
+
+    def open_subject(self, subject_id: str, visit: str = "") -> SubjectPage:
+        page = self.subject_pages.get(subject_id)
+        if page is None:
+            page = SubjectPage(self.session, subject_id)
+            page.form_requested.connect(self.open_form)
+            page.changed.connect(self._data_changed)
+            self.subject_pages[subject_id] = page
+            self.tabs.addTab(page, fill(self.tr("Subject %1"), subject_id))
+        else:
+            page.refresh()
+        self.tabs.setCurrentWidget(page)
+        if visit:
+            page.show_visit(visit)
+        return page
+
+    def close_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, SubjectPage):
+            self.tabs.removeTab(index)
+            self.subject_pages.pop(page.subject_id, None)
+            page.deleteLater()
+
+    def open_form(self, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> FormEditor:
+        """Open (or bring forward) the editor of one record; saving refreshes the dashboard and subject page."""
+        key = (subject_id, visit, form_id, repeat_no)
+        editor = self.editors.get(key)
+        if editor is None:
+            editor = FormEditor(self.session, subject_id=subject_id, visit=visit, form_id=form_id,
+                                repeat_no=repeat_no, parent=self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.saved.connect(self._data_changed)
+            editor.finished.connect(lambda _result, k=key: self.editors.pop(k, None))
+            self.editors[key] = editor
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _data_changed(self, subject_id: str) -> None:
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+        page = self.subject_pages.get(subject_id)
+        if page is not None:
+            page.refresh()
 
     def _open_dialog(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog
@@ -178,4 +305,6 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         if self.dialog is not None:
             self.dialog.reject()
+        for editor in list(self.editors.values()):
+            editor.close_without_asking()  # the session ends (log out, quit, idle log-out): nothing saves now
         self.session.close()

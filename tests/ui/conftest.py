@@ -58,3 +58,16 @@ def sessions(demo_dir: Path) -> Iterator[Sessions]:
     opened = Sessions(demo_dir)
     yield opened
     opened.close_all()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings (the remembered language) in the test's folder, and English again afterwards."""
+    from crf_desktop.ui import language
+    from crf_desktop.ui.qt import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+    if language.current() != language.ENGLISH:
+        language.apply(language.ENGLISH, remember=False)

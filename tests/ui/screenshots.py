@@ -1,4 +1,5 @@
-"""Save PNGs of the login dialog, the main window and the users dialog into docs/screenshots/.
+"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page and the
+form editor (English and Chinese) into docs/screenshots/.
 
     .venv/bin/python tests/ui/screenshots.py
 
@@ -108,9 +109,46 @@ def child() -> int:
         save(users, "users.png")
         users.close()
         window.close()
+
+        data_entry_screens(data_dir, save)
         login(data_dir, "admin", PASSWORD).close()  # the site is still intact and free
     app.quit()
     return 0
+
+
+def data_entry_screens(data_dir: Path, save: object) -> None:
+    """The coordinator's day: the dashboard of the demo subjects, a subject, the editor with an error and a
+    warning, and the same editor in Chinese."""
+    from crf_desktop.services.session import login
+    from crf_desktop.services.subjects import register_subject
+    from crf_desktop.ui import language
+    from crf_desktop.ui.main_window import MainWindow
+
+    session = login(data_dir, "coordinator", PASSWORD)
+    subject = register_subject(session, initials="LXM", birth_year=1988, sex="F")
+    window = MainWindow(session)
+    window.resize(1400, 820)
+    window.show()
+    save(window, "dashboard.png")  # type: ignore[operator]
+    window.open_subject(window.dashboard.model.row(3).subject.subject_id)  # type: ignore[union-attr]
+    save(window, "subject.png")  # type: ignore[operator]
+    editor = window.open_form(subject.subject_id, "screening", "demographics")
+    editor.resize(1100, 900)
+    values = {"dob": "14-Jul-1988", "sex": "F", "childbearing": "Y", "ethnicity": "HAN", "height_cm": "1.62",
+              "weight_kg": "131"}
+    for field_id, text in values.items():
+        editor.rows[field_id].input.set_text(text)
+        editor._left(field_id)
+    editor.scroll.ensureWidgetVisible(editor.rows["weight_kg"], 0, 120)
+    editor.rows["height_cm"].input.focus_widget().setFocus()
+    save(editor, "form-editor.png")  # type: ignore[operator]
+    language.apply(language.CHINESE, remember=False)
+    save(editor, "form-editor-zh.png")  # type: ignore[operator]
+    window.show_dashboard()
+    save(window, "dashboard-zh.png")  # type: ignore[operator]
+    language.apply(language.ENGLISH, remember=False)
+    editor.close_without_asking()
+    window.close()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,230 @@
+"""The main page after login: subjects × visits, counts, search, filters, legend and "New subject…"."""
+
+from __future__ import annotations
+
+from crf_desktop.core.roles import Permission
+from crf_desktop.services.dashboard import Dashboard, build_dashboard
+from crf_desktop.services.session import Session
+from crf_desktop.ui import visit_states
+from crf_desktop.ui.dashboard_filter import DashboardFilter
+from crf_desktop.ui.dashboard_model import FIXED_COLUMNS, NEXT_DUE, QUERIES, STATUS, DashboardModel
+from crf_desktop.ui.headings import heading
+from crf_desktop.ui.language import fill
+from crf_desktop.ui.messages import InlineMessage
+from crf_desktop.ui.new_subject_dialog import NewSubjectDialog
+from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QEvent,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+VISIT_COLUMN_WIDTH = 96
+
+
+class DashboardPage(QWidget):
+    """Emits :attr:`subject_requested` (subject id, visit code or "") on double-click or Enter."""
+
+    subject_requested = Signal(str, str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.dashboard: Dashboard | None = None
+        self.dialog: NewSubjectDialog | None = None
+        self.heading = heading("")
+        self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setAccessibleName("counts")
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(240)
+        self.search_edit.textChanged.connect(self._search_changed)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search_edit)
+        self.overdue_box = QCheckBox()
+        self.queries_box = QCheckBox()
+        self.incomplete_box = QCheckBox()
+        self.overdue_box.toggled.connect(lambda on: self.proxy.set_filters(overdue=on))
+        self.queries_box.toggled.connect(lambda on: self.proxy.set_filters(queries=on))
+        self.incomplete_box.toggled.connect(lambda on: self.proxy.set_filters(incomplete=on))
+        for box in (self.overdue_box, self.queries_box, self.incomplete_box):
+            box.toggled.connect(self._update_shown)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.open_new_subject)
+        self.new_button.setVisible(session.can(Permission.ENTER_DATA))
+        self.refresh_button = QPushButton()
+        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.message = InlineMessage()
+        self.shown_label = QLabel()
+
+        self.model = DashboardModel(self)
+        self.proxy = DashboardFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("subjects and visits")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.table.activated.connect(self._activated)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("legend")
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.refresh_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search_edit)
+        filters.addSpacing(16)
+        filters.addWidget(self.overdue_box)
+        filters.addWidget(self.queries_box)
+        filters.addWidget(self.incomplete_box)
+        filters.addStretch(1)
+        filters.addWidget(self.shown_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.message)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        self.retranslate()
+        self.refresh()
+
+    # -- words ------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(fill(self.tr("Subjects at site %1"), self.session.site_id))
+        self.search_label.setText(self.tr("&Find:"))
+        self.search_edit.setPlaceholderText(self.tr("Subject number or initials"))
+        self.overdue_box.setText(self.tr("&Overdue visits"))
+        self.queries_box.setText(self.tr("Open &queries"))
+        self.incomplete_box.setText(self.tr("&Incomplete forms"))
+        self.new_button.setText(self.tr("&New subject…"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Reload the dashboard (F5)"))
+        self.legend.setText(self.tr("Legend:") + "   " + "    ".join(
+            f"{visit_states.glyph(state)} {visit_states.label(state)}" for state in visit_states.LEGEND_ORDER)
+            + "    " + self.tr("(double-click a row or press Enter to open the subject)"))
+        self.model.retranslate()
+        self._show_counts()
+        self._update_shown()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_counts(self) -> None:
+        if self.dashboard is None:
+            self.counts_label.setText("")
+            return
+        counts = self.dashboard.counts()
+        parts = [fill(self.tr("%1 subject(s)"), str(counts.get("subjects", 0)))]
+        names = {"screening": self.tr("screening"), "on study": self.tr("on study"),
+                 "screen failure": self.tr("screen failure"), "withdrawn": self.tr("withdrawn"),
+                 "completed": self.tr("completed")}
+        parts += [f"{counts[key]} {name}" for key, name in names.items() if counts.get(key)]
+        overdue = counts.get("overdue visits", 0)
+        in_progress = counts.get("forms in progress", 0)
+        parts.append(fill(self.tr("%1 overdue visit(s)"), str(overdue)))
+        parts.append(fill(self.tr("%1 visit(s) with forms in progress"), str(in_progress)))
+        self.counts_label.setText("  ·  ".join(parts))
+        self.counts_label.setStyleSheet("font-weight: bold; color: #9c2500;" if overdue else "")
+
+    def _update_shown(self) -> None:
+        self.shown_label.setText(fill(self.tr("Showing %1 of %2"), self.proxy.rowCount(), self.model.rowCount()))
+
+    # -- data -------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        outcome = run_service(self, lambda: build_dashboard(self.session), inline=self.message)
+        if not outcome.ok or outcome.value is None:
+            return
+        self.dashboard = outcome.value
+        self.model.set_dashboard(outcome.value)
+        self._fit_columns()
+        self._show_counts()
+        self._update_shown()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        metrics = self.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = metrics.horizontalAdvance(title) + 28
+            if column >= FIXED_COLUMNS:
+                width = max(width, VISIT_COLUMN_WIDTH)
+            elif column == STATUS:
+                width = max(width, metrics.horizontalAdvance(self.tr("Screen failure")) + 28)
+            elif column == NEXT_DUE:
+                width = max(width, metrics.horizontalAdvance("00-Mmm-0000") + 28)
+            elif column != QUERIES:
+                width = max(width, metrics.horizontalAdvance("01-000") + 28)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_shown()
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if not source.isValid():
+            return
+        row = self.model.row(source.row())
+        self.subject_requested.emit(row.subject.subject_id, self.model.visit_code(source.column()))
+
+    def open_subject_at(self, subject_id: str, visit: str = "") -> None:
+        """What double-click and Enter do (for tests and the menu)."""
+        self.subject_requested.emit(subject_id, visit)
+
+    def select(self, subject_id: str, visit: str = "") -> QModelIndex:
+        """Select the subject's row (at ``visit``'s column) in the view; the proxy index, invalid if hidden."""
+        row = self.model.row_of(subject_id)
+        if row < 0:
+            return QModelIndex()
+        column = self.model.visit_column(visit) if visit else 0
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+        return index
+
+    def open_new_subject(self) -> NewSubjectDialog:
+        dialog = NewSubjectDialog(self.session, self)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+            if result == NewSubjectDialog.DialogCode.Accepted:
+                self.refresh()
+                if dialog.subject is not None:
+                    self.select(dialog.subject.subject_id)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog

@@ -1,0 +1,495 @@
+"""The form editor: renders any form declaration, checks it live, saves it through ``records.save_record``.
+
+Nothing here knows a particular form: sections become group boxes, fields rows in declaration order, inputs
+come from the field type (:mod:`crf_desktop.ui.field_inputs`). Every change runs ``records.check`` on the whole
+form: relevance shows and hides rows, derived values update, and issues appear under the fields the person has
+already visited (all of them after a save attempt). Roles without ``ENTER_DATA`` see the form read-only; a
+monitor verifies a complete form from here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crf_desktop.core.roles import Permission
+from crf_desktop.forms.issues import IssueCode, Severity
+from crf_desktop.forms.lifecycle import RecordStatus, editable
+from crf_desktop.forms.model import Field, FieldType, Form, Value
+from crf_desktop.forms.parsing import to_text
+from crf_desktop.forms.registry import REGISTRY
+from crf_desktop.forms.validation import Result
+from crf_desktop.services import records
+from crf_desktop.services.records import ReasonRequired, SaveOutcome
+from crf_desktop.services.session import Session
+from crf_desktop.ui import language
+from crf_desktop.ui.field_history_dialog import FieldHistoryDialog
+from crf_desktop.ui.field_row import FieldRow
+from crf_desktop.ui.headings import heading
+from crf_desktop.ui.language import fill
+from crf_desktop.ui.messages import InlineMessage
+from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.qt import (
+    QAction,
+    QDialog,
+    QEvent,
+    QGroupBox,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QObject,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from crf_desktop.ui.raise_query_dialog import RaiseQueryDialog
+from crf_desktop.ui.reason_dialog import ReasonDialog
+
+if TYPE_CHECKING:
+    from crf_desktop.store.records import Record
+
+#: Field types typed into a line: their issues wait until the person leaves the field.
+LINE_TYPES = frozenset({FieldType.TEXT, FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.PARTIAL_DATE,
+                        FieldType.TIME})
+
+
+def _typed_in_a_line(field: Field) -> bool:
+    return field.type in LINE_TYPES
+
+
+class FormEditor(QDialog):
+    """One record of one form. Emits :attr:`saved` (subject id) after every save or verification."""
+
+    saved = Signal(str)
+
+    def __init__(self, session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.subject_id = subject_id
+        self.visit = visit
+        self.form: Form = REGISTRY.form(form_id)
+        self.repeat_no = repeat_no
+        self.record: Record | None = None
+        self.result: Result | None = None
+        self.confirmed: dict[str, str] = {}
+        self.touched: set[str] = set()
+        self.show_all_issues = False
+        self.baseline: tuple[dict[str, str], dict[str, str]] = ({}, {})
+        self.dialog: QDialog | QMessageBox | None = None  # the dialog or question now open (tests answer it)
+        self._closing = False
+        self._loading = False
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1000, 760)
+
+        self.title = heading("")
+        self.subtitle = QLabel()
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("status")
+        self.read_only_note = QLabel()
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setStyleSheet("color: #1d3f6e; background: #e8f0fe; padding: 4px 6px;")
+        self.read_only_note.hide()
+        self.rows: dict[str, FieldRow] = {}
+        self.groups: dict[str, QGroupBox] = {}
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        for section in self.form.sections:
+            group = QGroupBox()
+            group_layout = QVBoxLayout(group)
+            group_layout.setSpacing(6)
+            for field in section.fields:
+                row = FieldRow(field)
+                row.input.changed.connect(lambda f=field.id: self._edited(f))
+                row.input.left.connect(lambda f=field.id: self._left(f))
+                row.confirm_toggled.connect(self._confirm_toggled)
+                row.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                row.customContextMenuRequested.connect(
+                    lambda pos, r=row: self.field_menu(r.field.id).popup(r.mapToGlobal(pos)))
+                for widget in row.input.findChildren(QWidget):
+                    widget.installEventFilter(self)
+                group_layout.addWidget(row)
+                self.rows[field.id] = row
+            self.groups[section.id] = group
+            body_layout.addWidget(group)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+
+        self.message = InlineMessage()
+        self.save_button = QPushButton()
+        self.verify_button = QPushButton()
+        self.close_button = QPushButton()
+        for button in (self.save_button, self.verify_button, self.close_button):
+            button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.verify_button.clicked.connect(self.verify)
+        self.close_button.clicked.connect(self.reject)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.save)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.can_enter = session.can(Permission.ENTER_DATA)
+        self.can_verify = session.can(Permission.VERIFY_DATA)
+        self.load()
+        self.retranslate()
+
+    # -- state ------------------------------------------------------------------------------------------
+    @property
+    def status(self) -> RecordStatus:
+        return self.record.status if self.record is not None else RecordStatus.NOT_STARTED
+
+    @property
+    def read_only(self) -> bool:
+        return not self.can_enter or not editable(self.status)
+
+    def raw(self) -> dict[str, str]:
+        """The text of every field that is entered (not derived), as validation reads it."""
+        return {fid: row.input.text() for fid, row in self.rows.items() if not row.field.is_derived}
+
+    def is_dirty(self) -> bool:
+        return not self.read_only and (self.raw(), self.confirmed) != self.baseline
+
+    def load(self) -> None:
+        outcome = run_service(self, lambda: records.get_record(
+            self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
+            repeat_no=self.repeat_no), inline=self.message)
+        self.record = outcome.value if outcome.ok else None
+        data = self.record.data if self.record is not None else {}
+        self.confirmed = dict(self.record.confirmations) if self.record is not None else {}
+        self._loading = True
+        for fid, row in self.rows.items():
+            if not row.field.is_derived:
+                row.input.set_text(data.get(fid, ""))
+        self._loading = False
+        for row in self.rows.values():
+            row.input.set_read_only(self.read_only or row.field.is_derived)
+        self.touched = set(data) if self.record is not None else set()
+        self.show_all_issues = self.record is not None
+        self.baseline = (self.raw(), dict(self.confirmed))
+        self.recheck()
+        self._update_header()
+
+    # -- words ------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = language.current()
+        visit = self._visit_label(lang)
+        self.setWindowTitle(fill(self.tr("%1 — subject %2 — %3"), self.form.title.get(lang), self.subject_id, visit))
+        self.title.setText(self.form.title.get(lang))
+        self.subtitle.setText(fill(self.tr("Subject %1 · %2 · form %3, version %4"), self.subject_id, visit,
+                                   self.form.id, self.form.version))
+        for section in self.form.sections:
+            self.groups[section.id].setTitle(section.title.get(lang))
+        for row in self.rows.values():
+            row.retranslate(lang)
+        self.save_button.setText(self.tr("&Save (Ctrl+S)"))
+        self.verify_button.setText(self.tr("&Verify (SDV)"))
+        self.close_button.setText(self.tr("&Close"))
+        self.read_only_note.setText(self._read_only_text())
+        self._update_header()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _visit_label(self, lang: str) -> str:
+        try:
+            return REGISTRY.schedule.visit(self.visit).label.get(lang)
+        except KeyError:
+            return self.visit
+
+    def _read_only_text(self) -> str:
+        if not self.can_enter:
+            return fill(self.tr("Read only: a %1 does not enter data."), self.session.user.role.label.lower())
+        if not editable(self.status):
+            return self.tr("Read only: this form is locked.")
+        return ""
+
+    def _update_header(self) -> None:
+        lang = language.current()
+        self.status_label.setText(fill(self.tr("Status: %1"), self.status.label.get(lang)))
+        self.status_label.setStyleSheet("font-weight: bold; padding: 4px 8px; border: 1px solid #999999; "
+                                        "border-radius: 4px;")
+        self.read_only_note.setText(self._read_only_text())
+        self.read_only_note.setVisible(self.read_only)
+        self.save_button.setVisible(not self.read_only)
+        self.verify_button.setVisible(self.can_verify)
+        self.verify_button.setEnabled(self.can_verify and self.status is RecordStatus.COMPLETE)
+
+    # -- live check -------------------------------------------------------------------------------------
+    def _edited(self, field_id: str) -> None:
+        if self._loading:
+            return
+        if not _typed_in_a_line(self.rows[field_id].field):
+            self.touched.add(field_id)  # a click on a choice is a finished answer
+        self.recheck()
+
+    def _left(self, field_id: str) -> None:
+        self.touched.add(field_id)
+        self.recheck()
+
+    def _confirm_toggled(self, field_id: str, on: bool) -> None:
+        issue = next((i for i in self.result.issues_for(field_id) if i.needs_confirmation), None) \
+            if self.result else None
+        if on and issue is not None:
+            self.confirmed[field_id] = issue.value
+        else:
+            self.confirmed.pop(field_id, None)
+        self.recheck()
+
+    def recheck(self) -> Result | None:
+        """Validate the whole form; show or hide rows, fill derived values, show issues."""
+        outcome = run_service(self, lambda: records.check(
+            self.session, subject_id=self.subject_id, form_id=self.form.id, raw=self.raw(),
+            confirmed=self.confirmed), inline=None)
+        if not outcome.ok or outcome.value is None:
+            return None
+        result = outcome.value
+        self.result = result
+        stale = [fid for fid, value in self.confirmed.items()
+                 if not any(i.needs_confirmation and i.value == value for i in result.issues_for(fid))]
+        for fid in stale:
+            del self.confirmed[fid]
+        lang = language.current()
+        for fid, row in self.rows.items():
+            row.setVisible(fid not in result.not_applicable)
+            if row.field.is_derived:
+                value = result.values.get(fid)
+                row.input.set_text(_shown_value(row, value))
+            visible = self.show_all_issues or fid in self.touched
+            issues = tuple(i for i in result.issues_for(fid)
+                           if visible and i.code is not IssueCode.NOT_APPLICABLE
+                           and (i.code is not IssueCode.REQUIRED or self.show_all_issues))
+            row.show_issues(issues, lang)
+        return result
+
+    # -- keyboard ---------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.focus_next_field(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_next_field(self, current: QObject | None = None) -> QWidget:
+        """Enter: the next visible, editable field (or the Save button after the last)."""
+        order = [r for r in self.rows.values() if r.isVisible() and not r.field.is_derived]
+        index = next((n for n, r in enumerate(order) if current is not None
+                      and (current is r.input or r.input.isAncestorOf(current))), -1)  # type: ignore[arg-type]
+        if 0 <= index < len(order) - 1:
+            target = order[index + 1].input.focus_widget()
+        else:
+            target = self.save_button if self.save_button.isVisible() else self.close_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+        return target
+
+    # -- saving -----------------------------------------------------------------------------------------
+    def save(self, reason: str | None = None) -> SaveOutcome | None:
+        """Save; a complete form asks for the reason for change first (the dialog then saves again)."""
+        if self.read_only:
+            return None
+        self.show_all_issues = True
+        version = self.record.version if self.record is not None else 0
+        asked: list[ReasonRequired] = []
+
+        def action() -> SaveOutcome | None:
+            try:
+                return records.save_record(
+                    self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
+                    raw=self.raw(), confirmed=dict(self.confirmed), reason=reason or None,
+                    repeat_no=self.repeat_no, expected_version=version)
+            except ReasonRequired as exc:
+                asked.append(exc)
+                return None
+
+        outcome = run_service(self, action, inline=self.message)
+        if asked:
+            self.ask_reason(str(asked[0]))
+            return None
+        if not outcome.ok or outcome.value is None:
+            return None
+        saved = outcome.value
+        self.recheck()
+        if not saved.saved:
+            count = len(saved.refused)
+            self.message.show_error(fill(self.tr("Not saved: %1 value(s) need correcting or confirming; see the "
+                                            "messages under the fields."), str(count)))
+            self._scroll_to_first_issue()
+            return saved
+        self.record = saved.record
+        self.baseline = (self.raw(), dict(self.confirmed))
+        self._update_header()
+        lang = language.current()
+        if self.status is RecordStatus.IN_PROGRESS:
+            missing = sum(1 for i in saved.result.issues if i.code is IssueCode.REQUIRED)
+            self.message.show_warning(fill(self.tr("Saved as in progress: %1 required field(s) still empty."),
+                                           missing))
+        else:
+            self.message.show_info(fill(self.tr("Saved. Status: %1."), self.status.label.get(lang)))
+        self.saved.emit(self.subject_id)
+        return saved
+
+    def _scroll_to_first_issue(self) -> None:
+        for row in self.rows.values():
+            if row.isVisible() and any(i.severity is Severity.ERROR or i.blocks_saving for i in row.issues):
+                self.scroll.ensureWidgetVisible(row)
+                return
+
+    def ask_reason(self, summary: str) -> ReasonDialog:
+        dialog = ReasonDialog(summary, self)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self.save(dialog.reason)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def verify(self) -> None:
+        outcome = run_service(self, lambda: records.verify_record(
+            self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
+            repeat_no=self.repeat_no), inline=self.message)
+        if outcome.ok:
+            self.record = outcome.value
+            self._update_header()
+            self.message.show_info(self.tr("Verified against the source documents."))
+            self.saved.emit(self.subject_id)
+
+    # -- field menu -------------------------------------------------------------------------------------
+    def field_menu(self, field_id: str) -> QMenu:
+        """History and "Raise query…" for one field (the right-click menu)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        history = QAction(self.tr("Field &history…"), menu)
+        history.triggered.connect(lambda: self.open_history(field_id))
+        history.setEnabled(self.session.can(Permission.VIEW_AUDIT))
+        menu.addAction(history)
+        if self.session.can(Permission.RAISE_QUERY):
+            query = QAction(self.tr("Raise &query…"), menu)
+            query.triggered.connect(lambda: self.open_raise_query(field_id))
+            menu.addAction(query)
+        return menu
+
+    def open_history(self, field_id: str) -> FieldHistoryDialog | None:
+        outcome = run_service(self, lambda: records.field_history(
+            self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id, field_id=field_id,
+            repeat_no=self.repeat_no), inline=self.message)
+        if not outcome.ok:
+            return None
+        label = self.form.field(field_id).label.get(language.current())
+        dialog = FieldHistoryDialog(label, outcome.value or [], self)
+        return self._open(dialog)
+
+    def open_raise_query(self, field_id: str) -> RaiseQueryDialog:
+        label = self.form.field(field_id).label.get(language.current())
+        dialog = RaiseQueryDialog(self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
+                                  field_id=field_id, field_label=label, repeat_no=self.repeat_no, parent=self)
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.message.show_info(fill(self.tr("Query raised on %1."), label))
+                self.saved.emit(self.subject_id)
+
+        dialog.finished.connect(finished)
+        return self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+
+        def finished(_result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    # -- closing ----------------------------------------------------------------------------------------
+    def reject(self) -> None:  # Esc, the Close button, the window's close box (through closeEvent)
+        if self._closing or not self.is_dirty():
+            super().reject()
+            return
+        self.ask_unsaved()
+
+    def closeEvent(self, event: QEvent) -> None:
+        if self._closing or not self.is_dirty():
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.ask_unsaved()
+
+    def ask_unsaved(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("crf-desktop: unsaved changes"),
+                          fill(self.tr("%1 has changes that are not saved."), self.form.title.get(language.current())),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Save them, discard them, or go back to the form?"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+
+        def answered(button: int) -> None:
+            if self.dialog is box:
+                self.dialog = None
+            if button == QMessageBox.StandardButton.Save:
+                outcome = self.save()
+                if outcome is not None and outcome.saved:
+                    self.close_without_asking()
+            elif button == QMessageBox.StandardButton.Discard:
+                self.close_without_asking()
+
+        box.finished.connect(lambda _r: answered(int(box.standardButton(box.clickedButton()))
+                                                 if box.clickedButton() else int(QMessageBox.StandardButton.Cancel)))
+        box.open()
+        return box
+
+    def close_without_asking(self) -> None:
+        self._closing = True
+        self.reject()
+
+
+def _shown_value(row: FieldRow, value: Value | None) -> str:
+    """A derived value as shown: a choice by its label, anything else in its stored form."""
+    if value is None:
+        return ""
+    text = to_text(value)
+    if row.field.options():
+        choice = row.field.choice(text)
+        if choice is not None:
+            return choice.label.get(language.current())
+    return text

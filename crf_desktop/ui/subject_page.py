@@ -1,0 +1,273 @@
+"""One subject: who they are, their visits with forms and states, the logs, open queries, and their history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crf_desktop.core.roles import Permission
+from crf_desktop.forms.dates import display_date
+from crf_desktop.forms.lifecycle import RecordStatus
+from crf_desktop.forms.registry import REGISTRY
+from crf_desktop.services import queries, records, subjects
+from crf_desktop.services.dashboard import SubjectRow, build_dashboard
+from crf_desktop.services.session import Session
+from crf_desktop.ui import language, visit_states
+from crf_desktop.ui.audit_table_model import AuditTableModel, local_time
+from crf_desktop.ui.dashboard_model import subject_status_text
+from crf_desktop.ui.headings import heading
+from crf_desktop.ui.language import fill
+from crf_desktop.ui.messages import InlineMessage
+from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.qt import (
+    QAbstractItemView,
+    QDialog,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from crf_desktop.ui.subject_status_dialog import SubjectStatusDialog
+from crf_desktop.ui.table_columns import fit_columns
+
+if TYPE_CHECKING:
+    from crf_desktop.store.queries import Query
+    from crf_desktop.store.records import Record
+    from crf_desktop.store.subjects import Subject
+
+VISIT_ROLE = Qt.ItemDataRole.UserRole
+FORM_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_GLYPH = {RecordStatus.NOT_STARTED: "–", RecordStatus.IN_PROGRESS: "◐", RecordStatus.COMPLETE: "✓",
+                RecordStatus.VERIFIED: "✔✔", RecordStatus.SIGNED: "✎", RecordStatus.LOCKED: "■"}
+
+
+class SubjectPage(QWidget):
+    """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened."""
+
+    form_requested = Signal(str, str, str)
+    changed = Signal(str)
+
+    def __init__(self, session: Session, subject_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.subject_id = subject_id
+        self.subject: Subject | None = None
+        self.row: SubjectRow | None = None
+        self.records: dict[tuple[str, str], Record] = {}
+        self.queries: list[Query] = []
+        self.dialog: QDialog | None = None
+        self.title = heading("")
+        self.details = QLabel()
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setWordWrap(True)
+        self.status_button = QPushButton()
+        self.status_button.clicked.connect(self.open_status_dialog)
+        self.status_button.setVisible(session.can(Permission.ENTER_DATA))
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_selected)
+        self.message = InlineMessage()
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setAccessibleName("visits and forms")
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemActivated.connect(lambda item, _column: self._open_item(item))
+        self.queries_tree = QTreeWidget()
+        self.queries_tree.setColumnCount(5)
+        self.queries_tree.setRootIsDecorated(False)
+        self.queries_tree.itemActivated.connect(lambda item, _column: self._open_item(item))
+        self.audit_model = AuditTableModel(self)
+        self.audit_table = QTableView()
+        self.audit_table.setModel(self.audit_model)
+        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.audit_table.verticalHeader().hide()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, "")
+        self.tabs.addTab(self.queries_tree, "")
+        self.tabs.addTab(self.audit_table, "")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.status_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def load() -> tuple[Subject, list[Record], list[Query], SubjectRow | None]:
+            subject = subjects.get_subject(self.session, self.subject_id)
+            found = records.subject_records(self.session, self.subject_id)
+            asked = queries.subject_queries(self.session, self.subject_id)
+            board = build_dashboard(self.session)
+            row = next((r for r in board.rows if r.subject.subject_id == self.subject_id), None)
+            return subject, found, asked, row
+
+        outcome = run_service(self, load, inline=self.message)
+        if not outcome.ok or outcome.value is None:
+            return
+        self.subject, found, self.queries, self.row = outcome.value
+        self.records = {(r.visit, r.form): r for r in found if r.repeat_no == 0}
+        if self.session.can(Permission.VIEW_AUDIT):
+            trail = run_service(self, lambda: self.session.audit_trail(subject=self.subject_id, limit=500),
+                                inline=self.message)
+            self.audit_model.set_entries(trail.value or [] if trail.ok else [])
+            fit_columns(self.audit_table, stretch=4)
+        self.retranslate()
+
+    def open_queries(self) -> list[Query]:
+        return [q for q in self.queries if q.status.value != "closed"]
+
+    # -- words ------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = language.current()
+        self.status_button.setText(self.tr("Change &status…"))
+        self.open_button.setText(self.tr("&Open form"))
+        self.tree.setHeaderLabels([self.tr("Visit / form"), self.tr("State"), self.tr("Date or window"),
+                                   self.tr("Last saved")])
+        self.queries_tree.setHeaderLabels([self.tr("Field"), self.tr("Visit · form"), self.tr("Question"),
+                                           self.tr("Raised by"), self.tr("Status")])
+        self.tabs.setTabText(0, self.tr("Visits and forms"))
+        self.tabs.setTabText(1, fill(self.tr("Open queries (%1)"), len(self.open_queries())))
+        self.tabs.setTabText(2, self.tr("History"))
+        subject = self.subject
+        if subject is None:
+            return
+        self.title.setText(fill(self.tr("Subject %1 (%2)"), subject.subject_id, subject.initials))
+        sex = self.tr("Female") if subject.sex == "F" else self.tr("Male")
+        baseline = self.row.baseline_date if self.row is not None else None
+        parts = [fill(self.tr("Status: %1"), subject_status_text(subject.status)), fill(self.tr("Sex: %1"), sex),
+                 fill(self.tr("Year of birth: %1"), subject.birth_year or self.tr("not known")),
+                 fill(self.tr("Baseline: %1"), display_date(baseline) if baseline else self.tr("not yet"))]
+        if subject.status_reason:
+            parts.append(fill(self.tr("Reason: %1"), subject.status_reason))
+        self.details.setText("   ·   ".join(parts))
+        self._fill_tree(lang)
+        self._fill_queries(lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_tree(self, lang: str) -> None:
+        self.tree.clear()
+        cells = {c.visit: c for c in self.row.cells} if self.row is not None else {}
+        for visit in REGISTRY.schedule.visits:
+            cell = cells.get(visit.code)
+            state = f"{visit_states.glyph(cell.state)} {visit_states.label(cell.state)}" if cell else ""
+            when = ""
+            if cell is not None and cell.visit_date is not None:
+                when = display_date(cell.visit_date)
+            elif cell is not None and cell.window is not None:
+                when = f"{display_date(cell.window[0])} – {display_date(cell.window[1])}"
+            item = QTreeWidgetItem([visit.label.get(lang), state, when, ""])
+            item.setData(0, VISIT_ROLE, visit.code)
+            if cell is not None:
+                item.setBackground(1, visit_states.background(cell.state))
+            self._add_forms(item, visit.code, visit.forms, lang)
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(cell is not None and cell.state.value not in ("not due",))
+        for log in REGISTRY.schedule.logs:
+            item = QTreeWidgetItem([log.label.get(lang), "", "", ""])
+            item.setData(0, VISIT_ROLE, log.code)
+            if not log.forms:
+                item.setText(1, self.tr("(no forms declared yet)"))
+            self._add_forms(item, log.code, log.forms, lang)
+            self.tree.addTopLevelItem(item)
+        for column in range(1, 4):
+            self.tree.resizeColumnToContents(column)
+        titles = [self.tree.topLevelItem(n).child(c).text(0) for n in range(self.tree.topLevelItemCount())
+                  for c in range(self.tree.topLevelItem(n).childCount())]
+        metrics = self.tree.fontMetrics()  # collapsed visits count too: the column fits every form title
+        self.tree.setColumnWidth(0, max([metrics.horizontalAdvance(t) for t in titles] + [200]) + 60)
+
+    def _add_forms(self, parent: QTreeWidgetItem, visit: str, form_ids: tuple[str, ...], lang: str) -> None:
+        for form_id in form_ids:
+            form = REGISTRY.form(form_id)
+            record = self.records.get((visit, form_id))
+            status = record.status if record is not None else RecordStatus.NOT_STARTED
+            saved = fill(self.tr("%1 by %2"), local_time(record.updated_at), record.updated_by) if record else ""
+            child = QTreeWidgetItem([form.title.get(lang), f"{STATUS_GLYPH[status]} {status.label.get(lang)}", "",
+                                     saved])
+            child.setData(0, VISIT_ROLE, visit)
+            child.setData(0, FORM_ROLE, form_id)
+            child.setToolTip(0, self.tr("Double-click or press Enter to open the form"))
+            parent.addChild(child)
+
+    def _fill_queries(self, lang: str) -> None:
+        self.queries_tree.clear()
+        for query in self.open_queries():
+            form = REGISTRY.form(query.form)
+            label = form.field(query.field).label.get(lang) if form.has_field(query.field) else query.field
+            item = QTreeWidgetItem([label, f"{query.visit} · {form.title.get(lang)}", query.question,
+                                    query.raised_by, query.status.value])
+            item.setData(0, VISIT_ROLE, query.visit)
+            item.setData(0, FORM_ROLE, query.form)
+            self.queries_tree.addTopLevelItem(item)
+        for column in range(5):
+            self.queries_tree.resizeColumnToContents(column)
+
+    # -- actions ----------------------------------------------------------------------------------------
+    def form_item(self, visit: str, form_id: str) -> QTreeWidgetItem | None:
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            for c in range(top.childCount()):
+                child = top.child(c)
+                if child.data(0, VISIT_ROLE) == visit and child.data(0, FORM_ROLE) == form_id:
+                    return child
+        return None
+
+    def show_visit(self, visit: str) -> None:
+        """Expand and select ``visit`` (from a dashboard cell)."""
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            if top.data(0, VISIT_ROLE) == visit:
+                top.setExpanded(True)
+                target = top.child(0) if top.childCount() else top
+                self.tree.setCurrentItem(target)
+                self.tree.scrollToItem(target)
+                self.tree.setFocus()
+                return
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        visit, form_id = item.data(0, VISIT_ROLE), item.data(0, FORM_ROLE)
+        if visit and form_id:
+            self.form_requested.emit(self.subject_id, str(visit), str(form_id))
+        elif item.childCount():
+            item.setExpanded(not item.isExpanded())
+
+    def open_selected(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self._open_item(item)
+
+    def open_status_dialog(self) -> SubjectStatusDialog | None:
+        if self.subject is None:
+            return None
+        dialog = SubjectStatusDialog(self.session, self.subject_id, self.subject.status, self)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self.refresh()
+                self.changed.emit(self.subject_id)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
