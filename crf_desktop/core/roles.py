@@ -43,16 +43,20 @@ class Permission(StrEnum):
     RAISE_QUERY = "raise queries"
     ANSWER_QUERY = "answer queries"
     VIEW_AUDIT = "view the audit trail"
+    CONFIGURE_STUDY = "load the study configuration"
+    RANDOMISE = "randomise subjects"
+    UNBLIND = "unblind a subject in an emergency"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset({
         Permission.ENTER_DATA, Permission.VIEW_DATA, Permission.PRINT, Permission.EXPORT,
-        Permission.ANSWER_QUERY, Permission.VIEW_AUDIT,
+        Permission.ANSWER_QUERY, Permission.VIEW_AUDIT, Permission.RANDOMISE,
     }),
     Role.INVESTIGATOR: frozenset({
         Permission.ENTER_DATA, Permission.VIEW_DATA, Permission.PRINT, Permission.EXPORT,
-        Permission.ANSWER_QUERY, Permission.SIGN, Permission.VIEW_AUDIT,
+        Permission.ANSWER_QUERY, Permission.SIGN, Permission.VIEW_AUDIT, Permission.RANDOMISE,
+        Permission.UNBLIND,
     }),
     Role.MONITOR: frozenset({
         Permission.VIEW_DATA, Permission.PRINT, Permission.VERIFY_DATA, Permission.RAISE_QUERY,
@@ -62,7 +66,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
         Permission.VIEW_DATA, Permission.PRINT, Permission.RAISE_QUERY, Permission.VIEW_AUDIT,
         Permission.EXPORT,
     }),
-    Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT}),
+    Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.CONFIGURE_STUDY}),
 }
 
 

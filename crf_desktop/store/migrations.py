@@ -172,10 +172,52 @@ def _m003_queries(db: sqlite_utils.Database) -> None:
     _refuse_delete(db, "queries", "queries")
 
 
+def _m004_randomisation(db: sqlite_utils.Database) -> None:
+    # The site's blinded randomisation list (from the centre's enrolment file) and its use. The arm is only
+    # ever read by an emergency unblinding; no screen, print or export of the site shows it.
+    db.execute("""
+        CREATE TABLE randomisation_list (
+            seq INTEGER PRIMARY KEY,
+            rand_no TEXT NOT NULL UNIQUE,
+            msc_kit TEXT NOT NULL UNIQUE,
+            mmf_kit TEXT NOT NULL UNIQUE,
+            arm TEXT NOT NULL
+        )
+    """)
+    db.execute("""
+        CREATE TABLE randomisations (
+            subject_id TEXT PRIMARY KEY REFERENCES subjects(subject_id),
+            seq INTEGER NOT NULL UNIQUE REFERENCES randomisation_list(seq),
+            randomised_at TEXT NOT NULL,
+            randomised_by TEXT NOT NULL,
+            change_seq INTEGER NOT NULL
+        )
+    """)
+    db.execute("""
+        CREATE TABLE unblindings (
+            id INTEGER PRIMARY KEY,
+            subject_id TEXT NOT NULL REFERENCES subjects(subject_id),
+            unblinded_at TEXT NOT NULL,
+            unblinded_by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            change_seq INTEGER NOT NULL
+        )
+    """)
+    for table, what in (("randomisation_list", "randomisation list entries"), ("randomisations", "randomisations"),
+                        ("unblindings", "unblinding records")):
+        _refuse_delete(db, table, what)
+        db.execute(f"""
+            CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN
+                SELECT RAISE(ABORT, '{what} are never changed');
+            END
+        """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("foundation: meta, users, audit trail", _m001_foundation),
     ("subjects, form records and their versions, the change sequence", _m002_subjects_and_records),
     ("data clarification queries", _m003_queries),
+    ("randomisation list, randomisations, emergency unblinding", _m004_randomisation),
 ]
 
 
