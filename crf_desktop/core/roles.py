@@ -22,6 +22,14 @@ class Role(StrEnum):
     def label(self) -> str:
         return _LABELS[self]
 
+    @property
+    def label_zh(self) -> str:
+        return _LABELS_ZH[self]
+
+    def label_in(self, lang: str) -> str:
+        """The role's name in ``lang`` ("en" or "zh")."""
+        return self.label_zh if lang == "zh" else self.label
+
 
 _LABELS = {
     Role.COORDINATOR: "Site coordinator",
@@ -29,6 +37,14 @@ _LABELS = {
     Role.MONITOR: "Monitor",
     Role.DATA_MANAGER: "Data manager",
     Role.ADMIN: "Site administrator",
+}
+
+_LABELS_ZH = {
+    Role.COORDINATOR: "研究协调员",
+    Role.INVESTIGATOR: "研究者",
+    Role.MONITOR: "监查员",
+    Role.DATA_MANAGER: "数据管理员",
+    Role.ADMIN: "中心管理员",
 }
 
 

@@ -95,20 +95,28 @@ class SubjectRow:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DashboardCounts:
+    subjects: int
+    by_status: dict[SubjectStatus, int]
+    overdue_visits: int
+    visits_in_progress: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class Dashboard:
     visits: tuple[Visit, ...]
     rows: tuple[SubjectRow, ...]
     today: date
 
-    def counts(self) -> dict[str, int]:
-        by_status: dict[str, int] = {}
+    def counts(self) -> DashboardCounts:
+        by_status = {status: 0 for status in SubjectStatus}
         for row in self.rows:
-            by_status[row.subject.status.value] = by_status.get(row.subject.status.value, 0) + 1
-        return {
-            "subjects": len(self.rows), **by_status,
-            "overdue visits": sum(c.state is CellState.OVERDUE for r in self.rows for c in r.cells),
-            "forms in progress": sum(c.state is CellState.IN_PROGRESS for r in self.rows for c in r.cells),
-        }
+            by_status[row.subject.status] += 1
+        return DashboardCounts(
+            subjects=len(self.rows), by_status=by_status,
+            overdue_visits=sum(c.state is CellState.OVERDUE for r in self.rows for c in r.cells),
+            visits_in_progress=sum(c.state is CellState.IN_PROGRESS for r in self.rows for c in r.cells),
+        )
 
 
 def scheduled_visits() -> tuple[Visit, ...]:
@@ -163,7 +171,12 @@ def _mark_first_untimed_due(cells: list[VisitCell]) -> None:
             return
 
 
-def build_dashboard(session: Session, config: StudyConfig = DEFAULT_CONFIG) -> Dashboard:
+def subject_row(session: Session, subject_id: str, config: StudyConfig = DEFAULT_CONFIG) -> SubjectRow | None:
+    """One subject's row (for the subject page), without building the others."""
+    return next(iter(build_dashboard(session, config, only=subject_id).rows), None)
+
+
+def build_dashboard(session: Session, config: StudyConfig = DEFAULT_CONFIG, *, only: str | None = None) -> Dashboard:
     session.require(Permission.VIEW_DATA)
     db = session.site.db
     today = session.today()
@@ -172,7 +185,8 @@ def build_dashboard(session: Session, config: StudyConfig = DEFAULT_CONFIG) -> D
     dates = _visit_dates(session)
     open_queries = queries.open_counts(db)
     rows = []
-    for subject in subjects.all_subjects(db):
+    chosen = subjects.all_subjects(db) if only is None else [s for s in [subjects.get(db, only)] if s is not None]
+    for subject in chosen:
         baseline = dates.get((subject.subject_id, BASELINE), ("", None))[1]
         active = subject.status not in _FINAL
         cells = [

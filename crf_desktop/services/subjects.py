@@ -54,6 +54,11 @@ _ALLOWED = {
 }
 
 
+def allowed_status_changes(status: SubjectStatus) -> frozenset[SubjectStatus]:
+    """The statuses a subject in ``status`` may move to (screen failure, withdrawal and completion are final)."""
+    return frozenset(_ALLOWED[status])
+
+
 def change_subject_status(session: Session, subject_id: str, status: SubjectStatus, reason: str) -> Subject:
     """Screen failure, withdrawal (reason required), start on study, completion; final states are final."""
     session.require(Permission.ENTER_DATA)

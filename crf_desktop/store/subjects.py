@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.forms.model import Text
 from crf_desktop.store.changes import next_change
 
 
@@ -18,6 +19,19 @@ class SubjectStatus(StrEnum):
     ON_STUDY = "on study"
     COMPLETED = "completed"
     WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> Text:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    SubjectStatus.SCREENING: Text(en="Screening", zh="筛选中"),
+    SubjectStatus.SCREEN_FAILURE: Text(en="Screen failure", zh="筛选失败"),
+    SubjectStatus.ON_STUDY: Text(en="On study", zh="研究中"),
+    SubjectStatus.COMPLETED: Text(en="Completed", zh="已完成研究"),
+    SubjectStatus.WITHDRAWN: Text(en="Withdrawn", zh="已退出"),
+}
 
 
 @dataclass(frozen=True, kw_only=True)

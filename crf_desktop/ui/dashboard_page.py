@@ -5,7 +5,7 @@ from __future__ import annotations
 from crf_desktop.core.roles import Permission
 from crf_desktop.services.dashboard import Dashboard, build_dashboard
 from crf_desktop.services.session import Session
-from crf_desktop.ui import visit_states
+from crf_desktop.ui import language, visit_states
 from crf_desktop.ui.dashboard_filter import DashboardFilter
 from crf_desktop.ui.dashboard_model import FIXED_COLUMNS, NEXT_DUE, QUERIES, STATUS, DashboardModel
 from crf_desktop.ui.headings import heading
@@ -142,13 +142,12 @@ class DashboardPage(QWidget):
             self.counts_label.setText("")
             return
         counts = self.dashboard.counts()
-        parts = [fill(self.tr("%1 subject(s)"), str(counts.get("subjects", 0)))]
-        names = {"screening": self.tr("screening"), "on study": self.tr("on study"),
-                 "screen failure": self.tr("screen failure"), "withdrawn": self.tr("withdrawn"),
-                 "completed": self.tr("completed")}
-        parts += [f"{counts[key]} {name}" for key, name in names.items() if counts.get(key)]
-        overdue = counts.get("overdue visits", 0)
-        in_progress = counts.get("forms in progress", 0)
+        lang = language.current()
+        parts = [fill(self.tr("%1 subject(s)"), str(counts.subjects))]
+        parts += [f"{number} {status.label.get(lang).lower()}" for status, number in counts.by_status.items()
+                  if number]
+        overdue = counts.overdue_visits
+        in_progress = counts.visits_in_progress
         parts.append(fill(self.tr("%1 overdue visit(s)"), str(overdue)))
         parts.append(fill(self.tr("%1 visit(s) with forms in progress"), str(in_progress)))
         self.counts_label.setText("  ·  ".join(parts))

@@ -64,6 +64,10 @@ def test_due_overdue_missed_and_withdrawn(site_with_users: SiteFixture) -> None:
         change_subject_status(session, sid, SubjectStatus.ON_STUDY, "")
         change_subject_status(session, sid, SubjectStatus.WITHDRAWN, "moved away")
         assert _cells(session, sid)["week12"] is CellState.NOT_DUE
-        assert board.counts()["subjects"] == 1
+        counts = board.counts()  # taken before the status changes: still screening, nothing overdue
+        assert counts.subjects == 1 and counts.by_status[SubjectStatus.SCREENING] == 1
+        assert counts.overdue_visits == 0 and counts.visits_in_progress == 2
+        after = build_dashboard(session).counts()
+        assert after.by_status[SubjectStatus.WITHDRAWN] == 1 and after.by_status[SubjectStatus.SCREENING] == 0
     finally:
         session.close()
