@@ -74,6 +74,11 @@ def for_subject(db: sqlite_utils.Database, subject_id: str) -> list[Record]:
         "subject_id = ?", [subject_id], order_by="visit, form, repeat_no")]
 
 
+def all_records(db: sqlite_utils.Database) -> list[Record]:
+    """Every record of the site (site-wide derivations and exports)."""
+    return [_record(row) for row in db.table("records").rows_where(order_by="subject_id, visit, form, repeat_no")]
+
+
 def status_grid(db: sqlite_utils.Database) -> dict[tuple[str, str], dict[str, RecordStatus]]:
     """(subject, visit) → {form: status} for every record; one query, for the dashboard."""
     grid: dict[tuple[str, str], dict[str, RecordStatus]] = {}
