@@ -148,7 +148,9 @@ class Field:
     (``relevant`` holds or is ``None``). A checkbox is never empty (unticked is ``False``), so ``required``
     has no effect on it. Date rules: ``allow_future`` (default: refused), ``not_before_consent`` (refused
     when the date is certainly before the subject's consent date), ``not_before`` (ids of date fields of the
-    same form this date may not precede, e.g. an AE end date ``not_before=("ae_start",)``).
+    same form this date may not precede, e.g. an AE end date ``not_before=("ae_start",)``). ``terminology``
+    names the coded list a text field's value comes from (``"CTCAE v4.03"``: a MedDRA code); the screen offers
+    that list's search instead of a plain text box.
     """
 
     id: str
@@ -168,6 +170,7 @@ class Field:
     not_before: tuple[str, ...] = ()
     max_length: int = 200
     help: Text | None = None
+    terminology: str | None = None
 
     @property
     def is_derived(self) -> bool:

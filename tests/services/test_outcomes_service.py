@@ -77,3 +77,25 @@ def test_a_partial_then_complete_responder(site_with_users: SiteFixture) -> None
         assert summary.visit("week8").renal.responders == 1
     finally:
         session.close()
+
+
+def test_sledai_suggestions_come_from_the_same_visits_labs(site_with_users: SiteFixture) -> None:
+    """Issue 5 item 3: proteinuria > 0.5, thrombocytopenia < 100, leukopenia < 3 (Gladman 2002)."""
+    from crf_desktop.services.suggestions import suggestions_for
+
+    session = login(site_with_users.data_dir, "coordinator", USER_PASSWORD)
+    try:
+        sid = register_subject(session, initials="CD", birth_year=1990, sex="F").subject_id
+        day = (session.today() - timedelta(days=3)).isoformat()
+        assert suggestions_for(session, subject_id=sid, visit="baseline", form_id="sledai") == []
+        _save(session, sid, "baseline", "labs", {
+            "lab_date": day, "lab_name": "Central lab", "upcr_unit": "G_G", "upcr_in_g_g": "2.0",
+            "plt_unit": "E9_L", "plt_in_e9_l": "80", "wbc_unit": "E9_L", "wbc_in_e9_l": "3.5"})
+        found = {s.field_id: s for s in suggestions_for(session, subject_id=sid, visit="baseline", form_id="sledai")}
+        assert found["sledai_proteinuria"].code == "Y" and "2" in found["sledai_proteinuria"].evidence.en
+        assert found["sledai_thrombocytopenia"].code == "Y"
+        assert found["sledai_leukopenia"].code == "N"
+        assert found["sledai_low_complement"].code is None  # no C3/C4 recorded
+        assert suggestions_for(session, subject_id=sid, visit="baseline", form_id="haq") == []
+    finally:
+        session.close()

@@ -26,6 +26,7 @@ from crf_desktop.forms.issues import Issue
 from crf_desktop.forms.model import Choice, Derived, DerivedInputs, Field, FieldType, Form, Section, Text, Value
 
 FORM_ID = "adverse_event"
+CTCAE_TERMINOLOGY = "CTCAE v4.03"
 
 GRADE_CHOICES = (
     Choice(code="1", label=Text(en="Grade 1 (mild)", zh="1 级（轻度）")),
@@ -128,6 +129,7 @@ _event = Section(
             label=Text(en="CTCAE v4.03 term (MedDRA code)", zh="CTCAE v4.03 术语（MedDRA 编码）"),
             type=FieldType.TEXT,
             max_length=8,
+            terminology=CTCAE_TERMINOLOGY,
             help=Text(
                 en="Search the CTCAE v4.03 term list by name, Chinese name, synonym or MedDRA v12.0 code; the "
                 "8-digit MedDRA code is stored",

@@ -1,0 +1,57 @@
+"""Answers the app can suggest for a form from other records of the same visit (issue 5 item 3).
+
+A suggestion is shown next to the field with its evidence; the physician confirms it by choosing the answer.
+Nothing here writes a record. Today: the lab-decidable SLEDAI-2K descriptors from the same visit's labs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crf_desktop.core.roles import Permission
+from crf_desktop.forms.library import lab_units, labs, sledai
+from crf_desktop.forms.model import Text
+from crf_desktop.forms.outcomes.sledai_suggestions import suggest_sledai_descriptors
+from crf_desktop.services.outcomes import visit_values
+from crf_desktop.services.session import Session
+from crf_desktop.services.subjects import get_subject
+from crf_desktop.store import records
+
+
+@dataclass(frozen=True, kw_only=True)
+class Suggestion:
+    """``code`` is the suggested answer's code (``None``: the labs cannot decide; ``evidence`` says why)."""
+
+    field_id: str
+    code: str | None
+    evidence: Text
+
+
+def _decimal_or_none(text: str | None) -> float | None:
+    return float(text) if text else None
+
+
+def suggestions_for(session: Session, *, subject_id: str, visit: str, form_id: str) -> list[Suggestion]:
+    """What the app suggests for ``form_id`` at ``visit`` (empty for forms without suggestions)."""
+    session.require(Permission.VIEW_DATA)
+    get_subject(session, subject_id)
+    if form_id != sledai.FORM_ID:
+        return []
+    lab = records.get(session.site.db, subject_id=subject_id, visit=visit, form=labs.FORM_ID)
+    if lab is None:
+        return []
+    values = visit_values(visit, {labs.FORM_ID: lab.data})
+    data = lab.data
+    found = suggest_sledai_descriptors(
+        proteinuria_g_24h=_decimal_or_none(data.get(lab_units.PROTEIN_24H.canonical_field)),
+        upcr_g_g=values.upcr_g_g,
+        urine_rbc_hpf=_decimal_or_none(data.get("urine_rbc_hpf")),
+        casts=None if not data.get("urine_casts") else data.get("urine_casts") == "Y" and bool(
+            {"RBC", "HEME"} & set(data.get("urine_cast_types", "").split(","))),
+        c3=values.c3_g_l,
+        c4=values.c4_g_l,
+        platelets_10e9_l=_decimal_or_none(data.get("plt_e9_l")),
+        wbc_10e9_l=_decimal_or_none(data.get("wbc_e9_l")),
+    )
+    return [Suggestion(field_id=s.field_id, code=None if s.present is None else ("Y" if s.present else "N"),
+                       evidence=s.evidence) for s in found]
