@@ -5,18 +5,16 @@ Built from three queries whatever the number of subjects (the budget is 150 ms f
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from crf_desktop.core.roles import Permission
-from crf_desktop.forms.dates import parse_date
 from crf_desktop.forms.library import visit_info
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.registry import REGISTRY
-from crf_desktop.forms.schedule import DEFAULT_CONFIG, StudyConfig, Visit, VisitKind, deviation_days, window_dates
+from crf_desktop.forms.schedule import DEFAULT_CONFIG, StudyConfig, Visit, VisitKind, window_dates
 from crf_desktop.services.session import Session
 from crf_desktop.store import queries, records, subjects
 from crf_desktop.store.subjects import Subject, SubjectStatus
@@ -127,17 +125,26 @@ def scheduled_visits() -> tuple[Visit, ...]:
 
 def _visit_dates(session: Session) -> dict[tuple[str, str], tuple[str, date | None]]:
     found: dict[tuple[str, str], tuple[str, date | None]] = {}
-    for subject_id, visit, data in session.site.db.execute(
-        "SELECT subject_id, visit, data FROM records WHERE form = ? AND repeat_no = 0", [visit_info.FORM_ID]
+    for subject_id, visit, done, day_text in session.site.db.execute(
+        "SELECT subject_id, visit, json_extract(data, ?), json_extract(data, ?) FROM records"
+        " WHERE form = ? AND repeat_no = 0",
+        [f"$.{visit_info.DONE_FIELD}", f"$.{visit_info.DATE_FIELD}", visit_info.FORM_ID],
     ):
-        values = json.loads(data)
-        done = values.get(visit_info.DONE_FIELD, "")
         try:
-            day = parse_date(values[visit_info.DATE_FIELD]) if values.get(visit_info.DATE_FIELD) else None
+            day = date.fromisoformat(day_text) if day_text else None  # stored dates are canonical ISO
         except ValueError:
             day = None
-        found[(subject_id, visit)] = (done, day)
+        found[(subject_id, visit)] = (done or "", day)
     return found
+
+
+def _outside(day: date, edges: tuple[date, date]) -> int:
+    """Signed days outside the window (0 inside), as forms.schedule.deviation_days, from known edges."""
+    if day < edges[0]:
+        return (day - edges[0]).days
+    if day > edges[1]:
+        return (day - edges[1]).days
+    return 0
 
 
 def _cell(visit: Visit, statuses: dict[str, RecordStatus], done: str, day: date | None, *, baseline: date | None,
@@ -153,7 +160,7 @@ def _cell(visit: Visit, statuses: dict[str, RecordStatus], done: str, day: date 
             state = CellState.IN_PROGRESS
         else:
             state = _BY_STATUS[min(statuses.values(), key=_ORDER.index)]
-        deviation = deviation_days(visit, day, baseline, config) if day and baseline and edges else 0
+        deviation = _outside(day, edges) if day and edges else 0
         return VisitCell(visit=visit.code, state=state, forms_done=finished, forms_total=total, visit_date=day,
                          window=edges, deviation_days=deviation)
     if not active or edges is None:

@@ -141,7 +141,8 @@ def save_record(
     user = session.user.username
     target = {"subject": subject_id, "visit": visit, "form": _form_target(form_id, repeat_no)}
     with db.atomic():
-        saved = records.write(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no,
+        saved = records.write(db, current=current, subject_id=subject_id, visit=visit, form=form_id,
+                              repeat_no=repeat_no,
                               form_version=form.version, status=status, data=data, confirmations=confirmations,
                               user=user, reason=reason_text)
         for field_id in changed:
@@ -171,7 +172,8 @@ def verify_record(session: Session, *, subject_id: str, visit: str, form_id: str
                              "verified")
     target = {"subject": subject_id, "visit": visit, "form": _form_target(form_id, repeat_no)}
     with db.atomic():
-        saved = records.write(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no,
+        saved = records.write(db, current=current, subject_id=subject_id, visit=visit, form=form_id,
+                              repeat_no=repeat_no,
                               form_version=current.form_version, status=RecordStatus.VERIFIED, data=current.data,
                               confirmations=current.confirmations, user=session.user.username,
                               reason="source data verified")

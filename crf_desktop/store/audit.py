@@ -7,6 +7,7 @@ clock set back shows up as a time earlier than the entry before, which :func:`ve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, replace
@@ -57,8 +58,8 @@ def append(
     new_value: str | None = None,
     reason: str | None = None,
 ) -> AuditEntry:
-    """Append one entry; call inside the transaction that makes the change it records."""
-    with db.atomic():
+    """Append one entry; call inside the transaction that makes the change it records (or alone)."""
+    with contextlib.nullcontext() if db.conn.in_transaction else db.atomic():
         head_seq, head_hash = db.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         entry = AuditEntry(
             seq=int(head_seq) + 1, ts=iso(utcnow()), user=user, action=action, subject=subject, visit=visit,

@@ -15,6 +15,7 @@ import sqlite_utils
 from crf_desktop.core.clock import iso, utcnow
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.store.changes import next_change
+from crf_desktop.store.sql import rows
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,25 +59,26 @@ def _dump(values: dict[str, str]) -> str:
     return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
+# Plain SQL (store.sql.rows): these run several times on every save.
 def get(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str, repeat_no: int = 0) -> Record | None:
-    rows = list(db.table("records").rows_where(
-        "subject_id = ? AND visit = ? AND form = ? AND repeat_no = ?", [subject_id, visit, form, repeat_no]))
-    return _record(rows[0]) if rows else None
+    found = list(rows(db, "SELECT * FROM records WHERE subject_id = ? AND visit = ? AND form = ? AND repeat_no = ?",
+                         [subject_id, visit, form, repeat_no]))
+    return _record(found[0]) if found else None
 
 
 def by_id(db: sqlite_utils.Database, record_id: int) -> Record | None:
-    rows = list(db.table("records").rows_where("id = ?", [record_id]))
-    return _record(rows[0]) if rows else None
+    found = list(rows(db, "SELECT * FROM records WHERE id = ?", [record_id]))
+    return _record(found[0]) if found else None
 
 
 def for_subject(db: sqlite_utils.Database, subject_id: str) -> list[Record]:
-    return [_record(row) for row in db.table("records").rows_where(
-        "subject_id = ?", [subject_id], order_by="visit, form, repeat_no")]
+    return [_record(row) for row in rows(db,
+        "SELECT * FROM records WHERE subject_id = ? ORDER BY visit, form, repeat_no", [subject_id])]
 
 
 def all_records(db: sqlite_utils.Database) -> list[Record]:
     """Every record of the site (site-wide derivations and exports)."""
-    return [_record(row) for row in db.table("records").rows_where(order_by="subject_id, visit, form, repeat_no")]
+    return [_record(row) for row in rows(db, "SELECT * FROM records ORDER BY subject_id, visit, form, repeat_no")]
 
 
 def status_grid(db: sqlite_utils.Database) -> dict[tuple[str, str], dict[str, RecordStatus]]:
@@ -95,39 +97,44 @@ def next_repeat_no(db: sqlite_utils.Database, *, subject_id: str, visit: str, fo
     return int(row[0] or 0) + 1
 
 
-def write(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str, repeat_no: int, form_version: str,
-          status: RecordStatus, data: dict[str, str], confirmations: dict[str, str], user: str,
-          reason: str | None) -> Record:
-    """Create or update the record and keep the new version; call inside a transaction."""
-    current = get(db, subject_id=subject_id, visit=visit, form=form, repeat_no=repeat_no)
+def write(db: sqlite_utils.Database, *, current: Record | None, subject_id: str, visit: str, form: str,
+          repeat_no: int, form_version: str, status: RecordStatus, data: dict[str, str],
+          confirmations: dict[str, str], user: str, reason: str | None) -> Record:
+    """Create (``current`` None) or update the record and keep the new version; call inside a transaction.
+
+    ``current`` is the record as the caller read it in the same transaction (it is not read again here).
+    """
     now = iso(utcnow())
     version = 1 if current is None else current.version + 1
-    row = {
-        "subject_id": subject_id, "visit": visit, "form": form, "repeat_no": repeat_no,
-        "form_version": form_version, "status": status.value, "data": _dump(data),
-        "confirmations": _dump(confirmations), "version": version, "updated_at": now, "updated_by": user,
-    }
+    text, confirmed = _dump(data), _dump(confirmations)
     if current is None:
-        new_pk = db.table("records").insert({**row, "change_seq": 0}).last_pk
-        assert new_pk is not None  # noqa: S101 - an INSERT into a rowid table always has one
-        record_id = int(new_pk)
+        record_id = db.execute(
+            "INSERT INTO records (subject_id, visit, form, repeat_no, form_version, status, data, confirmations,"
+            " version, change_seq, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            [subject_id, visit, form, repeat_no, form_version, status.value, text, confirmed, version, now, user],
+        ).lastrowid
+        assert record_id is not None  # noqa: S101 - an INSERT into a rowid table always has one
     else:
         record_id = current.id
     seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
-    db.table("records").update(record_id, {**row, "change_seq": seq})
-    db.table("record_versions").insert({
-        "record_id": record_id, "version": version, "form_version": form_version, "status": status.value,
-        "data": row["data"], "confirmations": row["confirmations"], "saved_at": now, "saved_by": user,
-        "reason": reason, "change_seq": seq,
-    })
-    saved = by_id(db, record_id)
-    assert saved is not None  # noqa: S101
-    return saved
+    db.execute(
+        "UPDATE records SET form_version = ?, status = ?, data = ?, confirmations = ?, version = ?, change_seq = ?,"
+        " updated_at = ?, updated_by = ? WHERE id = ?",
+        [form_version, status.value, text, confirmed, version, seq, now, user, record_id],
+    )
+    db.execute(
+        "INSERT INTO record_versions (record_id, version, form_version, status, data, confirmations, saved_at,"
+        " saved_by, reason, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [record_id, version, form_version, status.value, text, confirmed, now, user, reason, seq],
+    )
+    return Record(id=int(record_id), subject_id=subject_id, visit=visit, form=form, repeat_no=repeat_no,
+                  form_version=form_version, status=status, data=dict(data), confirmations=dict(confirmations),
+                  version=version, change_seq=seq, updated_at=now, updated_by=user)
 
 
 def versions(db: sqlite_utils.Database, record_id: int) -> list[RecordVersion]:
     return [
         RecordVersion(version=int(r["version"]), form_version=r["form_version"], status=RecordStatus(r["status"]),
                       data=json.loads(r["data"]), saved_at=r["saved_at"], saved_by=r["saved_by"], reason=r["reason"])
-        for r in db.table("record_versions").rows_where("record_id = ?", [record_id], order_by="version")
+        for r in rows(db, "SELECT * FROM record_versions WHERE record_id = ? ORDER BY version", [record_id])
     ]

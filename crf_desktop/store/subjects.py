@@ -11,6 +11,7 @@ import sqlite_utils
 from crf_desktop.core.clock import iso, utcnow
 from crf_desktop.forms.model import Text
 from crf_desktop.store.changes import next_change
+from crf_desktop.store.sql import rows
 
 
 class SubjectStatus(StrEnum):
@@ -77,12 +78,12 @@ def insert(db: sqlite_utils.Database, *, site: str, initials: str, birth_year: i
 
 
 def get(db: sqlite_utils.Database, subject_id: str) -> Subject | None:
-    rows = list(db.table("subjects").rows_where("subject_id = ?", [subject_id]))
-    return _subject(rows[0]) if rows else None
+    found = list(rows(db, "SELECT * FROM subjects WHERE subject_id = ?", [subject_id]))
+    return _subject(found[0]) if found else None
 
 
 def all_subjects(db: sqlite_utils.Database) -> list[Subject]:
-    return [_subject(row) for row in db.table("subjects").rows_where(order_by="number")]
+    return [_subject(row) for row in rows(db, "SELECT * FROM subjects ORDER BY number")]
 
 
 def set_status(db: sqlite_utils.Database, subject_id: str, status: SubjectStatus, reason: str | None) -> None:

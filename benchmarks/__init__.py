@@ -1,0 +1,1 @@
+"""Performance measurements against the budgets of DESIGN.md section 10 (``python -m benchmarks``)."""
