@@ -23,18 +23,23 @@ from crf_desktop.services import demo as demo_service
 from crf_desktop.services.dictionary import write_data_dictionary
 from crf_desktop.services.session import Session, backups, init_site, login, recover, restore
 from crf_desktop.services.verify import verify_site
+from crf_desktop.store.database import storage_error
 from crf_desktop.store.datadir import default_data_dir, is_site
+from crf_desktop.store.keywrap import parse_recovery_key
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 # -- prompts ---------------------------------------------------------------------------------------------
-def _secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
+def _secret(env_name: str, prompt: str, *, confirm: bool = False, what: str = "password",
+            visible: bool = False) -> str:
     value = os.environ.get(env_name)
     if value:
         return value
     if not sys.stdin.isatty():
-        raise UserInputError(f"no password given: run this in a terminal to be asked, or set {env_name}")
+        raise UserInputError(f"no {what} given: run this in a terminal to be asked, or set {env_name}")
+    if visible:
+        return input(prompt)
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
         raise UserInputError("the two passwords differ; nothing was changed")
@@ -47,6 +52,16 @@ def _password(user: str) -> str:
 
 def _new_password(whose: str) -> str:
     return _secret("CRF_NEW_PASSWORD", f"New password for {whose} (at least 10 characters): ", confirm=True)
+
+
+def _confirm(args: argparse.Namespace, question: str) -> None:
+    """Ask before something that cannot be undone; ``--yes`` answers for scripts."""
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserInputError(f"{question} Add --yes to confirm when not running in a terminal.")
+    if input(f"{question} Type yes to go on: ").strip().lower() != "yes":
+        raise UserInputError("not confirmed; nothing was changed")
 
 
 def _warn(lines: Sequence[str]) -> None:
@@ -112,10 +127,11 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         rows = session.list_users()
     finally:
         session.close()
+    print(f"{'USER':16} {'ROLE':13} {'STATE':9} {'PASSWORD':17} FULL NAME")
     for user in rows:
         state = "active" if user.active else "disabled"
-        flag = ", must change password" if user.must_change_password else ""
-        print(f"{user.username:16} {user.role.value:13} {state}{flag}  {user.full_name}")
+        flag = "temporary" if user.must_change_password else "set"
+        print(f"{user.username:16} {user.role.value:13} {state:9} {flag:17} {user.full_name}")
     return 0
 
 
@@ -152,8 +168,13 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_recover(args: argparse.Namespace) -> int:
-    key = _secret("CRF_RECOVERY_KEY", "Recovery key: ")
+    key = _secret("CRF_RECOVERY_KEY", "Recovery key (as printed, e.g. ABCD-EFGH-...): ", what="recovery key",
+                  visible=True)
+    if parse_recovery_key(key) is None:  # say so before asking for the new password twice
+        raise UserInputError("the recovery key is not well-formed: it has 32 letters and digits in 8 groups of "
+                             "four, e.g. ABCD-EFGH-...")
     session = recover(_data_dir(args), recovery_key=key, admin=args.admin, new_password=_new_password(args.admin))
+    _warn(session.warnings)
     session.close()
     print(f"New password set for {args.admin}")
     return 0
@@ -200,7 +221,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 0
     if not args.user:
         raise UserInputError("--user NAME is required: the site admin restores a backup")
+    _confirm(args, f"Replace the database of {data_dir} by the backup {args.backup}? Data entered after that "
+                   "backup will have to be entered again.")
     session, kept = restore(data_dir, username=args.user, password=_password(args.user), backup=args.backup)
+    _warn(session.warnings)
     session.close()
     print(f"Restored {args.backup}. The database it replaced is kept as {kept.name} in {data_dir}.")
     print("Data entered after that backup must be entered again; check it with: crf-desktop verify")
@@ -243,8 +267,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 # -- parser ----------------------------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", help="the site's data directory (default: the platform's "
-                        "user data directory)")
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the site's data directory (default: the platform's user data directory)")
     if user:
         parser.add_argument("--user", metavar="NAME", help="who is doing this (password prompted, or CRF_PASSWORD)")
 
@@ -254,7 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="crf-desktop",
         description="Offline-first case report forms for NCT03580291. Without a command, starts the app.",
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="the site's data directory for the app")
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="the site's data directory (may also come after the command)")
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -304,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--list", action="store_true", help="only list the backups")
     p.add_argument("--from", dest="backup", metavar="BACKUP", help="a backup name from --list, or a file path")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("dictionary", help="write the data dictionary (one row per field of every form) as CSV")
@@ -311,13 +337,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_dictionary)
 
     p = sub.add_parser("demo", help="create a demo site with fictitious data, then start the app")
-    _common(p, user=False)
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="where to create the demo site (default: a crf-desktop-demo folder beside the user data "
+                   "directory); an existing demo site there is reused")
     p.add_argument("--no-gui", action="store_true", help="only create the demo site")
     p.set_defaults(handler=cmd_demo)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # a shared ward PC: the site's files are this account's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -330,6 +359,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a bare traceback
+        disk = storage_error(exc, getattr(exc, "filename", None) or "the data directory")
+        if disk is not None:  # full, read-only or unplugged disk: say so in plain words
+            print(f"error: {disk}", file=sys.stderr)
+            return disk.exit_code
         if os.environ.get("CRF_DEBUG"):
             traceback.print_exc()
         print(f"unexpected error: {type(exc).__name__}: {exc} (set CRF_DEBUG=1 for details)", file=sys.stderr)

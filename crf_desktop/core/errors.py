@@ -51,7 +51,11 @@ class DataDirError(UserInputError):
 
 
 class DataDirInUseError(CrfError):
-    """Another crf-desktop process has the data directory open."""
+    """Another crf-desktop process has the data directory open; ``holder`` says which."""
+
+    def __init__(self, message: str, *, holder: str = "another process") -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 class KeyFileError(CrfError):
@@ -60,3 +64,7 @@ class KeyFileError(CrfError):
 
 class DatabaseCorruptError(CrfError):
     """The database fails its integrity check or cannot be decrypted with a valid key."""
+
+
+class StorageError(CrfError):
+    """The disk refused a read or write: full, read-only, unplugged, or no permission. Nothing is damaged."""

@@ -23,6 +23,7 @@ from crf_desktop.store.audit import AuditEntry
 from crf_desktop.store.backup import BackupFile, backup_taken_today, list_backups, take_backup
 from crf_desktop.store.database import DatabaseError
 from crf_desktop.store.keyfile import MAX_FAILURES
+from crf_desktop.store.lock import DataDirLock
 from crf_desktop.store.site import (
     OpenSite,
     attempts_left_message,
@@ -72,8 +73,8 @@ class Session:
         """Refuse (and audit the refusal) when the user's role lacks ``permission``."""
         if self.user.must_change_password:
             raise PasswordChangeRequired(
-                f"the password of {self.user.username!r} was reset and must be changed before anything else: "
-                "crf-desktop user passwd"
+                f"{self.user.username!r} still has a temporary password (given by the site admin); change it before "
+                f"anything else: crf-desktop user passwd --user {self.user.username}"
             )
         if not self.can(permission):
             audit.append(self.site.db, user=self.user.username, action="refused", new_value=permission.value)
@@ -163,6 +164,8 @@ class Session:
         self.require(Permission.MANAGE_USERS)
         target = self._other_user(username)
         check_password(temporary_password, username=username)
+        if username in self.site.keyfile.disabled:
+            self.site.keyfile.disabled.remove(username)
         self.site.set_password(username, temporary_password)
         with self.site.db.atomic():
             users.update(self.site.db, username, must_change_password=True, active=True)
@@ -182,6 +185,8 @@ class Session:
             raise UserInputError("give a reason for disabling the account; it goes into the audit trail")
         # Removing the wrapped key is what really stops the login; the flag records why.
         self.site.keyfile.users.pop(username, None)
+        if username not in self.site.keyfile.disabled:
+            self.site.keyfile.disabled.append(username)
         self.site.keyfile.save()
         with self.site.db.atomic():
             users.update(self.site.db, username, active=False)
@@ -221,6 +226,11 @@ class SiteInfo:
     site_id: str
     study_id: str
     data_dir: Path
+
+
+def site_in_use(data_dir: Path) -> str | None:
+    """Who has the data directory open right now ("process 123 on ward-pc since ..."), or ``None``."""
+    return DataDirLock(data_dir).holder()
 
 
 def site_info(data_dir: Path) -> SiteInfo:

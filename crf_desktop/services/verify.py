@@ -88,7 +88,8 @@ def _keyfile_check(session: Session) -> Check:
             check.problems.append("the recovery file belongs to another database")
     except Exception as exc:  # noqa: BLE001 - any failure here is reported, not raised
         check.problems.append(str(exc))
-    check.detail = f"{len(keyfile.users)} user keys, recovery key present"
+    count = len(keyfile.users)
+    check.detail = f"{count} user key{'s' if count != 1 else ''}, recovery key present"
     return check
 
 

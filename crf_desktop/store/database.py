@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import sqlcipher3
 import sqlite_utils
 
-from crf_desktop.core.errors import DatabaseCorruptError
+from crf_desktop.core.errors import DatabaseCorruptError, StorageError
 from crf_desktop.store.migrations import apply_migrations
 
 DatabaseError = sqlcipher3.DatabaseError
+
+
+_DISK_WORDS = ("disk i/o error", "database or disk is full", "readonly database", "unable to open database file")
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the disk or folder is read-only",
+    errno.EACCES: "this user may not write there",
+    errno.EPERM: "this user may not write there",
+    errno.EIO: "the disk reported a read/write error (is it unplugged?)",
+}
+
+
+def storage_error(exc: BaseException, where: Path | str) -> StorageError | None:
+    """A plain-words StorageError when ``exc`` is the disk refusing (full, read-only, ...), else ``None``."""
+    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
+        reason = _OS_REASONS[exc.errno]
+    elif isinstance(exc, DatabaseError) and any(word in str(exc).lower() for word in _DISK_WORDS):
+        reason = f"the disk refused the operation ({exc}): it may be full, read-only or unplugged"
+    else:
+        return None
+    return StorageError(f"could not use {where}: {reason}. Free some space or fix the folder's permissions and "
+                        "try again; what was saved before is intact and nothing half-written was kept.")
 
 
 def connect_keyed(path: Path, db_key: bytes) -> sqlcipher3.Connection:
@@ -32,6 +55,9 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
         conn.close()
+        disk = storage_error(exc, path)
+        if disk is not None:
+            raise disk from None
         raise DatabaseCorruptError(
             f"the database {path} cannot be read ({exc}): it is damaged or does not belong to this key file. "
             "Restore the data directory from a backup."
@@ -44,6 +70,10 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
         conn.execute("PRAGMA busy_timeout = 5000")
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     except DatabaseError as exc:
+        disk = storage_error(exc, path)
+        if disk is not None:
+            conn.close()
+            raise disk from None
         problems = [str(exc)]
     if problems != ["ok"]:
         conn.close()
@@ -57,7 +87,8 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
         apply_migrations(db)
     except DatabaseError as exc:
         conn.close()
-        raise DatabaseCorruptError(f"the database {path} could not be updated ({exc})") from None
+        raise storage_error(exc, path) or DatabaseCorruptError(
+            f"the database {path} could not be updated ({exc})") from None
     return db
 
 

@@ -70,6 +70,7 @@ class KeyFile:
     recovery: Wrapped
     pending_events: list[dict[str, str]] = field(default_factory=list)
     dropped_events: int = 0
+    disabled: list[str] = field(default_factory=list)  # names only: so a disabled user is told, not "wrong password"
 
     # -- persistence -----------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -82,6 +83,7 @@ class KeyFile:
             "recovery": self.recovery.to_json(),
             "pending_events": self.pending_events,
             "dropped_events": self.dropped_events,
+            "disabled": self.disabled,
         }
 
     def save(self) -> None:
@@ -92,8 +94,8 @@ class KeyFile:
         path = data_dir / KEY_FILE
         if not path.exists():
             raise KeyFileError(
-                f"the key file {path} is missing, so the database cannot be opened. Restore it from a backup, "
-                "or have the site admin rebuild it with the recovery key: crf-desktop user recover"
+                f"the key file {path} is missing, so the database cannot be opened. Put back your copy of the data "
+                "folder's keys.json, or have the site admin rebuild it with the recovery key: crf-desktop user recover"
             )
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -108,11 +110,13 @@ class KeyFile:
                 recovery=Wrapped.from_json(data["recovery"]),
                 pending_events=list(data.get("pending_events", [])),
                 dropped_events=int(data.get("dropped_events", 0)),
+                disabled=[str(name) for name in data.get("disabled", [])],
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileError(
-                f"the key file {path} is damaged ({exc}), so the database cannot be opened. Restore it from "
-                "a backup, or have the site admin rebuild it with the recovery key: crf-desktop user recover"
+                f"the key file {path} is damaged ({exc}), so the database cannot be opened. Put back your copy of "
+                "the data folder's keys.json, or have the site admin rebuild it with the recovery key: "
+                "crf-desktop user recover"
             ) from None
 
     # -- lockout ---------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import socket
 from pathlib import Path
 from typing import IO
 
-from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.core.clock import iso, local_display, parse_iso, utcnow
 from crf_desktop.core.errors import DataDirInUseError
 from crf_desktop.store.datadir import LOCK_FILE
 
@@ -40,6 +40,17 @@ class DataDirLock:
         self.path = data_dir / LOCK_FILE
         self._handle: IO[str] | None = None
 
+    def holder(self) -> str | None:
+        """Who holds the lock now (without taking it for long), or ``None`` when nobody does."""
+        if not self.path.exists():
+            return None
+        try:
+            self.acquire()
+        except DataDirInUseError as exc:
+            return exc.holder
+        self.release()
+        return None
+
     def acquire(self) -> None:
         handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
         if not _try_lock(handle):
@@ -48,12 +59,14 @@ class DataDirLock:
             handle.close()
             try:
                 info = json.loads(holder)
-                who = f"process {info['pid']} on {info['host']} since {info['since']}"
+                since = local_display(parse_iso(info["since"]))
+                who = f"process {info['pid']} on {info['host']} since {since}"
             except (ValueError, KeyError, TypeError):
                 who = "another process"
             raise DataDirInUseError(
                 f"the data directory {self.path.parent} is already open in crf-desktop ({who}). "
-                "Close it there first; only one program may write to a site database at a time."
+                "Close it there first; only one program may write to a site database at a time.",
+                holder=who,
             )
         handle.seek(0)
         handle.truncate()

@@ -21,7 +21,7 @@ from crf_desktop.core.roles import Role
 from crf_desktop.store import audit, users
 from crf_desktop.store.backup import check_backup, replace_database
 from crf_desktop.store.database import connect_keyed, open_database
-from crf_desktop.store.datadir import DB_FILE, KEY_FILE, RECOVERY_FILE, is_site, network_filesystem
+from crf_desktop.store.datadir import DB_FILE, KEY_FILE, LOCK_FILE, RECOVERY_FILE, is_site, network_filesystem
 from crf_desktop.store.keyfile import (
     MAX_FAILURES,
     KeyFile,
@@ -105,7 +105,7 @@ def _require_site(data_dir: Path) -> None:
         raise DataDirError(f"the data directory {data_dir} is a file, not a folder; check --data-dir")
     if not is_site(data_dir):
         raise DataDirError(f"{data_dir} is not a crf-desktop site (it has no {DB_FILE} or {KEY_FILE}); check "
-                           "--data-dir, or create a site there with: crf-desktop init")
+                           "--data-dir (a new site is created in an empty folder with: crf-desktop init)")
 
 
 def read_site_identity(data_dir: Path) -> tuple[str, str]:
@@ -122,13 +122,14 @@ def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name
         raise DataDirError(f"{data_dir} is a file, not a folder; choose an empty folder for the new site")
     if data_dir.exists() and is_site(data_dir):
         raise DataDirError(f"{data_dir} is already a crf-desktop site; choose an empty folder for a new site")
-    if data_dir.exists() and any(not p.name.startswith(".") for p in data_dir.iterdir()):
+    if data_dir.exists() and any(not p.name.startswith(".") and p.name != LOCK_FILE for p in data_dir.iterdir()):
         raise DataDirError(f"{data_dir} is not empty and is not a crf-desktop site; choose an empty folder")
     data_dir.mkdir(parents=True, exist_ok=True)
     os.chmod(data_dir, 0o700)  # a shared ward PC: other accounts have no business in here
     lock = DataDirLock(data_dir)
     lock.acquire()
-    created = [data_dir / name for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", RECOVERY_FILE, KEY_FILE)]
+    created = [data_dir / name for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", RECOVERY_FILE, KEY_FILE,
+                                            LOCK_FILE)]
     db: sqlite_utils.Database | None = None
     try:
         db_key = new_database_key()
@@ -155,10 +156,10 @@ def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name
     except BaseException:
         if db is not None:
             db.conn.close()
-        for path in created:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
         lock.release()
+        for path in created:
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise
     return opened, format_recovery_key(secret)
 
@@ -186,11 +187,15 @@ def _unwrap_for(keyfile: KeyFile, username: str, password: str) -> bytes:
             seconds_left=locked,
         )
     entry = keyfile.users.get(username)
+    if entry is None and username in keyfile.disabled:
+        keyfile.record_failure(username, "login refused", "account disabled")
+        raise AuthenticationError(f"the account {username!r} is disabled; ask the site admin to enable it "
+                                  "(a password reset enables it again)")
     db_key = None
     if entry is not None:
         db_key = unwrap_with_password(entry.wrapped, password, user_context(keyfile.site, username))
     if db_key is None:
-        detail = "wrong password" if entry is not None else "unknown or disabled user"
+        detail = "wrong password" if entry is not None else "unknown user"
         keyfile.record_failure(username, "login failed", detail)
         raise AuthenticationError(attempts_left_message(keyfile, username))
     if key_id(db_key) != keyfile.key_id:
@@ -242,6 +247,22 @@ def unlock_site(data_dir: Path, username: str, password: str) -> OpenSite:
         raise
 
 
+def reconcile_keyfile(opened: OpenSite) -> tuple[list[str], list[str]]:
+    """Make the key file agree with the users of the database (after a restore or a rebuilt key file).
+
+    Keys of users the database does not know, or knows as disabled, are removed (they must not open it);
+    returns (removed, active users without a key, who need a password reset).
+    """
+    known = {u.username: u for u in users.all_users(opened.db)}
+    removed = sorted(name for name in opened.keyfile.users if name not in known or not known[name].active)
+    for name in removed:
+        del opened.keyfile.users[name]
+    opened.keyfile.disabled = sorted(name for name, user in known.items() if not user.active)
+    opened.keyfile.save()
+    need_reset = sorted(name for name, user in known.items() if user.active and name not in opened.keyfile.users)
+    return removed, need_reset
+
+
 def restore_site(data_dir: Path, username: str, password: str, backup: Path) -> tuple[OpenSite, Path]:
     """Replace the live database by ``backup`` (an admin's act; works when the live one no longer opens).
 
@@ -267,8 +288,14 @@ def restore_site(data_dir: Path, username: str, password: str, backup: Path) -> 
         opened = OpenSite(data_dir=data_dir, db=db, keyfile=keyfile, db_key=db_key, lock=lock,
                           warnings=storage_warnings(data_dir))
         try:
-            _finish_login(opened, username, action="database restored from backup",
-                          detail=f"{backup.name}; the replaced database was kept as {kept.name}")
+            removed, need_reset = reconcile_keyfile(opened)
+            detail = f"{backup.name}; the replaced database was kept as {kept.name}"
+            if removed:
+                detail += f"; keys removed for users not in the backup or disabled there: {', '.join(removed)}"
+            if need_reset:
+                opened.warnings.append("these users of the backup have no key and need a password reset by the "
+                                       f"admin: {', '.join(need_reset)}")
+            _finish_login(opened, username, action="database restored from backup", detail=detail)
         except BaseException:
             db.conn.close()
             raise
@@ -316,6 +343,10 @@ def recover_admin(data_dir: Path, *, recovery_key: str, admin: str, new_password
                 users.update(db, admin, must_change_password=False)
                 audit.append(db, user=admin, action="password reset with recovery key", field=admin,
                              reason="key file rebuilt; other users need a password reset" if rebuilt else None)
+            _removed, need_reset = reconcile_keyfile(opened)
+            if need_reset:
+                opened.warnings.append("the key file was rebuilt: these users cannot log in until the admin resets "
+                                       f"their password: {', '.join(need_reset)}")
         except BaseException:
             db.conn.close()
             raise

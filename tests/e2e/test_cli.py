@@ -36,7 +36,7 @@ def test_init_user_add_passwd_disable_verify(tmp_path: Path, cli_env: dict[str, 
                env=cli_env, password=PW, new_password="temporary-1").code == 0
     # The first command of the new user is refused until the temporary password is changed ...
     refused = crf("verify", *d, "--user", "li.na", env=cli_env, password="temporary-1")
-    assert refused.code == 2 and "must be changed" in refused.err
+    assert refused.code == 2 and "still has a temporary password" in refused.err
     assert crf("user", "passwd", *d, "--user", "li.na", env=cli_env, password="temporary-1",
                new_password="li-na-own-pw-1").code == 0
     assert crf("verify", *d, "--user", "li.na", env=cli_env, password="li-na-own-pw-1").code == 0
@@ -47,7 +47,7 @@ def test_init_user_add_passwd_disable_verify(tmp_path: Path, cli_env: dict[str, 
     assert crf("user", "disable", *d, "--user", "admin", "li.na", "--reason", "left", env=cli_env,
                password=PW).code == 0
     gone = crf("verify", *d, "--user", "li.na", env=cli_env, password="temporary-2")
-    assert gone.code == 2 and "wrong" in gone.err
+    assert gone.code == 2 and "is disabled" in gone.err
     assert crf("verify", *d, "--user", "admin", env=cli_env, password=PW).code == 0
 
 
@@ -136,3 +136,26 @@ def test_dictionary_has_a_row_per_field_with_both_labels(tmp_path: Path, cli_env
     assert (weight["form"], weight["label_zh"], weight["unit_en"]) == ("demographics", "体重", "kg")
     assert crf("dictionary", "--out", str(tmp_path / "missing" / "d.csv"), env=cli_env).code == 2
     assert crf("dictionary", "--out", str(tmp_path), env=cli_env).code == 2
+
+
+def test_data_dir_before_the_command_is_honoured(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """QA finding: `crf-desktop --data-dir D verify` must not fall back to the default folder."""
+    data = _init(tmp_path, cli_env)
+    result = crf("--data-dir", str(data), "verify", "--user", "admin", env=cli_env, password=PW)
+    assert result.code == 0, result.err
+
+
+def test_a_full_disk_is_reported_as_such_not_as_damage() -> None:
+    """QA finding: ENOSPC and SQLite's disk errors are a storage problem, never 'restore from a backup'."""
+    import errno
+
+    import sqlcipher3
+
+    from crf_desktop.store.database import storage_error
+
+    full = storage_error(OSError(errno.ENOSPC, "No space left on device"), "site.db")
+    assert full is not None and "the disk is full" in str(full) and "backup" not in str(full)
+    disk = storage_error(sqlcipher3.OperationalError("disk I/O error"), "site.db")
+    assert disk is not None and "may be full" in str(disk)
+    assert storage_error(sqlcipher3.DatabaseError("file is not a database"), "site.db") is None
+

@@ -64,15 +64,37 @@ def test_restore_on_the_command_line(site: SiteFixture, cli_env: dict[str, str])
     listed = crf("restore", "--data-dir", str(site.data_dir), "--list", env=cli_env)
     assert listed.code == 0 and "daily" in listed.out
     name = backups(site.data_dir)[0].name
-    done = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", name, env=cli_env,
+    unconfirmed = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", name, env=cli_env,
+                      password=ADMIN_PASSWORD)
+    assert unconfirmed.code == 2 and "Add --yes" in unconfirmed.err
+    done = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", name, "--yes", env=cli_env,
                password=ADMIN_PASSWORD)
     assert done.code == 0, done.err
     assert "kept as site.db.replaced-" in done.out
     wrong = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", str(site.data_dir / "x"),
-                env=cli_env, password=ADMIN_PASSWORD)
+                "--yes", env=cli_env, password=ADMIN_PASSWORD)
     assert wrong.code == 2 and "does not exist" in wrong.err
     foreign = site.data_dir / "foreign.db"
     foreign.write_bytes(b"not a database at all" * 100)
-    refused = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", str(foreign),
+    refused = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", str(foreign), "--yes",
                   env=cli_env, password=ADMIN_PASSWORD)
     assert refused.code == 2 and "not a backup of this site" in refused.err
+
+
+def test_restore_removes_keys_of_users_the_backup_does_not_know(site: SiteFixture) -> None:
+    """QA finding: users added after the backup must not keep a key to the restored database."""
+    site.login().close()  # today's backup: admin only
+    admin = site.login()
+    admin.add_user(username="late", full_name="Added Later", role=Role.COORDINATOR, password="temporary-1")
+    admin.close()
+    session, _kept = restore(site.data_dir, username="admin", password=ADMIN_PASSWORD,
+                             backup=backups(site.data_dir)[0].name)
+    try:
+        assert "late" not in session.site.keyfile.users
+        assert any("keys removed" in (e.new_value or "") for e in session.audit_trail(limit=3))
+    finally:
+        session.close()
+    from crf_desktop.core.errors import AuthenticationError
+
+    with pytest.raises(AuthenticationError):
+        login(site.data_dir, "late", "temporary-1")
