@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crf_desktop.services.session import Session
+from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.password_fields import NewPasswordRows
@@ -20,20 +21,21 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.forced = forced
-        self.setWindowTitle("crf-desktop: change password")
+        self.setWindowTitle(self.tr("crf-desktop: change password"))
         self.setMinimumWidth(480)
 
+        user = session.user
         intro = QLabel(
-            f"{session.user.full_name} ({session.user.username}): your password was set by the site admin. "
-            "Choose your own password before you continue; Log out leaves without changing it."
-            if forced else f"Change the password of {session.user.full_name} ({session.user.username})."
+            fill(self.tr("%1 (%2): your password was set by the site admin. Choose your own password before you "
+                         "continue; Log out leaves without changing it."), user.full_name, user.username)
+            if forced else fill(self.tr("Change the password of %1 (%2)."), user.full_name, user.username)
         )
         intro.setWordWrap(True)
 
         self.current_edit = QLineEdit()
         self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.current_edit.setAccessibleName("current password")
-        current_label = QLabel("&Current password:" if not forced else "&Temporary password:")
+        current_label = QLabel(self.tr("&Current password:") if not forced else self.tr("&Temporary password:"))
         current_label.setBuddy(self.current_edit)
         form = QFormLayout()
         form.addRow(current_label, self.current_edit)
@@ -42,11 +44,11 @@ class ChangePasswordDialog(QDialog):
 
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton("C&hange password", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = self.buttons.addButton(self.tr("C&hange password"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if forced:
-            cancel.setText("Log &out")
+            cancel.setText(self.tr("Log &out"))
         self.buttons.accepted.connect(self.try_change)
         self.buttons.rejected.connect(self.reject)
 

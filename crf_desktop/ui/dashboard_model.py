@@ -28,15 +28,8 @@ _STATE_ORDER = {state: n for n, state in enumerate(visit_states.LEGEND_ORDER)}
 
 
 def subject_status_text(status: SubjectStatus) -> str:
-    """A subject's status in the current language."""
-    texts = {
-        SubjectStatus.SCREENING: translate("Dashboard", "Screening"),
-        SubjectStatus.SCREEN_FAILURE: translate("Dashboard", "Screen failure"),
-        SubjectStatus.ON_STUDY: translate("Dashboard", "On study"),
-        SubjectStatus.COMPLETED: translate("Dashboard", "Completed"),
-        SubjectStatus.WITHDRAWN: translate("Dashboard", "Withdrawn"),
-    }
-    return texts[status]
+    """A subject's status in the current language (the store's bilingual label)."""
+    return status.label.get(language.current())
 
 
 def fixed_headers() -> list[str]:

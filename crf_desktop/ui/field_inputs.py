@@ -55,6 +55,10 @@ class FieldInput(QWidget):
     def retranslate(self, lang: str) -> None:
         """Re-label the choices in ``lang`` (inputs without labels do nothing)."""
 
+    def wants_enter(self) -> bool:
+        """Whether Enter is this input's own key now (a term list open), not "next field"."""
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.left.emit()
@@ -165,6 +169,8 @@ class ChoiceInput(FieldInput):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
+        self.unavailable: frozenset[str] = frozenset()  # codes offered but not allowed now (greyed out)
+        self.read_only = False
         options = field.options()
         stacked = len(options) > CHOICES_PER_LINE or any(len(o.label.en) > 24 for o in options)
         layout: QHBoxLayout | QVBoxLayout = QVBoxLayout(self) if stacked else QHBoxLayout(self)
@@ -215,8 +221,15 @@ class ChoiceInput(FieldInput):
         return checked if checked is not None else next(iter(self.buttons.values()))
 
     def set_read_only(self, read_only: bool) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(not read_only)
+        self.read_only = read_only
+        for code, button in self.buttons.items():
+            button.setEnabled(not read_only and code not in self.unavailable)
+
+    def set_unavailable(self, codes: frozenset[str]) -> None:
+        """Grey out ``codes`` (e.g. the grades a CTCAE term does not have); a chosen one stays chosen, and
+        validation reports it."""
+        self.unavailable = codes
+        self.set_read_only(self.read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text():

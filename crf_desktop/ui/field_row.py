@@ -7,6 +7,7 @@ from crf_desktop.forms.model import NUMERIC_TYPES, Field, FieldType
 from crf_desktop.ui.field_inputs import FieldInput, make_input
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.qt import QCheckBox, QGridLayout, QLabel, Qt, QWidget, Signal
+from crf_desktop.ui.term_input import TermInput
 
 LABEL_WIDTH = 300
 ERROR_CSS = "color: #a40000; background: #fdecea; border-left: 4px solid #c9302c; padding: 3px 6px;"
@@ -42,7 +43,8 @@ class FieldRow(QWidget):
         self.label.setWordWrap(True)
         self.label.setFixedWidth(LABEL_WIDTH)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.input: FieldInput = make_input(field, self)
+        self.input: FieldInput = TermInput(field, self) if field.terminology and not field.is_derived \
+            else make_input(field, self)
         self.label.setBuddy(self.input.focus_widget())
         self.hint = QLabel()
         self.hint.setStyleSheet(HINT_CSS)
@@ -75,6 +77,14 @@ class FieldRow(QWidget):
         wide = field.type in (FieldType.TEXT, FieldType.MULTI_CHOICE, FieldType.CHOICE)
         grid.setColumnStretch(1, 1 if wide else 0)  # a number's unit and range sit right beside it
         grid.setColumnStretch(2, 0 if wide else 1)
+
+    def add_beside(self, widget: QWidget) -> None:
+        """Put ``widget`` to the right of the input (where a number's unit goes), taking the spare width."""
+        grid = self.layout()
+        assert isinstance(grid, QGridLayout)  # noqa: S101
+        grid.addWidget(widget, 0, 2, 1, 1)
+        grid.setColumnStretch(1, 0)
+        grid.setColumnStretch(2, 1)
 
     def retranslate(self, lang: str) -> None:
         mark = "" if not self.field.required or self.field.is_derived else " *"

@@ -4,7 +4,10 @@ Nothing here knows a particular form: sections become group boxes, fields rows i
 come from the field type (:mod:`crf_desktop.ui.field_inputs`). Every change runs ``records.check`` on the whole
 form: relevance shows and hides rows, derived values update, and issues appear under the fields the person has
 already visited (all of them after a save attempt). Roles without ``ENTER_DATA`` see the form read-only; a
-monitor verifies a complete form from here.
+monitor verifies a complete form from here. A field coded from CTCAE gets the term search and its grade texts
+(:mod:`crf_desktop.ui.term_links`); answers the services can suggest from the same visit appear in a panel above
+the form, applied only on a click (:mod:`crf_desktop.ui.suggestions_panel`). Saving and closing live in
+:mod:`crf_desktop.ui.form_editor_saving`, the field menu in :mod:`crf_desktop.ui.form_editor_menu`.
 """
 
 from __future__ import annotations
@@ -12,24 +15,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crf_desktop.core.roles import Permission
-from crf_desktop.forms.issues import IssueCode, Severity
+from crf_desktop.forms.issues import IssueCode
 from crf_desktop.forms.lifecycle import RecordStatus, editable
 from crf_desktop.forms.model import Field, FieldType, Form, Value
 from crf_desktop.forms.parsing import to_text
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.validation import Result
 from crf_desktop.services import records
-from crf_desktop.services.records import ReasonRequired, SaveOutcome
 from crf_desktop.services.session import Session
+from crf_desktop.services.suggestions import Suggestion, suggestions_for
 from crf_desktop.ui import language
-from crf_desktop.ui.field_history_dialog import FieldHistoryDialog
 from crf_desktop.ui.field_row import FieldRow
+from crf_desktop.ui.form_editor_menu import FieldMenuMixin
+from crf_desktop.ui.form_editor_saving import SavingMixin
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
-    QAction,
     QDialog,
     QEvent,
     QGroupBox,
@@ -38,7 +41,6 @@ from crf_desktop.ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QObject,
     QPushButton,
@@ -49,8 +51,8 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from crf_desktop.ui.raise_query_dialog import RaiseQueryDialog
-from crf_desktop.ui.reason_dialog import ReasonDialog
+from crf_desktop.ui.suggestions_panel import SuggestionsPanel
+from crf_desktop.ui.term_links import TermLinks
 
 if TYPE_CHECKING:
     from crf_desktop.store.records import Record
@@ -64,7 +66,7 @@ def _typed_in_a_line(field: Field) -> bool:
     return field.type in LINE_TYPES
 
 
-class FormEditor(QDialog):
+class FormEditor(SavingMixin, FieldMenuMixin, QDialog):
     """One record of one form. Emits :attr:`saved` (subject id) after every save or verification."""
 
     saved = Signal(str)
@@ -120,6 +122,8 @@ class FormEditor(QDialog):
             self.groups[section.id] = group
             body_layout.addWidget(group)
         body_layout.addStretch(1)
+        self.term_links = TermLinks(self.form, self.rows, self)
+        self.suggestions_panel = self._suggestions_panel()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(body)
@@ -150,6 +154,8 @@ class FormEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.read_only_note)
+        if self.suggestions_panel is not None:
+            layout.addWidget(self.suggestions_panel)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -158,6 +164,24 @@ class FormEditor(QDialog):
         self.can_verify = session.can(Permission.VERIFY_DATA)
         self.load()
         self.retranslate()
+
+    def _suggestions_panel(self) -> SuggestionsPanel | None:
+        outcome = run_service(self, lambda: suggestions_for(self.session, subject_id=self.subject_id,
+                                                            visit=self.visit, form_id=self.form.id))
+        found: list[Suggestion] = [s for s in outcome.value or [] if s.field_id in self.rows] if outcome.ok else []
+        if not found:
+            return None
+        panel = SuggestionsPanel(self.form, found)
+        panel.apply_requested.connect(self.apply_suggestion)
+        return panel
+
+    def apply_suggestion(self, field_id: str, code: str) -> None:
+        """Fill in a suggested answer (the physician confirms it by saving)."""
+        if self.read_only:
+            return
+        self.rows[field_id].input.set_text(code)
+        self.touched.add(field_id)
+        self.recheck()
 
     # -- state ------------------------------------------------------------------------------------------
     @property
@@ -207,6 +231,9 @@ class FormEditor(QDialog):
             self.groups[section.id].setTitle(section.title.get(lang))
         for row in self.rows.values():
             row.retranslate(lang)
+        self.term_links.update_all()
+        if self.suggestions_panel is not None:
+            self.suggestions_panel.retranslate(lang)
         self.save_button.setText(self.tr("&Save (Ctrl+S)"))
         self.verify_button.setText(self.tr("&Verify (SDV)"))
         self.close_button.setText(self.tr("&Close"))
@@ -287,13 +314,17 @@ class FormEditor(QDialog):
                            if visible and i.code is not IssueCode.NOT_APPLICABLE
                            and (i.code is not IssueCode.REQUIRED or self.show_all_issues))
             row.show_issues(issues, lang)
+        if self.suggestions_panel is not None:
+            self.suggestions_panel.sync(self.raw(), read_only=self.read_only)
         return result
 
     # -- keyboard ---------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+                and not any(r.input.wants_enter() for r in self.rows.values()
+                            if isinstance(watched, QWidget) and r.input.isAncestorOf(watched)):
             self.focus_next_field(watched)
             return True
         return super().eventFilter(watched, event)
@@ -311,177 +342,6 @@ class FormEditor(QDialog):
         if isinstance(target, QLineEdit):
             target.selectAll()
         return target
-
-    # -- saving -----------------------------------------------------------------------------------------
-    def save(self, reason: str | None = None) -> SaveOutcome | None:
-        """Save; a complete form asks for the reason for change first (the dialog then saves again)."""
-        if self.read_only:
-            return None
-        self.show_all_issues = True
-        version = self.record.version if self.record is not None else 0
-        asked: list[ReasonRequired] = []
-
-        def action() -> SaveOutcome | None:
-            try:
-                return records.save_record(
-                    self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
-                    raw=self.raw(), confirmed=dict(self.confirmed), reason=reason or None,
-                    repeat_no=self.repeat_no, expected_version=version)
-            except ReasonRequired as exc:
-                asked.append(exc)
-                return None
-
-        outcome = run_service(self, action, inline=self.message)
-        if asked:
-            self.ask_reason(str(asked[0]))
-            return None
-        if not outcome.ok or outcome.value is None:
-            return None
-        saved = outcome.value
-        self.recheck()
-        if not saved.saved:
-            count = len(saved.refused)
-            self.message.show_error(fill(self.tr("Not saved: %1 value(s) need correcting or confirming; see the "
-                                            "messages under the fields."), str(count)))
-            self._scroll_to_first_issue()
-            return saved
-        self.record = saved.record
-        self.baseline = (self.raw(), dict(self.confirmed))
-        self._update_header()
-        lang = language.current()
-        if self.status is RecordStatus.IN_PROGRESS:
-            missing = sum(1 for i in saved.result.issues if i.code is IssueCode.REQUIRED)
-            self.message.show_warning(fill(self.tr("Saved as in progress: %1 required field(s) still empty."),
-                                           missing))
-        else:
-            self.message.show_info(fill(self.tr("Saved. Status: %1."), self.status.label.get(lang)))
-        self.saved.emit(self.subject_id)
-        return saved
-
-    def _scroll_to_first_issue(self) -> None:
-        for row in self.rows.values():
-            if row.isVisible() and any(i.severity is Severity.ERROR or i.blocks_saving for i in row.issues):
-                self.scroll.ensureWidgetVisible(row)
-                return
-
-    def ask_reason(self, summary: str) -> ReasonDialog:
-        dialog = ReasonDialog(summary, self)
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                self.save(dialog.reason)
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
-
-    def verify(self) -> None:
-        outcome = run_service(self, lambda: records.verify_record(
-            self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
-            repeat_no=self.repeat_no), inline=self.message)
-        if outcome.ok:
-            self.record = outcome.value
-            self._update_header()
-            self.message.show_info(self.tr("Verified against the source documents."))
-            self.saved.emit(self.subject_id)
-
-    # -- field menu -------------------------------------------------------------------------------------
-    def field_menu(self, field_id: str) -> QMenu:
-        """History and "Raise query…" for one field (the right-click menu)."""
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        history = QAction(self.tr("Field &history…"), menu)
-        history.triggered.connect(lambda: self.open_history(field_id))
-        history.setEnabled(self.session.can(Permission.VIEW_AUDIT))
-        menu.addAction(history)
-        if self.session.can(Permission.RAISE_QUERY):
-            query = QAction(self.tr("Raise &query…"), menu)
-            query.triggered.connect(lambda: self.open_raise_query(field_id))
-            menu.addAction(query)
-        return menu
-
-    def open_history(self, field_id: str) -> FieldHistoryDialog | None:
-        outcome = run_service(self, lambda: records.field_history(
-            self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id, field_id=field_id,
-            repeat_no=self.repeat_no), inline=self.message)
-        if not outcome.ok:
-            return None
-        label = self.form.field(field_id).label.get(language.current())
-        dialog = FieldHistoryDialog(label, outcome.value or [], self)
-        return self._open(dialog)
-
-    def open_raise_query(self, field_id: str) -> RaiseQueryDialog:
-        label = self.form.field(field_id).label.get(language.current())
-        dialog = RaiseQueryDialog(self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
-                                  field_id=field_id, field_label=label, repeat_no=self.repeat_no, parent=self)
-
-        def finished(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted:
-                self.message.show_info(fill(self.tr("Query raised on %1."), label))
-                self.saved.emit(self.subject_id)
-
-        dialog.finished.connect(finished)
-        return self._open(dialog)
-
-    def _open(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
-
-        def finished(_result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
-
-    # -- closing ----------------------------------------------------------------------------------------
-    def reject(self) -> None:  # Esc, the Close button, the window's close box (through closeEvent)
-        if self._closing or not self.is_dirty():
-            super().reject()
-            return
-        self.ask_unsaved()
-
-    def closeEvent(self, event: QEvent) -> None:
-        if self._closing or not self.is_dirty():
-            super().closeEvent(event)
-            return
-        event.ignore()
-        self.ask_unsaved()
-
-    def ask_unsaved(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("crf-desktop: unsaved changes"),
-                          fill(self.tr("%1 has changes that are not saved."), self.form.title.get(language.current())),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText(self.tr("Save them, discard them, or go back to the form?"))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = box
-
-        def answered(button: int) -> None:
-            if self.dialog is box:
-                self.dialog = None
-            if button == QMessageBox.StandardButton.Save:
-                outcome = self.save()
-                if outcome is not None and outcome.saved:
-                    self.close_without_asking()
-            elif button == QMessageBox.StandardButton.Discard:
-                self.close_without_asking()
-
-        box.finished.connect(lambda _r: answered(int(box.standardButton(box.clickedButton()))
-                                                 if box.clickedButton() else int(QMessageBox.StandardButton.Cancel)))
-        box.open()
-        return box
-
-    def close_without_asking(self) -> None:
-        self._closing = True
-        self.reject()
-
 
 def _shown_value(row: FieldRow, value: Value | None) -> str:
     """A derived value as shown: a choice by its label, anything else in its stored form."""

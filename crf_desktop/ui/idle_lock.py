@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from crf_desktop.services.session import Session
+from crf_desktop.ui import language
+from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
@@ -43,7 +45,7 @@ class LockCover(QWidget):
         self.setObjectName("lock-cover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#lock-cover { background: #2b3a4a; } QLabel { color: #e8eef4; }")
-        label = QLabel("crf-desktop is locked", self)
+        label = QLabel(self.tr("crf-desktop is locked"), self)
         font = QFont(label.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         label.setFont(font)
@@ -69,30 +71,31 @@ class LockScreen(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("crf-desktop: locked")
+        self.setWindowTitle(self.tr("crf-desktop: locked"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(440)
         user = session.user
-        heading = QLabel(f"Locked: {user.full_name} ({user.username}, {user.role.label})")
+        heading = QLabel(fill(self.tr("Locked: %1 (%2, %3)"), user.full_name, user.username,
+                              user.role.label_in(language.current())))
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight: bold;")
-        note = QLabel("Everything you had open is kept as it was. Enter your password to continue.")
+        note = QLabel(self.tr("Everything you had open is kept as it was. Enter your password to continue."))
         note.setWordWrap(True)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setAccessibleName("password")
-        label = QLabel("&Password:")
+        label = QLabel(self.tr("&Password:"))
         label.setBuddy(self.password_edit)
         form = QFormLayout()
         form.addRow(label, self.password_edit)
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox()
-        self.unlock_button = self.buttons.addButton("&Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button = self.buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setDefault(True)
-        self.logout_button = self.buttons.addButton("Log &out", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.logout_button = self.buttons.addButton(self.tr("Log &out"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.logout_button.setAutoDefault(False)
-        self.logout_button.setToolTip("For another person to log in: closes the open windows; anything not "
-                                      "saved is lost")
+        self.logout_button.setToolTip(self.tr("For another person to log in: closes the open windows; anything "
+                                              "not saved is lost"))
         self.buttons.accepted.connect(self.try_unlock)
         self.logout_button.clicked.connect(self.logout_requested)
         layout = QVBoxLayout(self)

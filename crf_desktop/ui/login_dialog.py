@@ -7,6 +7,7 @@ from pathlib import Path
 from crf_desktop.core.errors import DataDirError
 from crf_desktop.services.session import Session, login
 from crf_desktop.ui.headings import heading
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage, message_text
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
@@ -27,11 +28,11 @@ from crf_desktop.ui.qt import (
 
 def not_a_site_text(data_dir: Path, error: BaseException | str) -> str:
     """The problem with ``data_dir`` and how to get a site there, for the login dialog."""
-    return (f"{message_text(error)}\n\n"
-            "To start a new site in this folder, the site admin runs in a terminal:\n"
-            f"    crf-desktop init --data-dir \"{data_dir}\" --site 01 --study NCT03580291 --admin NAME\n"
-            "To try the app with fictitious data instead:\n"
-            "    crf-desktop demo")
+    return fill(translate("LoginDialog", "%1\n\nTo start a new site in this folder, the site admin runs in a "
+                                         "terminal:\n    %2\nTo try the app with fictitious data instead:\n    %3"),
+                message_text(error),
+                f"crf-desktop init --data-dir \"{data_dir}\" --site 01 --study NCT03580291 --admin NAME",
+                "crf-desktop demo")
 
 
 class LoginDialog(QDialog):
@@ -43,7 +44,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.session: Session | None = None
-        self.setWindowTitle("crf-desktop: log in")
+        self.setWindowTitle(self.tr("crf-desktop: log in"))
         self.setMinimumWidth(460)
 
         title = heading("crf-desktop", scale=1.6)
@@ -51,7 +52,7 @@ class LoginDialog(QDialog):
         self.site_label.setObjectName("site")
         self.site_label.setVisible(bool(site_text))
         self.site_label.setStyleSheet("font-weight: bold;")
-        where = QLabel(f"Data directory: {data_dir}")
+        where = QLabel(fill(self.tr("Data directory: %1"), data_dir))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setStyleSheet("color: #444444;")
@@ -62,16 +63,16 @@ class LoginDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setAccessibleName("password")
         form = QFormLayout()
-        user_label = QLabel("&User name:")
+        user_label = QLabel(self.tr("&User name:"))
         user_label.setBuddy(self.user_edit)
-        password_label = QLabel("&Password:")
+        password_label = QLabel(self.tr("&Password:"))
         password_label.setBuddy(self.password_edit)
         form.addRow(user_label, self.user_edit)
         form.addRow(password_label, self.password_edit)
 
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.login_button = self.buttons.addButton("&Log in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button = self.buttons.addButton(self.tr("&Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.login_button.setDefault(True)
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
@@ -96,14 +97,14 @@ class LoginDialog(QDialog):
         self.user_edit.setFocus()
 
     def _demo_box(self, demo_users: dict[str, str]) -> QGroupBox:
-        box = QGroupBox("DEMO: fictitious site for training, not for real patients")
+        box = QGroupBox(self.tr("DEMO: fictitious site for training, not for real patients"))
         box.setObjectName("demo")
         box.setStyleSheet("QGroupBox#demo { font-weight: bold; background: #fff8e1; border: 1px solid #e0c060;"
                           " border-radius: 4px; margin-top: 1.4em; padding: 8px 4px 4px 4px; }"
                           "QGroupBox#demo::title { subcontrol-origin: margin; left: 8px; color: #6b4e00; }")
         grid = QGridLayout(box)
-        note = QLabel("Demo users and their passwords (also printed in the terminal). Choose a user to "
-                      "fill in the fields.")
+        note = QLabel(self.tr("Demo users and their passwords (also printed in the terminal). Choose a user to "
+                              "fill in the fields."))
         note.setWordWrap(True)
         note.setStyleSheet("font-weight: normal;")
         grid.addWidget(note, 0, 0, 1, 2)
@@ -113,7 +114,7 @@ class LoginDialog(QDialog):
         for row, (name, password) in enumerate(demo_users.items(), start=1):
             button = QPushButton(name)
             button.setAutoDefault(False)
-            button.setToolTip(f"Fill in {name} and the demo password")
+            button.setToolTip(fill(self.tr("Fill in %1 and the demo password"), name))
             button.clicked.connect(lambda _checked=False, n=name, p=password: self.fill_demo_user(n, p))
             shown = QLabel(password)
             shown.setFont(mono)
@@ -133,7 +134,7 @@ class LoginDialog(QDialog):
         username = self.user_edit.text().strip()
         password = self.password_edit.text()
         if not username:
-            self.message.show_error("Enter your user name.")
+            self.message.show_error(self.tr("Enter your user name."))
             self.user_edit.setFocus()
             return
         if not password:

@@ -12,7 +12,7 @@ from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
 from crf_desktop.ui.dashboard_page import DashboardPage
 from crf_desktop.ui.form_editor import FormEditor
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleLock
-from crf_desktop.ui.language import fill
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import WARNING_STYLE, show_message
 from crf_desktop.ui.qt import (
     QAction,
@@ -31,6 +31,7 @@ from crf_desktop.ui.qt import (
     pyside_version,
     qVersion,
 )
+from crf_desktop.ui.site_outcomes_dialog import SiteOutcomesDialog
 from crf_desktop.ui.subject_page import SubjectPage
 from crf_desktop.ui.users_dialog import UsersDialog
 
@@ -40,8 +41,8 @@ QUIT = "quit"
 
 def window_title(session: Session) -> str:
     user = session.user
-    return (f"crf-desktop — Site {session.site_id} · {session.study_id} — {user.full_name} "
-            f"({user.role.label})")
+    return fill(translate("MainWindow", "crf-desktop — Site %1 · %2 — %3 (%4)"), session.site_id, session.study_id,
+                user.full_name, user.role.label_in(language.current()))
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
         central = QWidget()
         layout = QVBoxLayout(central)
-        self.warning_banner = QLabel("\n".join(f"Warning: {w}" for w in session.warnings))
+        self.warning_banner = QLabel("\n".join(fill(self.tr("Warning: %1"), w) for w in session.warnings))
         self.warning_banner.setWordWrap(True)
         self.warning_banner.setStyleSheet(WARNING_STYLE)
         self.warning_banner.setVisible(bool(session.warnings))
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         self.activity_action = self._action("Site &activity", self.show_activity, QKeySequence("Ctrl+2"))
         self.view_menu.addAction(self.subjects_action)
         self.view_menu.addAction(self.activity_action)
+        self.responses_action = self._action("&Responses by visit", self.open_site_outcomes)
+        self.responses_action.setEnabled(self.session.can(Permission.VIEW_DATA))
+        self.view_menu.addAction(self.responses_action)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("&Language")
         self.language_actions: dict[str, QAction] = {}
@@ -143,18 +147,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        user = self.session.user
-        self.status_labels = {
-            "data": QLabel(f"Data: {self.session.data_dir}"),
-            "user": QLabel(f"User: {user.username}"),
-            "role": QLabel(f"Role: {user.role.label}"),
-        }
+        self.status_labels = {"data": QLabel(), "user": QLabel(), "role": QLabel()}
         self.status_labels["data"].setToolTip(str(self.session.data_dir))
         for label in self.status_labels.values():
             label.setContentsMargins(6, 0, 6, 0)
             status.addWidget(label)
         if self.session.warnings:
-            warning = QLabel(f"⚠ {len(self.session.warnings)} storage warning(s): see the top of the window")
+            warning = QLabel()
             warning.setStyleSheet("color: #8a5a00; font-weight: bold;")
             warning.setToolTip("\n\n".join(self.session.warnings))
             self.status_labels["warnings"] = warning
@@ -172,6 +171,14 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.setWindowTitle(window_title(self.session))
+        user = self.session.user
+        self.status_labels["data"].setText(fill(self.tr("Data: %1"), self.session.data_dir))
+        self.status_labels["user"].setText(fill(self.tr("User: %1"), user.username))
+        self.status_labels["role"].setText(fill(self.tr("Role: %1"), user.role.label_in(language.current())))
+        if "warnings" in self.status_labels:
+            self.status_labels["warnings"].setText(fill(
+                self.tr("⚠ %1 storage warning(s): see the top of the window"), len(self.session.warnings)))
         if self.dashboard is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Subjects"))
         self.tabs.setTabText(self.tabs.indexOf(self.audit_panel), self.tr("Site activity"))
@@ -180,6 +187,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.subjects_action.setText(self.tr("&Subjects"))
         self.activity_action.setText(self.tr("Site &activity"))
+        self.responses_action.setText(self.tr("&Responses by visit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.file_menu.setTitle(self.tr("&File"))
         self.lock_action.setText(self.tr("&Lock screen"))
@@ -270,6 +278,11 @@ class MainWindow(QMainWindow):
 
     def open_change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self.session, forced=False, parent=self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_site_outcomes(self) -> SiteOutcomesDialog:
+        dialog = SiteOutcomesDialog(self.session, self)
         self._open_dialog(dialog)
         return dialog
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crf_desktop.core.passwords import MIN_LENGTH, password_problem
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import sentence
 from crf_desktop.ui.qt import QFormLayout, QLabel, QLineEdit, QObject, Qt, QWidget, Signal
 
@@ -23,7 +24,7 @@ class NewPasswordRows(QObject):
         self.new_edit = QLineEdit(parent)
         self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_edit.setAccessibleName("new password")
-        self.new_edit.setPlaceholderText(f"at least {MIN_LENGTH} characters")
+        self.new_edit.setPlaceholderText(fill(translate("PasswordFields", "at least %1 characters"), MIN_LENGTH))
         self.repeat_edit = QLineEdit(parent)
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat_edit.setAccessibleName("repeat new password")
@@ -38,7 +39,7 @@ class NewPasswordRows(QObject):
     def add_to(self, form: QFormLayout) -> None:
         new_label = QLabel(self._label)
         new_label.setBuddy(self.new_edit)
-        repeat_label = QLabel("Re&peat it:")
+        repeat_label = QLabel(translate("PasswordFields", "Re&peat it:"))
         repeat_label.setBuddy(self.repeat_edit)
         form.addRow(new_label, self.new_edit)
         form.addRow(repeat_label, self.repeat_edit)
@@ -58,8 +59,8 @@ class NewPasswordRows(QObject):
         if problem:
             return problem
         if self.repeat_edit.text() != new:
-            return "Repeat the new password exactly in the second field" if not self.repeat_edit.text() \
-                else "The two passwords differ"
+            return translate("PasswordFields", "Repeat the new password exactly in the second field") \
+                if not self.repeat_edit.text() else translate("PasswordFields", "The two passwords differ")
         return None
 
     def _rule_problem(self) -> str | None:
@@ -72,14 +73,14 @@ class NewPasswordRows(QObject):
     def _update(self) -> None:
         new = self.new_edit.text()
         if not new:
-            self.feedback.setText(f"At least {MIN_LENGTH} characters, not the user name. A short sentence is "
-                                  "easy to remember and hard to guess.")
+            self.feedback.setText(fill(translate("PasswordFields", "At least %1 characters, not the user name. A "
+                                                 "short sentence is easy to remember and hard to guess."), MIN_LENGTH))
             self.feedback.setStyleSheet(HINT_STYLE)
         elif (problem := self.problem()) is not None:
             self.feedback.setText(problem)
             waiting_for_repeat = self._rule_problem() is None and not self.repeat_edit.text()
             self.feedback.setStyleSheet(HINT_STYLE if waiting_for_repeat else PROBLEM_STYLE)
         else:
-            self.feedback.setText("✓ The password meets the rule and both fields match.")
+            self.feedback.setText(translate("PasswordFields", "✓ The password meets the rule and both fields match."))
             self.feedback.setStyleSheet(GOOD_STYLE)
         self.changed.emit()

@@ -9,7 +9,7 @@ from crf_desktop.forms.dates import display_date
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.services import queries, records, subjects
-from crf_desktop.services.dashboard import SubjectRow, build_dashboard
+from crf_desktop.services.dashboard import SubjectRow, subject_row
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language, visit_states
 from crf_desktop.ui.audit_table_model import AuditTableModel, local_time
@@ -18,6 +18,7 @@ from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.outcomes_panel import OutcomesPanel
 from crf_desktop.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -93,6 +94,8 @@ class SubjectPage(QWidget):
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(self.queries_tree, "")
         self.tabs.addTab(self.audit_table, "")
+        self.outcomes_panel = OutcomesPanel(session, subject_id)
+        self.tabs.addTab(self.outcomes_panel, "")
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -111,9 +114,7 @@ class SubjectPage(QWidget):
             subject = subjects.get_subject(self.session, self.subject_id)
             found = records.subject_records(self.session, self.subject_id)
             asked = queries.subject_queries(self.session, self.subject_id)
-            board = build_dashboard(self.session)
-            row = next((r for r in board.rows if r.subject.subject_id == self.subject_id), None)
-            return subject, found, asked, row
+            return subject, found, asked, subject_row(self.session, self.subject_id)
 
         outcome = run_service(self, load, inline=self.message)
         if not outcome.ok or outcome.value is None:
@@ -125,6 +126,7 @@ class SubjectPage(QWidget):
                                 inline=self.message)
             self.audit_model.set_entries(trail.value or [] if trail.ok else [])
             fit_columns(self.audit_table, stretch=4)
+        self.outcomes_panel.refresh()
         self.retranslate()
 
     def open_queries(self) -> list[Query]:
@@ -142,6 +144,7 @@ class SubjectPage(QWidget):
         self.tabs.setTabText(0, self.tr("Visits and forms"))
         self.tabs.setTabText(1, fill(self.tr("Open queries (%1)"), len(self.open_queries())))
         self.tabs.setTabText(2, self.tr("History"))
+        self.tabs.setTabText(3, self.tr("Outcomes"))
         subject = self.subject
         if subject is None:
             return

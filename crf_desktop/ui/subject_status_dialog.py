@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crf_desktop.services.session import Session
-from crf_desktop.services.subjects import SubjectStatus, change_subject_status
+from crf_desktop.services.subjects import SubjectStatus, allowed_status_changes, change_subject_status
 from crf_desktop.ui.dashboard_model import subject_status_text
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
@@ -21,7 +21,7 @@ from crf_desktop.ui.qt import (
 
 
 class SubjectStatusDialog(QDialog):
-    """Offers every other status; the service says which changes are allowed and refuses the rest."""
+    """Offers the statuses the subject may move to (``allowed_status_changes``); the service checks again."""
 
     def __init__(self, session: Session, subject_id: str, current: SubjectStatus,
                  parent: QWidget | None = None) -> None:
@@ -34,8 +34,8 @@ class SubjectStatusDialog(QDialog):
                                     "it is reported to the centre."), subject_id, subject_status_text(current)))
         intro.setWordWrap(True)
         self.status_combo = QComboBox()
-        for status in SubjectStatus:
-            if status is not current:
+        for status in SubjectStatus:  # declaration order; only the changes the service allows
+            if status in allowed_status_changes(current):
                 self.status_combo.addItem(subject_status_text(status), status.value)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(200)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from crf_desktop.core.roles import Role
 from crf_desktop.services.session import Session
+from crf_desktop.ui import language
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.password_fields import NewPasswordRows
@@ -27,7 +29,7 @@ class _UserActionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(f"crf-desktop: {title}")
+        self.setWindowTitle(fill(translate("UserEditDialogs", "crf-desktop: %1"), title))
         self.setMinimumWidth(500)
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
@@ -67,21 +69,23 @@ class _UserActionDialog(QDialog):
 
 class AddUserDialog(_UserActionDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, title="add user", ok_text="&Add user", parent=parent, intro=(
-            "Add a person who works on this study at this site. They log in with the temporary password "
-            "and must choose their own at first login. User names are never re-used."))
+        super().__init__(
+            session, title=translate("AddUserDialog", "add user"), ok_text=translate("AddUserDialog", "&Add user"),
+            parent=parent, intro=translate(
+                "AddUserDialog", "Add a person who works on this study at this site. They log in with the "
+                "temporary password and must choose their own at first login. User names are never re-used."))
         self.username_edit = QLineEdit()
-        self.username_edit.setPlaceholderText("e.g. lina (lower case, no spaces)")
+        self.username_edit.setPlaceholderText(self.tr("e.g. lina (lower case, no spaces)"))
         self.full_name_edit = QLineEdit()
-        self.full_name_edit.setPlaceholderText("as printed on signatures")
+        self.full_name_edit.setPlaceholderText(self.tr("as printed on signatures"))
         self.role_combo = QComboBox()
         for role in Role:
-            self.role_combo.addItem(role.label, role)
+            self.role_combo.addItem(role.label_in(language.current()), role)
         self.role_combo.setCurrentIndex(self.role_combo.findData(Role.COORDINATOR))
-        self.labelled("&User name:", self.username_edit)
-        self.labelled("&Full name:", self.full_name_edit)
-        self.labelled("&Role:", self.role_combo)
-        self.rows = NewPasswordRows(self, label="&Temporary password:")
+        self.labelled(self.tr("&User name:"), self.username_edit)
+        self.labelled(self.tr("&Full name:"), self.full_name_edit)
+        self.labelled(self.tr("&Role:"), self.role_combo)
+        self.rows = NewPasswordRows(self, label=self.tr("&Temporary password:"))
         self.rows.add_to(self.form)
         self.created_username: str | None = None
         for edit in (self.username_edit, self.full_name_edit):
@@ -107,12 +111,13 @@ class AddUserDialog(_UserActionDialog):
 
 class ResetPasswordDialog(_UserActionDialog):
     def __init__(self, session: Session, username: str, parent: QWidget | None = None) -> None:
-        super().__init__(session, title=f"reset password of {username}", ok_text="&Reset password",
-                         parent=parent, intro=(
-                             f"Give {username!r} a temporary password. Tell it to them in person; they must "
-                             "choose their own at next login. A disabled account is enabled again."))
+        super().__init__(
+            session, title=fill(translate("ResetPasswordDialog", "reset password of %1"), username),
+            ok_text=translate("ResetPasswordDialog", "&Reset password"), parent=parent, intro=fill(translate(
+                "ResetPasswordDialog", "Give %1 a temporary password. Tell it to them in person; they must choose "
+                "their own at next login. A disabled account is enabled again."), repr(username)))
         self.username = username
-        self.rows = NewPasswordRows(self, username=username, label="&Temporary password:")
+        self.rows = NewPasswordRows(self, username=username, label=self.tr("&Temporary password:"))
         self.rows.add_to(self.form)
         self.rows.changed.connect(self.update_ok)
         self.update_ok()
@@ -127,13 +132,16 @@ class ResetPasswordDialog(_UserActionDialog):
 
 class DisableUserDialog(_UserActionDialog):
     def __init__(self, session: Session, username: str, parent: QWidget | None = None) -> None:
-        super().__init__(session, title=f"disable {username}", ok_text="&Disable user", parent=parent, intro=(
-            f"Disable {username!r}: they can no longer log in. Their entries, signatures and history stay in "
-            "the audit trail. Reset the password later to enable the account again."))
+        super().__init__(
+            session, title=fill(translate("DisableUserDialog", "disable %1"), username),
+            ok_text=translate("DisableUserDialog", "&Disable user"), parent=parent, intro=fill(translate(
+                "DisableUserDialog", "Disable %1: they can no longer log in. Their entries, signatures and history "
+                "stay in the audit trail. Reset the password later to enable the account again."),
+                repr(username)))
         self.username = username
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("e.g. left the study team on 2025-03-01")
-        self.labelled("R&eason (required):", self.reason_edit)
+        self.reason_edit.setPlaceholderText(self.tr("e.g. left the study team on 2025-03-01"))
+        self.labelled(self.tr("R&eason (required):"), self.reason_edit)
         self.reason_edit.textChanged.connect(self.update_ok)
         self.update_ok()
         self.reason_edit.setFocus()

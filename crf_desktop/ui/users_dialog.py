@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crf_desktop.services.session import Session
 from crf_desktop.ui.headings import heading
+from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
@@ -27,12 +28,12 @@ class UsersDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(f"crf-desktop: users of site {session.site_id}")
+        self.setWindowTitle(fill(self.tr("crf-desktop: users of site %1"), session.site_id))
         self.resize(860, 440)
         self.subdialog: QDialog | None = None  # the add/reset/disable dialog now open (tests drive it)
         self.allowed = False  # whether the service let this user list the users
 
-        title = heading(f"Users of site {session.site_id} ({session.study_id})")
+        title = heading(fill(self.tr("Users of site %1 (%2)"), session.site_id, session.study_id))
         self.message = InlineMessage()
         self.model = UsersTableModel(self)
         self.table = QTableView()
@@ -44,9 +45,9 @@ class UsersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("users")
 
-        self.add_button = QPushButton("&Add user…")
-        self.reset_button = QPushButton("&Reset password…")
-        self.disable_button = QPushButton("&Disable…")
+        self.add_button = QPushButton(self.tr("&Add user…"))
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.disable_button = QPushButton(self.tr("&Disable…"))
         for button in (self.add_button, self.reset_button, self.disable_button):
             button.setAutoDefault(False)
         self.add_button.clicked.connect(self.open_add_user)
@@ -112,7 +113,7 @@ class UsersDialog(QDialog):
             if result == QDialog.DialogCode.Accepted:
                 name = username or getattr(dialog, "created_username", None)
                 self.refresh(select=name)
-                self.message.show_info(done_text.format(name=name))
+                self.message.show_info(fill(done_text, repr(name)))
             dialog.deleteLater()
 
         dialog.finished.connect(finished)
@@ -121,7 +122,7 @@ class UsersDialog(QDialog):
 
     def open_add_user(self) -> AddUserDialog:
         dialog = AddUserDialog(self.session, self)
-        self._open(dialog, "Added {name!r}; they must change the temporary password at first login.", None)
+        self._open(dialog, self.tr("Added %1; they must change the temporary password at first login."), None)
         return dialog
 
     def open_reset_password(self) -> ResetPasswordDialog | None:
@@ -129,7 +130,7 @@ class UsersDialog(QDialog):
         if name is None:
             return None
         dialog = ResetPasswordDialog(self.session, name, self)
-        self._open(dialog, "Password of {name!r} reset; they must change it at next login.", name)
+        self._open(dialog, self.tr("Password of %1 reset; they must change it at next login."), name)
         return dialog
 
     def open_disable_user(self) -> DisableUserDialog | None:
@@ -137,5 +138,5 @@ class UsersDialog(QDialog):
         if name is None:
             return None
         dialog = DisableUserDialog(self.session, name, self)
-        self._open(dialog, "Disabled {name!r}; their history stays in the audit trail.", name)
+        self._open(dialog, self.tr("Disabled %1; their history stays in the audit trail."), name)
         return dialog

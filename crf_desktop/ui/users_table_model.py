@@ -6,11 +6,19 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from crf_desktop.core.roles import Role
+from crf_desktop.ui import language
+from crf_desktop.ui.language import translate
 from crf_desktop.ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("User name", "Full name", "Role", "Active", "Must change password")
+
+
+def column_titles() -> list[str]:
+    return [translate("UsersTableModel", "User name"), translate("UsersTableModel", "Full name"),
+            translate("UsersTableModel", "Role"), translate("UsersTableModel", "Active"),
+            translate("UsersTableModel", "Must change password")]
 
 
 class UserRecord(Protocol):
@@ -50,8 +58,10 @@ class UsersTableModel(QAbstractTableModel):
 
     def cell_text(self, row: int, column: int) -> str:
         user = self._users[row]
-        texts = (user.username, user.full_name, user.role.label, "yes" if user.active else "disabled",
-                 "yes" if user.must_change_password else "")
+        yes = translate("UsersTableModel", "yes")
+        texts = (user.username, user.full_name, user.role.label_in(language.current()),
+                 yes if user.active else translate("UsersTableModel", "disabled"),
+                 yes if user.must_change_password else "")
         return texts[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -67,5 +77,5 @@ class UsersTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return column_titles()[section]
         return None

@@ -71,3 +71,6 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
     yield
     if language.current() != language.ENGLISH:
         language.apply(language.ENGLISH, remember=False)
+
+
+from tests.ui.clinical_data import clinical, clinical_template  # noqa: E402, F401 - fixtures for the clinical tests

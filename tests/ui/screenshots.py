@@ -1,5 +1,6 @@
-"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page and the
-form editor (English and Chinese) into docs/screenshots/.
+"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page, the form
+editor (English and Chinese), a subject's outcomes with the trend chart, the CTCAE term search and grades, and
+the SLEDAI-2K suggestions into docs/screenshots/.
 
     .venv/bin/python tests/ui/screenshots.py
 
@@ -111,6 +112,7 @@ def child() -> int:
         window.close()
 
         data_entry_screens(data_dir, save)
+        clinical_screens(data_dir, save)
         login(data_dir, "admin", PASSWORD).close()  # the site is still intact and free
     app.quit()
     return 0
@@ -148,6 +150,60 @@ def data_entry_screens(data_dir: Path, save: object) -> None:
     save(window, "dashboard-zh.png")  # type: ignore[operator]
     language.apply(language.ENGLISH, remember=False)
     editor.close_without_asking()
+    window.close()
+
+
+def clinical_screens(data_dir: Path, save: object) -> None:
+    """A responder's outcomes tab with the trend chart, the AE term search and the chosen term's grades, and
+    the SLEDAI-2K form with suggestions from the visit's labs."""
+    from datetime import timedelta
+
+    from crf_desktop.services.session import login
+    from crf_desktop.services.subjects import register_subject
+    from crf_desktop.ui.form_editor import FormEditor
+    from crf_desktop.ui.main_window import MainWindow
+    from crf_desktop.ui.qt import QApplication
+    from tests.ui.clinical_data import labs, responder
+    from tests.ui.clinical_data import save as save_record
+
+    session = login(data_dir, "coordinator", PASSWORD)
+    sid = responder(session, "HMX")
+    window = MainWindow(session)
+    window.resize(1400, 1000)
+    window.show()
+    page = window.open_subject(sid)
+    page.tabs.setCurrentWidget(page.outcomes_panel)
+    save(window, "subject-outcomes.png")  # type: ignore[operator]
+
+    other = register_subject(session, initials="ZLQ", birth_year=1992, sex="F").subject_id
+    day = (session.today() - timedelta(days=2)).isoformat()
+    save_record(session, other, "baseline", "labs", labs("1.8", "92", day, plt_unit="E9_L", plt_in_e9_l="82",
+                                                         wbc_unit="E9_L", wbc_in_e9_l="3.6"))
+    sledai = FormEditor(session, subject_id=other, visit="baseline", form_id="sledai", parent=window)
+    sledai.resize(1150, 900)
+    sledai.show()
+    panel = sledai.suggestions_panel
+    assert panel is not None  # noqa: S101 - a screenshot script
+    panel.buttons["sledai_proteinuria"].click()
+    sledai.scroll.ensureWidgetVisible(sledai.rows["sledai_proteinuria"], 0, 200)
+    save(sledai, "sledai-suggestions.png")  # type: ignore[operator]
+    sledai.close_without_asking()
+
+    ae = FormEditor(session, subject_id=other, visit="adverse_events", form_id="adverse_event", repeat_no=1,
+                    parent=window)
+    ae.resize(1150, 760)
+    ae.show()
+    term = ae.rows["ae_term"].input
+    term.focus_widget().setFocus()
+    for text in ("p", "pl", "pla", "plat"):
+        term.focus_widget().setText(text)
+        term._typed(text)  # noqa: SLF001 - what typing a key ends in
+    QApplication.processEvents()
+    save(ae, "ae-term-browser.png")  # type: ignore[operator]
+    term.choose_row(0)
+    ae.scroll.ensureWidgetVisible(ae.rows["ae_serious"], 0, 20)
+    save(ae, "ae-term-grades.png")  # type: ignore[operator]
+    ae.close_without_asking()
     window.close()
 
 
