@@ -7,9 +7,12 @@ import secrets
 from pathlib import Path
 
 from crf_desktop.core.roles import Role
+from crf_desktop.services.demo_course import kit_numbers
 from crf_desktop.services.demo_subjects import populate_coordinator, populate_monitor
+from crf_desktop.services.randomisation import ARM_MMF, ARM_MSC, load_randomisation_list
 from crf_desktop.services.session import init_site, login
 from crf_desktop.store import users
+from crf_desktop.store.randomisation import ListEntry
 
 DEMO_SITE = "01"
 DEMO_STUDY = "NCT03580291"
@@ -22,6 +25,22 @@ DEMO_USERS: list[tuple[str, str, Role]] = [
     ("monitor", "Zhang Min (demo monitor)", Role.MONITOR),
     ("datamanager", "Chen Jie (demo data manager)", Role.DATA_MANAGER),
 ]
+
+
+#: Permuted blocks of four (AABB, ABAB, ...), fixed so every demo site holds the same list.
+_BLOCKS = ("ABBA", "BAAB", "ABAB", "BABA", "AABB", "BBAA")
+DEMO_LIST_SIZE = 48
+
+
+def demo_randomisation_list() -> list[ListEntry]:
+    """The demo site's blinded list: entry n has kits MSC-000n / MMF-000n (as the demo's forms record them)."""
+    arms = "".join(_BLOCKS[i % len(_BLOCKS)] for i in range(DEMO_LIST_SIZE // 4))
+    entries = []
+    for seq in range(1, DEMO_LIST_SIZE + 1):
+        msc_kit, mmf_kit = kit_numbers(seq)
+        arm = ARM_MSC if arms[seq - 1] == "A" else ARM_MMF
+        entries.append(ListEntry(seq=seq, rand_no=f"R01-{seq:03d}", msc_kit=msc_kit, mmf_kit=mmf_kit, arm=arm))
+    return entries
 
 
 def _password(shared: str | None) -> str:
@@ -42,6 +61,7 @@ def create_demo(data_dir: Path, *, shared_password: str | None = None) -> dict[s
             session.add_user(username=name, full_name=full_name, role=role, password=passwords[name])
             users.update(db, name, must_change_password=False)  # demo users start ready to work
         session.record("demo users created", new_value="fictitious users for training")
+        load_randomisation_list(session, demo_randomisation_list())
     finally:
         session.close()
     coordinator = login(data_dir, "coordinator", passwords["coordinator"])

@@ -1,24 +1,39 @@
 """The demo site's fictitious subjects, spread over every stage of the study.
 
 Dates are relative to today so the dashboard always shows visits due, overdue and done. The random source is
-seeded: every demo site holds the same story.
+seeded: every demo site holds the same story. Every visit a subject attended holds every form of the visit,
+except the story's deliberate exceptions: two visits in progress (a value missing), one overdue visit, one
+missed visit. Renal courses by week 12/24 (KDIGO 2012): complete, partial and no response.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from random import Random
 
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.services import records
-from crf_desktop.services.demo_values import GENERATORS, DemoSubject
+from crf_desktop.services.demo_clinical import LAB_NAME
+from crf_desktop.services.demo_course import COMPLETE, NONE, PARTIAL
+from crf_desktop.services.demo_logs import adverse_event, conmeds
+from crf_desktop.services.demo_values import GENERATORS, DemoSubject, Occasion
+from crf_desktop.services.lab_ranges import set_reference_range
 from crf_desktop.services.queries import raise_query
+from crf_desktop.services.randomisation import randomise
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import change_subject_status, register_subject
+from crf_desktop.store import records as stored
 from crf_desktop.store.subjects import SubjectStatus
 
 FOLLOW_UPS = ("week4", "week8", "week12", "week16", "week20", "week24")
+EARLY_TERMINATION = "early_termination"
+AE_LOG, CONMED_LOG = "adverse_events", "concomitant_medications"
+#: Where a visit in progress has its gap: the form and the required value left empty.
+GAPS = {"screening": ("inclusion_exclusion", "exc12_inv"), "week8": ("mmf_dosing", "gc_dose_mg_day")}
+#: The demo laboratory's reference ranges (analyte, LLN, ULN, unit): the ones the trial rules need, and more.
+REFERENCE_RANGES = (("alt", None, "40", "U_L"), ("ast", None, "40", "U_L"), ("c3", "0.90", "1.80", "G_L"),
+                    ("c4", "0.10", "0.40", "G_L"), ("scr", "45", "104", "UMOL_L"), ("alb", "35", "52", "G_L"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,66 +42,121 @@ class Story:
 
     profile: DemoSubject
     baseline_days_ago: int | None
-    visits_done: int = 0  # follow-up visits entered
+    visits_done: int = 0  # follow-up visits reached (attended or missed)
     ending: SubjectStatus | None = None
     ending_reason: str = ""
-    gap_at: str | None = None  # a visit whose last form is saved with one value missing (in progress)
+    gap_at: str | None = None  # a visit with one required value missing (in progress)
+    missed: str | None = None  # a visit that did not take place
+    events: dict[str, frozenset[str]] = field(default_factory=dict)  # story events by visit (see Occasion)
+    adverse_events: tuple[str, ...] = ()  # keys of demo_logs.ADVERSE_EVENTS
 
 
 def _profile(rng: Random, today: date, initials: str, sex: str, age: int) -> DemoSubject:
     birth = today - timedelta(days=age * 365 + rng.randint(0, 300))
     height = rng.uniform(152, 170) if sex == "F" else rng.uniform(162, 182)
     return DemoSubject(initials=initials, sex=sex, birth=birth, childbearing=sex == "F" and age < 48,
-                       height_cm=round(height, 1), weight_kg=round(rng.uniform(45, 75), 1))
+                       height_cm=round(height, 1), weight_kg=round(rng.uniform(45, 75), 1),
+                       upcr0=round(rng.uniform(1.8, 4.8), 2), scr0=round(rng.uniform(62, 118), 1))
 
 
 def stories(today: date) -> list[Story]:
     rng = Random(3580291)
+    randomised = iter(range(1, 100))
 
-    def p(initials: str, sex: str, age: int) -> DemoSubject:
-        return _profile(rng, today, initials, sex, age)
+    def p(initials: str, sex: str, age: int, response: str = NONE, *, number: bool = True,
+          scr: float | None = None) -> DemoSubject:
+        profile = _profile(rng, today, initials, sex, age)
+        return replace(profile, response=response, screen_fail_scr=scr, number=next(randomised) if number else 0)
 
     return [
-        Story(profile=p("ZXF", "F", 28), baseline_days_ago=None, gap_at="screening"),
-        Story(profile=p("LHM", "F", 35), baseline_days_ago=None, ending=SubjectStatus.SCREEN_FAILURE,
-              ending_reason="Exclusion 7: serum creatinine 301 µmol/L"),
-        Story(profile=p("WJ", "M", 41), baseline_days_ago=30, visits_done=1),
-        Story(profile=p("CYL", "F", 24), baseline_days_ago=62, visits_done=2, gap_at="week8"),
-        Story(profile=p("HQ", "F", 52), baseline_days_ago=95, visits_done=2),  # week 12 overdue
-        Story(profile=p("ZM", "F", 31), baseline_days_ago=120, visits_done=4),
-        Story(profile=p("SLY", "F", 45), baseline_days_ago=70, visits_done=2, ending=SubjectStatus.WITHDRAWN,
+        Story(profile=p("ZXF", "F", 28, number=False), baseline_days_ago=None, gap_at="screening"),
+        Story(profile=p("LHM", "F", 35, number=False, scr=301.0), baseline_days_ago=None,
+              ending=SubjectStatus.SCREEN_FAILURE, ending_reason="Exclusion 7: serum creatinine 301 µmol/L"),
+        Story(profile=p("WJ", "M", 41, COMPLETE), baseline_days_ago=30, visits_done=1, adverse_events=("uri",)),
+        Story(profile=p("CYL", "F", 24, PARTIAL), baseline_days_ago=62, visits_done=2, gap_at="week8"),
+        Story(profile=p("HQ", "F", 52, NONE), baseline_days_ago=95, visits_done=2),  # week 12 overdue
+        Story(profile=p("ZM", "F", 31, NONE), baseline_days_ago=120, visits_done=4, missed="week8",
+              events={"week12": frozenset({"hospitalised"})}, adverse_events=("pneumonia",)),
+        Story(profile=p("SLY", "F", 45, PARTIAL), baseline_days_ago=70, visits_done=2, ending=SubjectStatus.WITHDRAWN,
               ending_reason="Withdrew consent (moved to another city)"),
-        Story(profile=p("GXH", "M", 38), baseline_days_ago=175, visits_done=6, ending=SubjectStatus.COMPLETED,
-              ending_reason="Completed week 24"),
-        Story(profile=p("LN", "F", 29), baseline_days_ago=180, visits_done=6, ending=SubjectStatus.COMPLETED,
-              ending_reason="Completed week 24"),
-        Story(profile=p("YT", "F", 33), baseline_days_ago=8),
+        Story(profile=p("GXH", "M", 38, COMPLETE), baseline_days_ago=175, visits_done=6,
+              ending=SubjectStatus.COMPLETED, ending_reason="Completed week 24",
+              events={"baseline": frozenset({"reaction"})}, adverse_events=("infusion_reaction", "uri")),
+        Story(profile=p("LN", "F", 29, PARTIAL), baseline_days_ago=180, visits_done=6, ending=SubjectStatus.COMPLETED,
+              ending_reason="Completed week 24", events={"week8": frozenset({"leukopenia"})},
+              adverse_events=("leukopenia", "zoster")),
+        Story(profile=p("YT", "F", 33, COMPLETE), baseline_days_ago=8),
     ]
 
 
-def _fill(session: Session, subject_id: str, profile: DemoSubject, visit: str, day: date, rng: Random,
-          *, leave_gap: bool = False) -> None:
-    forms = [form for form in REGISTRY.forms_for_visit(visit) if form.id in GENERATORS]
-    for form in forms:
-        raw = GENERATORS[form.id](profile, day, rng)
-        if leave_gap and form is forms[-1]:
-            raw.pop(next(key for key in reversed(list(raw)) if key != "visit_done"))
-        confirmed: dict[str, str] = {}
-        outcome = records.save_record(session, subject_id=subject_id, visit=visit, form_id=form.id, raw=raw)
-        if not outcome.saved:
-            # Demo values may land outside an expected range: confirm them as a coordinator would.
-            confirmed = {i.field: i.value for i in outcome.refused if i.needs_confirmation}
-            outcome = records.save_record(session, subject_id=subject_id, visit=visit, form_id=form.id, raw=raw,
-                                          confirmed=confirmed)
-        if not outcome.saved:
-            problems = "; ".join(i.message.en for i in outcome.refused)
-            raise RuntimeError(f"demo data for {form.id} at {visit} of {subject_id} is invalid: {problems}")
+def _save(session: Session, subject_id: str, visit: str, form_id: str, raw: dict[str, str],
+          repeat_no: int = 0) -> None:
+    outcome = records.save_record(session, subject_id=subject_id, visit=visit, form_id=form_id, raw=raw,
+                                  repeat_no=repeat_no)
+    if not outcome.saved:
+        # Demo values may land outside an expected range: confirm them as a coordinator would.
+        confirmed = {i.field: i.value for i in outcome.refused if i.needs_confirmation}
+        outcome = records.save_record(session, subject_id=subject_id, visit=visit, form_id=form_id, raw=raw,
+                                      confirmed=confirmed, repeat_no=repeat_no)
+    if not outcome.saved:
+        problems = "; ".join(f"{i.field}: {i.message.en}" for i in outcome.refused)
+        raise RuntimeError(f"demo data for {form_id} at {visit} of {subject_id} is invalid: {problems}")
+
+
+def _fill(session: Session, subject_id: str, profile: DemoSubject, occasion: Occasion, rng: Random,
+          *, gap: tuple[str, str] | None = None) -> None:
+    for form in REGISTRY.forms_for_visit(occasion.visit):
+        raw = GENERATORS[form.id](profile, occasion, rng)
+        if gap is not None and gap[0] == form.id:
+            raw.pop(gap[1])
+        _save(session, subject_id, occasion.visit, form.id, raw)
+
+
+def _visits(story: Story, baseline: date, today: date, rng: Random) -> list[tuple[str, date, int]]:
+    """The follow-up visits reached (code, date, week), and the early termination of a subject who withdrew."""
+    found = []
+    for index, visit in enumerate(FOLLOW_UPS[: story.visits_done]):
+        day = baseline + timedelta(days=28 * (index + 1) + rng.randint(-3, 3))
+        found.append((visit, min(day, today), 4 * (index + 1)))
+    if story.ending is SubjectStatus.WITHDRAWN:
+        day = min(today, found[-1][1] + timedelta(days=9)) if found else today
+        found.append((EARLY_TERMINATION, day, (day - baseline).days // 7))
+    return found
+
+
+def _fill_study(session: Session, sid: str, story: Story, baseline: date, today: date, rng: Random) -> None:
+    """Baseline and the follow-up visits; each kit comes back at the next visit attended."""
+    visits = _visits(story, baseline, today, rng)
+    attended = [(code, day) for code, day, _ in visits if code != story.missed]
+    plan = [("baseline", baseline, 0), *visits]
+    for code, day, week in plan:
+        if code == story.missed:
+            _save(session, sid, code, "visit_info", {"visit_done": "N", "missed_reason": "ILLNESS"})
+            continue
+        later = [d for c, d in attended if d > day]
+        next_day = later[0] if later else (day if code == FOLLOW_UPS[-1] else None)
+        occasion = Occasion(visit=code, day=day, week=week, baseline=baseline, next_day=next_day,
+                            events=story.events.get(code, frozenset()))
+        _fill(session, sid, story.profile, occasion, rng, gap=GAPS.get(code) if story.gap_at == code else None)
+
+
+def _fill_logs(session: Session, sid: str, story: Story, baseline: date, rng: Random) -> None:
+    db = session.site.db
+    for raw in conmeds(story.profile, baseline, rng):
+        _save(session, sid, CONMED_LOG, "conmed", raw,
+              repeat_no=stored.next_repeat_no(db, subject_id=sid, visit=CONMED_LOG, form="conmed"))
+    for key in story.adverse_events:
+        _save(session, sid, AE_LOG, "adverse_event", adverse_event(key, baseline),
+              repeat_no=stored.next_repeat_no(db, subject_id=sid, visit=AE_LOG, form="adverse_event"))
 
 
 def populate_coordinator(coordinator: Session) -> list[str]:
-    """Create the demo subjects and their visits; returns the subject ids."""
+    """Create the demo subjects, their visits and logs; returns the subject ids."""
     today = coordinator.today()
     rng = Random(20180801)
+    for analyte, lln, uln, unit in REFERENCE_RANGES:
+        set_reference_range(coordinator, lab_name=LAB_NAME, analyte=analyte, lln=lln, uln=uln, unit=unit,
+                            valid_from=today - timedelta(days=3 * 365))
     created = []
     for story in stories(today):
         profile = story.profile
@@ -94,24 +164,32 @@ def populate_coordinator(coordinator: Session) -> list[str]:
                                    sex=profile.sex)
         sid = subject.subject_id
         created.append(sid)
-        screening_day = today - timedelta(days=(story.baseline_days_ago or 0) + rng.randint(7, 20))
-        _fill(coordinator, sid, profile, "screening", screening_day, rng, leave_gap=story.gap_at == "screening")
-        if story.baseline_days_ago is not None:
+        if story.baseline_days_ago is None:
+            screening_day = today - timedelta(days=rng.randint(3, 10))
+            baseline = screening_day + timedelta(days=21)  # planned
+        else:
             baseline = today - timedelta(days=story.baseline_days_ago)
-            change_subject_status(coordinator, sid, SubjectStatus.ON_STUDY, "randomised")
-            _fill(coordinator, sid, profile, "baseline", baseline, rng)
-            for index, visit in enumerate(FOLLOW_UPS[: story.visits_done]):
-                day = baseline + timedelta(days=28 * (index + 1) + rng.randint(-3, 3))
-                _fill(coordinator, sid, profile, visit, min(day, today), rng, leave_gap=story.gap_at == visit)
+            screening_day = baseline - timedelta(days=rng.randint(7, 20))
+        screening = Occasion(visit="screening", day=screening_day, baseline=baseline)
+        _fill(coordinator, sid, profile, screening, rng, gap=GAPS["screening"] if story.gap_at == "screening" else None)
+        if story.baseline_days_ago is not None:
+            randomise(coordinator, sid)  # eligible by the recorded screening data; kits MSC-000n / MMF-000n
+            _fill_study(coordinator, sid, story, baseline, today, rng)
+        if story.ending is not SubjectStatus.SCREEN_FAILURE:
+            _fill_logs(coordinator, sid, story, min(baseline, today), rng)
         if story.ending is not None:
             change_subject_status(coordinator, sid, story.ending, story.ending_reason)
     return created
 
 
+#: Visits the monitor has verified form by form: (index of the subject in the story, visit).
+VERIFIED_VISITS = ((2, "screening"), (7, "screening"), (7, "baseline"))
+
+
 def populate_monitor(monitor: Session, created: list[str]) -> None:
-    """The monitor's part of the story: source-data verification and a query."""
-    # The monitor has verified the first on-study subject's screening forms and raised one query.
-    for form_id in ("visit_info", "consent", "demographics"):
-        records.verify_record(monitor, subject_id=created[2], visit="screening", form_id=form_id)
+    """The monitor's part of the story: source-data verification of whole visits, and a query."""
+    for index, visit in VERIFIED_VISITS:
+        for form in REGISTRY.forms_for_visit(visit):
+            records.verify_record(monitor, subject_id=created[index], visit=visit, form_id=form.id)
     raise_query(monitor, subject_id=created[3], visit="screening", form_id="demographics", field_id="weight_kg",
                 question="Source document (clinic note) gives a different weight; please check.")

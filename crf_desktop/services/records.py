@@ -13,10 +13,14 @@ from crf_desktop.core.roles import Permission
 from crf_desktop.forms import lifecycle
 from crf_desktop.forms.dates import parse_date
 from crf_desktop.forms.issues import Issue
+from crf_desktop.forms.library import eligibility as eligibility_form
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
+from crf_desktop.forms.trial.eligibility import evaluate_eligibility
 from crf_desktop.forms.validation import Context, Result, validate
+from crf_desktop.services import eligibility, form_checks
+from crf_desktop.services.form_checks import AdverseEventPrompt, ProhibitedMedication
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, records
@@ -34,13 +38,19 @@ class ReasonRequired(UserInputError):
 
 @dataclass(frozen=True, kw_only=True)
 class SaveOutcome:
-    """What a save did: ``saved`` false means nothing was written and ``refused`` says why."""
+    """What a save did: ``saved`` false means nothing was written and ``refused`` says why.
+
+    After a save, ``adverse_event`` asks the UI to offer a new adverse event (an infusion reaction or
+    interruption), and ``prohibited`` to show that a concomitant medication is a prohibited agent (not blocking).
+    """
 
     saved: bool
     result: Result
     record: Record | None
     refused: tuple[Issue, ...] = ()
     changed_fields: tuple[str, ...] = ()
+    adverse_event: AdverseEventPrompt | None = None
+    prohibited: ProhibitedMedication | None = None
 
 
 def _form_target(form_id: str, repeat_no: int) -> str:
@@ -75,9 +85,25 @@ def consent_date(session: Session, subject_id: str) -> date | None:
         return None
 
 
-def validation_context(session: Session, subject_id: str, confirmed: dict[str, str] | None = None) -> Context:
-    return Context(today=session.today(), consent_date=consent_date(session, subject_id),
-                   confirmed=dict(confirmed or {}))
+def validation_context(session: Session, subject_id: str, confirmed: dict[str, str] | None = None, *,
+                       form_id: str | None = None, raw: dict[str, str] | None = None) -> Context:
+    """Today, the consent date, the confirmations, and the values other forms give.
+
+    ``Context.subject`` holds age at consent, sex and childbearing potential from demographics and, when
+    ``form_id`` is the eligibility form, the eligibility result's values (``raw``: that form as typed, whose
+    planned randomisation date and investigator's answers are used instead of the stored record's). Only the
+    eligibility form reads the whole casebook (one query); any other form reads demographics and consent.
+    """
+    db = session.site.db
+    if form_id == eligibility_form.FORM_ID:
+        found = eligibility.load_subject_records(db, subject_id)
+        subject = eligibility.subject_values(found)
+        subject.update(evaluate_eligibility(eligibility.inputs_from(db, found, raw)).form_context())
+    else:
+        found = eligibility.load_demographics_and_consent(db, subject_id)
+        subject = eligibility.subject_values(found)
+    return Context(today=session.today(), consent_date=eligibility.consent_date_of(found),
+                   confirmed=dict(confirmed or {}), subject=subject)
 
 
 def get_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record | None:
@@ -97,7 +123,8 @@ def subject_records(session: Session, subject_id: str) -> list[Record]:
 def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str],
           confirmed: dict[str, str] | None = None) -> Result:
     """Validate without saving (the editor's live check)."""
-    return validate(REGISTRY.form(form_id), raw, validation_context(session, subject_id, confirmed))
+    return validate(REGISTRY.form(form_id), raw,
+                    validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw))
 
 
 def save_record(
@@ -123,17 +150,21 @@ def save_record(
     if expected_version is not None and (current.version if current else 0) != expected_version:
         raise UserInputError(f"{form_id} of {subject_id} at {visit} was saved by someone else since you opened "
                              "it; close it and open it again")
-    result = validate(form, raw, validation_context(session, subject_id, confirmed))
+    result = validate(form, raw, validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw))
     refusing = lifecycle.refusing_issues(result.issues)
+    if not refusing:
+        refusing = list(form_checks.refusals(session, subject_id=subject_id, form_id=form_id, values=result.values))
     if refusing:
         return SaveOutcome(saved=False, result=result, record=current, refused=tuple(refusing))
+    notices = form_checks.notices(form_id=form_id, visit=visit, values=result.values)
     data = result.stored()
     confirmations = {i.field: i.value for i in result.issues if i.needs_confirmation and i.confirmed}
     old = current.data if current is not None else {}
     changed = tuple(f.id for f in form.fields if old.get(f.id, "") != data.get(f.id, ""))
     status = lifecycle.status_after_save(result.issues)
     if current is not None and not changed and confirmations == current.confirmations:
-        return SaveOutcome(saved=True, result=result, record=current)
+        return SaveOutcome(saved=True, result=result, record=current, adverse_event=notices.adverse_event,
+                           prohibited=notices.prohibited)
     reason_text = (reason or "").strip() or None
     if current is not None and lifecycle.needs_reason_for_change(current.status) and reason_text is None:
         raise ReasonRequired(f"{form.title.en} of {subject_id} is {current.status.value}: give a reason for the "
@@ -157,7 +188,9 @@ def save_record(
         if old_status is not status:
             audit.append(db, user=user, action="status changed", old_value=old_status.value,
                          new_value=status.value, reason=reason_text, **target)
-    return SaveOutcome(saved=True, result=result, record=saved, changed_fields=changed)
+        form_checks.audit_notices(db, user=user, target=target, found=notices, changed=changed)
+    return SaveOutcome(saved=True, result=result, record=saved, changed_fields=changed,
+                       adverse_event=notices.adverse_event, prohibited=notices.prohibited)
 
 
 def verify_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record:

@@ -213,11 +213,42 @@ def _m004_randomisation(db: sqlite_utils.Database) -> None:
         """)
 
 
+def _m005_lab_reference_ranges(db: sqlite_utils.Database) -> None:
+    # Each laboratory's reference range (LLN/ULN) per analyte, versioned by the date it applies from. A new
+    # version, or a correction of one (same date, later id, with a reason), is a new row: rows are never
+    # changed or deleted, so the range a flag was computed from can always be shown again.
+    db.execute("""
+        CREATE TABLE lab_ranges (
+            id INTEGER PRIMARY KEY,
+            lab_key TEXT NOT NULL,
+            lab_name TEXT NOT NULL,
+            analyte TEXT NOT NULL,
+            lln TEXT,
+            uln TEXT,
+            unit TEXT NOT NULL,
+            valid_from TEXT NOT NULL,
+            entered_at TEXT NOT NULL,
+            entered_by TEXT NOT NULL,
+            reason TEXT,
+            change_seq INTEGER NOT NULL,
+            CHECK (lln IS NOT NULL OR uln IS NOT NULL)
+        )
+    """)
+    db.execute("CREATE INDEX lab_ranges_lookup ON lab_ranges(lab_key, analyte, valid_from, id)")
+    _refuse_delete(db, "lab_ranges", "reference range versions")
+    db.execute("""
+        CREATE TRIGGER lab_ranges_no_update BEFORE UPDATE ON lab_ranges BEGIN
+            SELECT RAISE(ABORT, 'reference range versions are never changed: enter a new version');
+        END
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("foundation: meta, users, audit trail", _m001_foundation),
     ("subjects, form records and their versions, the change sequence", _m002_subjects_and_records),
     ("data clarification queries", _m003_queries),
     ("randomisation list, randomisations, emergency unblinding", _m004_randomisation),
+    ("laboratory reference ranges, versioned", _m005_lab_reference_ranges),
 ]
 
 
