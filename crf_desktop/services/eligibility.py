@@ -85,10 +85,10 @@ def load_subject_records(db: sqlite_utils.Database, subject_id: str) -> SubjectR
 
 
 def load_demographics_and_consent(db: sqlite_utils.Database, subject_id: str) -> SubjectRecords:
-    """Only the screening demographics and consent records (two indexed look-ups): what every form's
+    """Only the screening demographics and consent records (one indexed query): what every form's
     validation needs, without reading the whole casebook on every save."""
-    found = {form_id: record for form_id in (demographics.FORM_ID, consent.FORM_ID)
-             if (record := records.get(db, subject_id=subject_id, visit=SCREENING_VISIT, form=form_id)) is not None}
+    found = records.of_visit(db, subject_id=subject_id, visit=SCREENING_VISIT,
+                             forms=(demographics.FORM_ID, consent.FORM_ID))
     return SubjectRecords(screening=found, conmeds=())
 
 

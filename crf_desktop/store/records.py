@@ -66,6 +66,14 @@ def get(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str, re
     return _record(found[0]) if found else None
 
 
+def of_visit(db: sqlite_utils.Database, *, subject_id: str, visit: str, forms: tuple[str, ...]) -> dict[str, Record]:
+    """The (non-repeating) records of ``forms`` at one visit, by form id, in one query."""
+    marks = ", ".join("?" for _ in forms)
+    found = rows(db, f"SELECT * FROM records WHERE subject_id = ? AND visit = ? AND repeat_no = 0 "  # noqa: S608
+                     f"AND form IN ({marks})", [subject_id, visit, *forms])
+    return {row["form"]: _record(row) for row in found}
+
+
 def by_id(db: sqlite_utils.Database, record_id: int) -> Record | None:
     found = list(rows(db, "SELECT * FROM records WHERE id = ?", [record_id]))
     return _record(found[0]) if found else None
