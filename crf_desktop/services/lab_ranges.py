@@ -27,7 +27,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, records
 from crf_desktop.store import lab_ranges as store
-from crf_desktop.store.lab_ranges import ReferenceRange
+from crf_desktop.store.lab_ranges import ReferenceRange as ReferenceRange  # re-exported for the UI
 
 MAX_LAB_NAME = 80  # the labs form's lab_name
 

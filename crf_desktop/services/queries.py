@@ -9,7 +9,8 @@ from crf_desktop.services.records import resolve_form
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, queries
-from crf_desktop.store.queries import Query, QueryStatus
+from crf_desktop.store.queries import Query as Query  # re-exported for the UI
+from crf_desktop.store.queries import QueryStatus as QueryStatus
 
 
 def _target(query: Query) -> dict[str, str]:

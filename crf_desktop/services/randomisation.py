@@ -30,7 +30,9 @@ from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import change_subject_status, get_subject
 from crf_desktop.store import audit
 from crf_desktop.store import randomisation as store
-from crf_desktop.store.randomisation import Assignment, ListEntry
+from crf_desktop.store.randomisation import Assignment as Assignment  # re-exported for the UI
+from crf_desktop.store.randomisation import ListEntry as ListEntry
+from crf_desktop.store.randomisation import Unblinding as Unblinding
 from crf_desktop.store.subjects import SubjectStatus
 
 __all__ = [
@@ -148,8 +150,8 @@ def assignment(session: Session, subject_id: str) -> Assignment | None:
     return store.assignment(session.site.db, subject_id)
 
 
-def unblind(session: Session, subject_id: str, reason: str) -> str:
-    """Emergency unblinding by an investigator: returns the arm's label (English), for the UI to show once.
+def unblind(session: Session, subject_id: str, reason: str) -> Text:
+    """Emergency unblinding by an investigator: returns the arm's label (en/zh), for the UI to show once.
 
     The reason is required. The unblinding is recorded (``unblindings``, flagged for the centre) and audited
     with the reason; the arm is written nowhere.
@@ -167,13 +169,19 @@ def unblind(session: Session, subject_id: str, reason: str) -> str:
         store.record_unblinding(db, subject_id=subject_id, user=session.user.username, reason=why)
         audit.append(db, user=session.user.username, action="emergency unblinding", subject=subject_id,
                      reason=why)
-    return _ARM_LABELS[arm].en
+    return _ARM_LABELS[arm]
 
 
 def unblinded(session: Session, subject_id: str) -> bool:
     """Whether the subject was ever unblinded (the subject page shows the flag)."""
     session.require(Permission.VIEW_DATA)
     return store.unblinded(session.site.db, subject_id)
+
+
+def unblinding(session: Session, subject_id: str) -> store.Unblinding | None:
+    """When and by whom the subject was first unblinded (never the arm), for the subject page's flag."""
+    session.require(Permission.VIEW_DATA)
+    return store.first_unblinding(session.site.db, subject_id)
 
 
 def randomisation_status(session: Session) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, records
 from crf_desktop.store.audit import AuditEntry
-from crf_desktop.store.records import Record
+from crf_desktop.store.records import Record as Record  # the UI's record type
 
 CONSENT_FORM = "consent"
 CONSENT_VISIT = "screening"
@@ -118,6 +118,14 @@ def subject_records(session: Session, subject_id: str) -> list[Record]:
     session.require(Permission.VIEW_DATA)
     get_subject(session, subject_id)
     return records.for_subject(session.site.db, subject_id)
+
+
+def next_log_number(session: Session, *, subject_id: str, log: str, form_id: str) -> int:
+    """The number the next entry of a repeating log (adverse events, medications) gets: 1, 2, ..."""
+    session.require(Permission.VIEW_DATA)
+    get_subject(session, subject_id)
+    resolve_form(log, form_id)
+    return records.next_repeat_no(session.site.db, subject_id=subject_id, visit=log, form=form_id)
 
 
 def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str],

@@ -19,7 +19,7 @@ from crf_desktop.core.passwords import check_password
 from crf_desktop.core.roles import Permission, Role, can
 from crf_desktop.forms.validation import local_today
 from crf_desktop.store import audit, users
-from crf_desktop.store.audit import AuditEntry
+from crf_desktop.store.audit import AuditEntry as AuditEntry  # re-exported for the UI
 from crf_desktop.store.backup import BackupFile, backup_taken_today, list_backups, take_backup
 from crf_desktop.store.database import DatabaseError
 from crf_desktop.store.keyfile import MAX_FAILURES

@@ -6,7 +6,8 @@ from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit, subjects
-from crf_desktop.store.subjects import Subject, SubjectStatus
+from crf_desktop.store.subjects import Subject as Subject  # re-exported for the UI
+from crf_desktop.store.subjects import SubjectStatus as SubjectStatus
 
 _INITIALS_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 

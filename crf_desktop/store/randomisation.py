@@ -85,3 +85,16 @@ def record_unblinding(db: sqlite_utils.Database, *, subject_id: str, user: str, 
 
 def unblinded(db: sqlite_utils.Database, subject_id: str) -> bool:
     return db.execute("SELECT 1 FROM unblindings WHERE subject_id = ?", [subject_id]).fetchone() is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unblinding:
+    unblinded_at: str
+    unblinded_by: str
+    reason: str
+
+
+def first_unblinding(db: sqlite_utils.Database, subject_id: str) -> Unblinding | None:
+    row = db.execute("SELECT unblinded_at, unblinded_by, reason FROM unblindings WHERE subject_id = ? "
+                     "ORDER BY id LIMIT 1", [subject_id]).fetchone()
+    return None if row is None else Unblinding(unblinded_at=row[0], unblinded_by=row[1], reason=row[2])

@@ -10,7 +10,7 @@ from typing import Any
 
 from crf_desktop.forms.dates import display_date
 from crf_desktop.services.dashboard import CellState, Dashboard, SubjectRow, VisitCell
-from crf_desktop.store.subjects import SubjectStatus
+from crf_desktop.services.subjects import SubjectStatus
 from crf_desktop.ui import language, visit_states
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crf_desktop.store.audit import AuditEntry
+from crf_desktop.services.session import AuditEntry
 from crf_desktop.ui.audit_table_model import local_time
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.qt import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget

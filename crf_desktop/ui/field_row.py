@@ -86,6 +86,27 @@ class FieldRow(QWidget):
         grid.setColumnStretch(1, 0)
         grid.setColumnStretch(2, 1)
 
+    def set_flag(self, text: str, tooltip: str = "", style: str = "") -> None:
+        """A short mark after the input and its range hint (a lab value's L / H flag); empty text hides it."""
+        flag = getattr(self, "flag", None)
+        if flag is None:
+            if not text:
+                return
+            flag = self.flag = QLabel()
+            flag.setAccessibleName(f"{self.field.id} flag")
+            grid = self.layout()
+            assert isinstance(grid, QGridLayout)  # noqa: S101
+            grid.addWidget(flag, 0, 3)
+        flag.setText(text)
+        flag.setToolTip(tooltip)
+        flag.setStyleSheet(style)
+        flag.setVisible(bool(text))
+
+    @property
+    def flag_text(self) -> str:
+        flag = getattr(self, "flag", None)
+        return flag.text() if flag is not None and not flag.isHidden() else ""
+
     def retranslate(self, lang: str) -> None:
         mark = "" if not self.field.required or self.field.is_derived else " *"
         self.label.setText(self.field.label.get(lang) + mark)

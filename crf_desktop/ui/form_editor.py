@@ -27,9 +27,10 @@ from crf_desktop.services.suggestions import Suggestion, suggestions_for
 from crf_desktop.ui import language
 from crf_desktop.ui.field_row import FieldRow
 from crf_desktop.ui.form_editor_menu import FieldMenuMixin
+from crf_desktop.ui.form_editor_notices import NoticesMixin
 from crf_desktop.ui.form_editor_saving import SavingMixin
 from crf_desktop.ui.headings import heading
-from crf_desktop.ui.language import fill
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
@@ -55,7 +56,7 @@ from crf_desktop.ui.suggestions_panel import SuggestionsPanel
 from crf_desktop.ui.term_links import TermLinks
 
 if TYPE_CHECKING:
-    from crf_desktop.store.records import Record
+    from crf_desktop.services.records import Record
 
 #: Field types typed into a line: their issues wait until the person leaves the field.
 LINE_TYPES = frozenset({FieldType.TEXT, FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.PARTIAL_DATE,
@@ -66,10 +67,12 @@ def _typed_in_a_line(field: Field) -> bool:
     return field.type in LINE_TYPES
 
 
-class FormEditor(SavingMixin, FieldMenuMixin, QDialog):
-    """One record of one form. Emits :attr:`saved` (subject id) after every save or verification."""
+class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
+    """One record of one form. Emits :attr:`saved` (subject id) after every save or verification, and
+    :attr:`record_requested` (subject id, visit, form id, repeat no, pre-filled values) to open another record."""
 
     saved = Signal(str)
+    record_requested = Signal(str, str, str, int, object)
 
     def __init__(self, session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0,
                  parent: QWidget | None = None) -> None:
@@ -129,6 +132,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, QDialog):
         self.scroll.setWidget(body)
 
         self.message = InlineMessage()
+        self._build_lab_hint()
         self.save_button = QPushButton()
         self.verify_button = QPushButton()
         self.close_button = QPushButton()
@@ -154,6 +158,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.read_only_note)
+        layout.addWidget(self.lab_hint)
         if self.suggestions_panel is not None:
             layout.addWidget(self.suggestions_panel)
         layout.addWidget(self.scroll, 1)
@@ -218,6 +223,20 @@ class FormEditor(SavingMixin, FieldMenuMixin, QDialog):
         self.baseline = (self.raw(), dict(self.confirmed))
         self.recheck()
         self._update_header()
+        self.refresh_lab_flags()
+
+    def prefill(self, values: dict[str, str]) -> None:
+        """Start a new record from ``values`` (field id → text); the person completes and saves it."""
+        if self.read_only:
+            return
+        for field_id, text in values.items():
+            row = self.rows.get(field_id)
+            if row is not None and not row.field.is_derived:
+                row.input.set_text(text)
+                self.touched.add(field_id)
+        self.recheck()
+        self.message.show_info(translate("FormEditor", "Filled in from the form just saved: check every value, "
+                                                       "complete the rest, and save."))
 
     # -- words ------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -239,6 +258,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, QDialog):
         self.close_button.setText(self.tr("&Close"))
         self.read_only_note.setText(self._read_only_text())
         self._update_header()
+        self.refresh_lab_flags()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -22,7 +22,7 @@ from crf_desktop.ui.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:
     from crf_desktop.forms.validation import Result
-    from crf_desktop.store.records import Record
+    from crf_desktop.services.records import Record
 
 
 class SavingMixin:
@@ -53,6 +53,7 @@ class SavingMixin:
         def recheck(self) -> Result | None: ...
         def is_dirty(self) -> bool: ...
         def _update_header(self) -> None: ...
+        def after_save(self, saved: SaveOutcome, saved_text: str) -> None: ...
 
     # -- saving -----------------------------------------------------------------------------------------
     def save(self, reason: str | None = None) -> SaveOutcome | None:
@@ -94,12 +95,13 @@ class SavingMixin:
         lang = language.current()
         if self.status is RecordStatus.IN_PROGRESS:
             missing = sum(1 for i in saved.result.issues if i.code is IssueCode.REQUIRED)
-            self.message.show_warning(fill(
-                translate("FormEditor", "Saved as in progress: %1 required field(s) still empty."),
-                                           missing))
+            text = fill(translate("FormEditor", "Saved as in progress: %1 required field(s) still empty."), missing)
+            self.message.show_warning(text)
         else:
-            self.message.show_info(fill(translate("FormEditor", "Saved. Status: %1."), self.status.label.get(lang)))
+            text = fill(translate("FormEditor", "Saved. Status: %1."), self.status.label.get(lang))
+            self.message.show_info(text)
         self.saved.emit(self.subject_id)
+        self.after_save(saved, text)
         return saved
 
     def _scroll_to_first_issue(self) -> None:

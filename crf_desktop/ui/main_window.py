@@ -31,6 +31,7 @@ from crf_desktop.ui.qt import (
     pyside_version,
     qVersion,
 )
+from crf_desktop.ui.reference_ranges_dialog import ReferenceRangesDialog
 from crf_desktop.ui.site_outcomes_dialog import SiteOutcomesDialog
 from crf_desktop.ui.subject_page import SubjectPage
 from crf_desktop.ui.users_dialog import UsersDialog
@@ -119,6 +120,13 @@ class MainWindow(QMainWindow):
         self.admin_menu.menuAction().setVisible(allowed)
         self.users_action.setEnabled(allowed)
 
+        self.tools_menu = bar.addMenu("&Tools")
+        self.ranges_action = self._action("&Reference ranges…", self.open_reference_ranges)
+        self.tools_menu.addAction(self.ranges_action)
+        can_enter = self.session.can(Permission.ENTER_DATA)
+        self.tools_menu.menuAction().setVisible(can_enter)
+        self.ranges_action.setEnabled(can_enter)
+
         self.view_menu = bar.addMenu("&View")
         self.subjects_action = self._action("&Subjects", self.show_dashboard, QKeySequence("Ctrl+1"))
         self.subjects_action.setEnabled(self.dashboard is not None)
@@ -196,6 +204,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.admin_menu.setTitle(self.tr("&Admin"))
         self.users_action.setText(self.tr("&Users…"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.ranges_action.setText(self.tr("&Reference ranges…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About crf-desktop"))
 
@@ -248,12 +258,18 @@ class MainWindow(QMainWindow):
                                 repeat_no=repeat_no, parent=self)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             editor.saved.connect(self._data_changed)
+            editor.record_requested.connect(self._open_prefilled)
             editor.finished.connect(lambda _result, k=key: self.editors.pop(k, None))
             self.editors[key] = editor
         editor.show()
         editor.raise_()
         editor.activateWindow()
         return editor
+
+    def _open_prefilled(self, subject_id: str, visit: str, form_id: str, repeat_no: int, values: object) -> None:
+        editor = self.open_form(subject_id, visit, form_id, repeat_no)
+        if isinstance(values, dict) and editor.record is None:
+            editor.prefill({str(k): str(v) for k, v in values.items()})
 
     def _data_changed(self, subject_id: str) -> None:
         if self.dashboard is not None:
@@ -283,6 +299,11 @@ class MainWindow(QMainWindow):
 
     def open_site_outcomes(self) -> SiteOutcomesDialog:
         dialog = SiteOutcomesDialog(self.session, self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_reference_ranges(self, lab_name: str = "") -> ReferenceRangesDialog:
+        dialog = ReferenceRangesDialog(self.session, self, lab_name=lab_name)
         self._open_dialog(dialog)
         return dialog
 

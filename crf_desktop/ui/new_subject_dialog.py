@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.services.session import Session
-from crf_desktop.services.subjects import register_subject
-from crf_desktop.store.subjects import Subject
+from crf_desktop.services.subjects import Subject, register_subject
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from crf_desktop.services.queries import raise_query
+from crf_desktop.services.queries import Query, raise_query
 from crf_desktop.services.session import Session
-from crf_desktop.store.queries import Query
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service

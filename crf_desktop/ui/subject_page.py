@@ -14,6 +14,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.ui import language, visit_states
 from crf_desktop.ui.audit_table_model import AuditTableModel, local_time
 from crf_desktop.ui.dashboard_model import subject_status_text
+from crf_desktop.ui.eligibility_panel import EligibilityPanel
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
@@ -25,6 +26,7 @@ from crf_desktop.ui.qt import (
     QEvent,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     Qt,
     QTableView,
@@ -35,13 +37,14 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from crf_desktop.ui.subject_randomisation import RandomisationMixin
 from crf_desktop.ui.subject_status_dialog import SubjectStatusDialog
 from crf_desktop.ui.table_columns import fit_columns
 
 if TYPE_CHECKING:
-    from crf_desktop.store.queries import Query
-    from crf_desktop.store.records import Record
-    from crf_desktop.store.subjects import Subject
+    from crf_desktop.services.queries import Query
+    from crf_desktop.services.records import Record
+    from crf_desktop.services.subjects import Subject
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole
 FORM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +52,7 @@ STATUS_GLYPH = {RecordStatus.NOT_STARTED: "–", RecordStatus.IN_PROGRESS: "◐"
                 RecordStatus.VERIFIED: "✔✔", RecordStatus.SIGNED: "✎", RecordStatus.LOCKED: "■"}
 
 
-class SubjectPage(QWidget):
+class SubjectPage(RandomisationMixin, QWidget):
     """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened."""
 
     form_requested = Signal(str, str, str)
@@ -63,7 +66,7 @@ class SubjectPage(QWidget):
         self.row: SubjectRow | None = None
         self.records: dict[tuple[str, str], Record] = {}
         self.queries: list[Query] = []
-        self.dialog: QDialog | None = None
+        self.dialog: QDialog | QMessageBox | None = None
         self.title = heading("")
         self.details = QLabel()
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,6 +77,7 @@ class SubjectPage(QWidget):
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
         self.message = InlineMessage()
+        self._build_randomisation()
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
@@ -96,14 +100,23 @@ class SubjectPage(QWidget):
         self.tabs.addTab(self.audit_table, "")
         self.outcomes_panel = OutcomesPanel(session, subject_id)
         self.tabs.addTab(self.outcomes_panel, "")
+        self.eligibility_panel = EligibilityPanel(session, subject_id)
+        self.tabs.addTab(self.eligibility_panel, "")
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.open_button)
         top.addWidget(self.status_button)
+        top.addWidget(self.randomise_button)
+        top.addWidget(self.unblind_button)
+        blinding = QHBoxLayout()
+        blinding.addWidget(self.assignment_label)
+        blinding.addWidget(self.unblinded_flag)
+        blinding.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        layout.addLayout(blinding)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.refresh()
@@ -127,6 +140,8 @@ class SubjectPage(QWidget):
             self.audit_model.set_entries(trail.value or [] if trail.ok else [])
             fit_columns(self.audit_table, stretch=4)
         self.outcomes_panel.refresh()
+        self.eligibility_panel.refresh()
+        self._load_randomisation()
         self.retranslate()
 
     def open_queries(self) -> list[Query]:
@@ -145,6 +160,8 @@ class SubjectPage(QWidget):
         self.tabs.setTabText(1, fill(self.tr("Open queries (%1)"), len(self.open_queries())))
         self.tabs.setTabText(2, self.tr("History"))
         self.tabs.setTabText(3, self.tr("Outcomes"))
+        self.tabs.setTabText(4, self.tr("Eligibility"))
+        self._retranslate_randomisation()
         subject = self.subject
         if subject is None:
             return

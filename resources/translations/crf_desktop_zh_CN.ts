@@ -252,6 +252,74 @@
     </message>
 </context>
 <context>
+    <name>EligibilityPanel</name>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="63"/>
+        <source>? Not evaluable</source>
+        <translation>? 无法判定</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="65"/>
+        <source>✓ Met</source>
+        <translation>✓ 符合</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="65"/>
+        <source>✗ Not met</source>
+        <translation>✗ 不符合</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="66"/>
+        <source>✗ Met: excludes</source>
+        <translation>✗ 符合：应排除</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="66"/>
+        <source>✓ Not met</source>
+        <translation>✓ 不符合</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="70"/>
+        <source>Eligibility: %1</source>
+        <translation>入选资格：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="74"/>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="74"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="74"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="75"/>
+        <source>Missing</source>
+        <translation>缺少的数据</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="76"/>
+        <source>Computed from the screening forms and the concomitant-medication log; for an exclusion criterion &quot;met&quot; means the subject is excluded. Correct the forms, not this list.</source>
+        <translation>根据筛选期表单和合并用药记录自动计算；排除标准“符合”表示受试者应被排除。如需更正，请修改表单，而不是此列表。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="90"/>
+        <source>Inclusion criteria (all must be met)</source>
+        <translation>入选标准（须全部符合）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="91"/>
+        <source>Exclusion criteria (none may be met)</source>
+        <translation>排除标准（均不得符合）</translation>
+    </message>
+</context>
+<context>
     <name>FieldHistoryDialog</name>
     <message>
         <location filename="../../crf_desktop/ui/field_history_dialog.py" line="16"/>
@@ -317,12 +385,12 @@
         <translation>可能范围 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/field_row.py" line="96"/>
+        <location filename="../../crf_desktop/ui/field_row.py" line="117"/>
         <source>Calculated: %1</source>
         <translation>自动计算：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/field_row.py" line="100"/>
+        <location filename="../../crf_desktop/ui/field_row.py" line="121"/>
         <source>Confirm value: it is correct as entered</source>
         <translation>确认数值：录入无误</translation>
     </message>
@@ -330,48 +398,53 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="226"/>
-        <source>%1 — subject %2 — %3</source>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="238"/>
+        <source>Filled in from the form just saved: check every value, complete the rest, and save.</source>
         <extracomment>Field types typed into a line: their issues wait until the person leaves the field.</extracomment>
+        <translation>已根据刚保存的表单预填：请核对每一项，补全其余内容后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="245"/>
+        <source>%1 — subject %2 — %3</source>
         <translation>%1 — 受试者 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="228"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="247"/>
         <source>Subject %1 · %2 · form %3, version %4</source>
         <translation>受试者 %1 · %2 · 表单 %3，版本 %4</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="237"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="256"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="238"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="257"/>
         <source>&amp;Verify (SDV)</source>
         <translation>核查(&amp;V)（SDV）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="239"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="258"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="256"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="276"/>
         <source>Read only: a %1 does not enter data.</source>
         <translation>只读：%1不录入数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="258"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="278"/>
         <source>Read only: this form is locked.</source>
         <translation>只读：此表单已锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="263"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="283"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="86"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="87"/>
         <source>Not saved: %1 value(s) need correcting or confirming; see the messages under the fields.</source>
         <translation>未保存：%1 个数值需要更正或确认，请查看各项下方的提示。</translation>
     </message>
@@ -386,7 +459,7 @@
         <translation>已保存。状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="133"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="135"/>
         <source>Verified against the source documents.</source>
         <translation>已与源文件核对。</translation>
     </message>
@@ -406,19 +479,84 @@
         <translation>已对“%1”提出质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="151"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="153"/>
         <source>crf-desktop: unsaved changes</source>
         <translation>crf-desktop：未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="152"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="154"/>
         <source>%1 has changes that are not saved.</source>
         <translation>%1有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="156"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="158"/>
         <source>Save them, discard them, or go back to the form?</source>
         <translation>保存、放弃，还是返回表单？</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="92"/>
+        <source>H ▲</source>
+        <translation>高 ▲</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="92"/>
+        <source>L ▼</source>
+        <translation>低 ▼</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="93"/>
+        <source>N</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="93"/>
+        <source>no range</source>
+        <translation>无参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="97"/>
+        <source>No reference range of this laboratory on the sample date</source>
+        <translation>该实验室在采样日期没有参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="102"/>
+        <source>Saved value against %1&apos;s range %2 – %3 %4 (valid from %5)</source>
+        <translation>已保存数值对照 %1 的参考范围 %2 – %3 %4（自 %5 起有效）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="127"/>
+        <source>%1 has no reference range on %2 for: %3.</source>
+        <translation>%1 在 %2 缺少以下参考范围：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="129"/>
+        <source>Enter the laboratory&apos;s ranges in Tools → Reference ranges; the flags appear after the next save.</source>
+        <translation>请在“工具 → 参考范围”中录入该实验室的参考范围；下次保存后将显示标记。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="145"/>
+        <source>crf-desktop: adverse event</source>
+        <translation>crf-desktop：不良事件</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="146"/>
+        <source>Record an adverse event now?</source>
+        <translation>现在登记不良事件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="149"/>
+        <source>Yes opens a new adverse event record, filled in from this form, for you to complete and save.</source>
+        <translation>选择“是”将打开一条新的不良事件记录，已根据本表单预填，请补全后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="152"/>
+        <source>&amp;Record adverse event</source>
+        <translation>登记不良事件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="153"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -533,118 +671,128 @@ To try the app with fictitious data instead:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="44"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="45"/>
         <source>crf-desktop — Site %1 · %2 — %3 (%4)</source>
         <translation>crf-desktop — 中心 %1 · %2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="80"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="184"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="185"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="186"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="189"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="191"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="192"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="186"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="237"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="197"/>
         <source>Site &amp;activity</source>
         <translation>中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="203"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="207"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="208"/>
+        <source>&amp;Reference ranges…</source>
+        <translation>参考范围(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="210"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
@@ -975,6 +1123,139 @@ To try the app with fictitious data instead:
     </message>
 </context>
 <context>
+    <name>ReferenceRangesDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="61"/>
+        <source>crf-desktop: laboratory reference ranges</source>
+        <translation>crf-desktop：实验室参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="66"/>
+        <source>The laboratory&apos;s name, as on the labs form</source>
+        <translation>实验室名称，与化验表单上一致</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="68"/>
+        <source>Copy the ranges from the laboratory&apos;s report. A change of range is a new version from the date it applies; older samples keep the range valid on their date.</source>
+        <translation>请按实验室报告抄录参考范围。参考范围变更时录入自生效日期起的新版本；较早的样本仍使用其采样日期有效的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="126"/>
+        <source>&amp;Laboratory:</source>
+        <translation>实验室(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="127"/>
+        <source>Analyte</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="127"/>
+        <source>LLN</source>
+        <translation>正常下限</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="127"/>
+        <source>ULN</source>
+        <translation>正常上限</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="127"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="128"/>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="128"/>
+        <source>Entered by</source>
+        <translation>录入者</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="128"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="129"/>
+        <source>New version of a range</source>
+        <translation>新版本参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="130"/>
+        <source>&amp;Analyte:</source>
+        <translation>检验项目(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="130"/>
+        <source>Limits:</source>
+        <translation>界值：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="130"/>
+        <source>Valid &amp;from:</source>
+        <translation>生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="131"/>
+        <source>Reason (&amp;correction only):</source>
+        <translation>原因（仅更正时填写）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="133"/>
+        <source>LLN:</source>
+        <translation>正常下限：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="134"/>
+        <source>&amp;ULN:</source>
+        <translation>正常上限(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="135"/>
+        <source>Only when correcting a version from the same date</source>
+        <translation>仅在更正同一日期的版本时填写</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="136"/>
+        <source>&amp;Add this version</source>
+        <translation>添加此版本(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="197"/>
+        <source>%1 has no range valid today for what the trial&apos;s rules need: %2. Without it the eligibility criteria on ALT/AST cannot be evaluated and C3/C4 are not flagged.</source>
+        <translation>%1 目前缺少试验规则所需的参考范围：%2。缺少时无法判定涉及 ALT/AST 的入选/排除标准，C3/C4 也不会标记高低。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="207"/>
+        <source>missing (%1)</source>
+        <translation>缺少（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="214"/>
+        <source>An earlier version (or one from a later date): not the range used today</source>
+        <translation>较早的版本（或未来日期生效的版本）：不是当前使用的范围</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="246"/>
+        <source>Type or choose the laboratory first.</source>
+        <translation>请先输入或选择实验室。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="251"/>
+        <source>Valid from: type the date the range applies from, e.g. 01-Jan-2024.</source>
+        <translation>生效日期：请输入该范围开始适用的日期，例如 01-Jan-2024。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="261"/>
+        <source>Saved: %1, %2 from %3.</source>
+        <translation>已保存：%1，%2，自 %3 起。</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="115"/>
@@ -1102,144 +1383,231 @@ not evaluable</source>
 <context>
     <name>SubjectPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="138"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="153"/>
         <source>Change &amp;status…</source>
         <translation>更改状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="139"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="154"/>
         <source>&amp;Open form</source>
         <translation>打开表单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="140"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
         <source>Visit / form</source>
         <translation>访视 / 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="140"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="140"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
         <source>Date or window</source>
         <translation>日期或访视窗</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="141"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="156"/>
         <source>Last saved</source>
         <translation>最近保存</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="142"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="157"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="142"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="157"/>
         <source>Visit · form</source>
         <translation>访视 · 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="142"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="157"/>
         <source>Question</source>
         <translation>质疑内容</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="143"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="158"/>
         <source>Raised by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="143"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="158"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="144"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="159"/>
         <source>Visits and forms</source>
         <translation>访视与表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="145"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="160"/>
         <source>Open queries (%1)</source>
         <translation>未解决质疑（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="146"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="161"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="147"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="162"/>
         <source>Outcomes</source>
         <translation>疗效结局</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="151"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="163"/>
+        <source>Eligibility</source>
+        <translation>入选资格</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="168"/>
         <source>Subject %1 (%2)</source>
         <translation>受试者 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="152"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="152"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="154"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="154"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
         <source>Sex: %1</source>
         <translation>性别：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
         <source>Year of birth: %1</source>
         <translation>出生年份：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="156"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="173"/>
         <source>Baseline: %1</source>
         <translation>基线：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="156"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="173"/>
         <source>not yet</source>
         <translation>尚未进行</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="158"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="175"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="190"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="207"/>
         <source>(no forms declared yet)</source>
         <translation>（尚未定义表单）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="205"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="222"/>
         <source>%1 by %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="210"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="227"/>
         <source>Double-click or press Enter to open the form</source>
         <translation>双击或按回车键打开表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="32"/>
+        <source>Randomisation no. %1 · MSC kit %2 · MMF kit %3</source>
+        <translation>随机号 %1 · MSC 药物编号 %2 · MMF 药物编号 %3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="98"/>
+        <source>&amp;Randomise…</source>
+        <translation>随机(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="99"/>
+        <source>Check eligibility again and assign the next randomisation number and kits</source>
+        <translation>再次核对入选资格，并分配下一个随机号和药物编号</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="103"/>
+        <source>Emergency &amp;unblinding…</source>
+        <translation>紧急揭盲(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="106"/>
+        <source>Not randomised</source>
+        <translation>未随机</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="114"/>
+        <source>Unblinded (%1, by %2)</source>
+        <translation>已揭盲（%1，%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="115"/>
+        <source>Unblinded</source>
+        <translation>已揭盲</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="120"/>
+        <source>crf-desktop: randomise</source>
+        <translation>crf-desktop：随机</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="121"/>
+        <source>Randomise subject %1 now?</source>
+        <translation>现在对受试者 %1 进行随机吗？</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="124"/>
+        <source>Eligibility is checked again from the recorded forms. The subject then receives the next randomisation number, an MSC/placebo kit and an MMF/placebo kit, and goes on study. This cannot be undone.</source>
+        <translation>将根据已录入的表单再次核对入选资格。随后受试者获得下一个随机号、一个 MSC/安慰剂药物编号和一个 MMF/安慰剂药物编号，并进入研究。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="128"/>
+        <source>&amp;Randomise</source>
+        <translation>随机(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="151"/>
+        <source>Subject %1 randomised: %2.</source>
+        <translation>受试者 %1 已随机：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="153"/>
+        <source>Subject %1 is randomised.
+
+Randomisation number: %2
+MSC/placebo kit (infusion): %3
+MMF/placebo kit (tablets): %4
+
+Write the numbers on the subject&apos;s records and dispense these kits only.</source>
+        <translation>受试者 %1 已随机。
+
+随机号：%2
+MSC/安慰剂药物编号（输注）：%3
+MMF/安慰剂药物编号（片剂）：%4
+
+请将这些编号记入受试者的资料，并只发放这些药物。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="157"/>
+        <source>crf-desktop: randomised</source>
+        <translation>crf-desktop：已随机</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1723,63 @@ not evaluable</source>
         <location filename="../../crf_desktop/ui/trend_chart_widget.py" line="144"/>
         <source>not recorded</source>
         <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>UnblindDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="35"/>
+        <source>crf-desktop: emergency unblinding of subject %1</source>
+        <translation>crf-desktop：受试者 %1 紧急揭盲</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="38"/>
+        <source>Emergency unblinding shows which treatment subject %1 receives. Do it only when the treatment of a medical emergency depends on knowing it.
+
+It cannot be undone: the subject is flagged as unblinded on every screen, the unblinding, your name and your reason are kept in the audit trail and reported to the coordinating centre, and the treatment is shown once, in this window only.</source>
+        <translation>紧急揭盲将显示受试者 %1 所接受的治疗。仅在医疗紧急情况的处理必须知道治疗分组时进行。
+
+此操作不可撤销：受试者在所有界面上将标记为已揭盲；揭盲、您的姓名和原因将记入稽查轨迹并报告给协调中心；治疗分组只在本窗口显示一次。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="46"/>
+        <source>The medical reason, e.g. severe infection: the treating team must know whether MMF is being given</source>
+        <translation>医疗原因，例如严重感染：治疗团队必须知道是否正在使用 MMF</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="54"/>
+        <source>Medical &amp;reason:</source>
+        <translation>医疗原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="55"/>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="68"/>
+        <source>&amp;Unblind now</source>
+        <translation>立即揭盲(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="81"/>
+        <source>Give the medical reason for unblinding; it is reported to the coordinating centre.</source>
+        <translation>请填写揭盲的医疗原因；该原因将报告给协调中心。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="86"/>
+        <source>Type your password to confirm that it is you.</source>
+        <translation>请输入您的密码以确认身份。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="103"/>
+        <source>Subject %1 receives: %2</source>
+        <translation>受试者 %1 接受的治疗：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="105"/>
+        <source>Unblinded and recorded. Tell the treating team now: this treatment is not shown again after you close this window.</source>
+        <translation>已揭盲并记录。请立即告知治疗团队：关闭本窗口后将不再显示该治疗分组。</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from crf_desktop.services.randomisation import (
     randomise,
     unblind,
     unblinded,
+    unblinding,
 )
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
@@ -148,8 +149,10 @@ def test_emergency_unblinding_is_for_investigators_with_a_reason_and_is_flagged(
             unblind(investigator, sid, "  ")
         assert not unblinded(investigator, sid)
         label = unblind(investigator, sid, "Severe sepsis; ICU needs to know the treatment")
-        assert label == _ARM_LABELS[ARM_MMF].en
+        assert label == _ARM_LABELS[ARM_MMF]
         assert unblinded(investigator, sid)
+        first = unblinding(investigator, sid)
+        assert first is not None and first.unblinded_by == "investigator"
         rows = investigator.site.db.execute(
             "SELECT subject_id, unblinded_by, reason, change_seq FROM unblindings").fetchall()
         assert [tuple(r[:3]) for r in rows] == [(sid, "investigator",

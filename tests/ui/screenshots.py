@@ -1,4 +1,6 @@
-"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page, the form
+"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page (and its
+eligibility tab, and a randomised subject with its randomisation number and kits), the reference ranges, the
+lab flags, the form
 editor (English and Chinese), a subject's outcomes with the trend chart, the CTCAE term search and grades, and
 the SLEDAI-2K suggestions into docs/screenshots/.
 
@@ -113,6 +115,7 @@ def child() -> int:
 
         data_entry_screens(data_dir, save)
         clinical_screens(data_dir, save)
+        blinding_screens(data_dir, save)
         login(data_dir, "admin", PASSWORD).close()  # the site is still intact and free
     app.quit()
     return 0
@@ -134,6 +137,9 @@ def data_entry_screens(data_dir: Path, save: object) -> None:
     save(window, "dashboard.png")  # type: ignore[operator]
     window.open_subject(window.dashboard.model.row(3).subject.subject_id)  # type: ignore[union-attr]
     save(window, "subject.png")  # type: ignore[operator]
+    page = window.open_subject("01-001")  # the demo's subject still in screening: one answer missing
+    page.tabs.setCurrentWidget(page.eligibility_panel)
+    save(window, "eligibility.png")  # type: ignore[operator]
     editor = window.open_form(subject.subject_id, "screening", "demographics")
     editor.resize(1100, 900)
     values = {"dob": "14-Jul-1988", "sex": "F", "childbearing": "Y", "ethnicity": "HAN", "height_cm": "1.62",
@@ -204,6 +210,30 @@ def clinical_screens(data_dir: Path, save: object) -> None:
     ae.scroll.ensureWidgetVisible(ae.rows["ae_serious"], 0, 20)
     save(ae, "ae-term-grades.png")  # type: ignore[operator]
     ae.close_without_asking()
+    window.close()
+
+
+def blinding_screens(data_dir: Path, save: object) -> None:
+    """A randomised subject as the investigator sees it: randomisation number and kits, never the arm; and the
+    laboratory's reference ranges."""
+    from crf_desktop.services.session import login
+    from crf_desktop.ui.main_window import MainWindow
+
+    session = login(data_dir, "investigator", PASSWORD)
+    window = MainWindow(session)
+    window.resize(1400, 820)
+    window.show()
+    window.open_subject("01-004")
+    save(window, "randomised-subject.png")  # type: ignore[operator]
+    dialog = window.open_reference_ranges()
+    dialog.lab_combo.setCurrentText("Central Hospital clinical laboratory")
+    save(dialog, "reference-ranges.png")  # type: ignore[operator]
+    dialog.reject()
+    editor = window.open_form("01-004", "screening", "labs")
+    editor.resize(1150, 900)
+    editor.scroll.ensureWidgetVisible(editor.rows["c4_g_l"], 0, 200)
+    save(editor, "lab-flags.png")  # type: ignore[operator]
+    editor.close_without_asking()
     window.close()
 
 
