@@ -38,10 +38,14 @@ def _secret(env_name: str, prompt: str, *, confirm: bool = False, what: str = "p
         return value
     if not sys.stdin.isatty():
         raise UserInputError(f"no {what} given: run this in a terminal to be asked, or set {env_name}")
-    if visible:
-        return input(prompt)
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat it: ") != first:
+    try:
+        if visible:
+            return input(prompt)
+        first = getpass.getpass(prompt)
+        repeated = getpass.getpass("Repeat it: ") if confirm else first
+    except EOFError:
+        raise UserInputError(f"no {what} given (the input was closed); nothing was changed") from None
+    if repeated != first:
         raise UserInputError("the two passwords differ; nothing was changed")
     return first
 
@@ -59,8 +63,13 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
     if args.yes:
         return
     if not sys.stdin.isatty():
-        raise UserInputError(f"{question} Add --yes to confirm when not running in a terminal.")
-    if input(f"{question} Type yes to go on: ").strip().lower() != "yes":
+        raise UserInputError("this needs confirmation and there is no terminal to ask in: add --yes to confirm "
+                             f"({question.rstrip('?')})")
+    try:
+        answer = input(f"{question} Type yes to go on: ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() != "yes":
         raise UserInputError("not confirmed; nothing was changed")
 
 
@@ -130,7 +139,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     print(f"{'USER':16} {'ROLE':13} {'STATE':9} {'PASSWORD':17} FULL NAME")
     for user in rows:
         state = "active" if user.active else "disabled"
-        flag = "temporary" if user.must_change_password else "set"
+        flag = "-" if not user.active else "temporary" if user.must_change_password else "set"
         print(f"{user.username:16} {user.role.value:13} {state:9} {flag:17} {user.full_name}")
     return 0
 

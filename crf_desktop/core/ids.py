@@ -23,13 +23,19 @@ def site_id(text: str) -> SiteId:
     return SiteId(text)
 
 
+#: The one study this build of the application is made for (its forms come from this study's registry record).
+STUDY = "NCT03580291"
+
+
 def study_id(text: str) -> StudyId:
-    """A study identifier such as ``NCT03580291``."""
+    """The study identifier: only :data:`STUDY`, the study whose forms this application carries."""
+    if _STUDY.match(text) and text.upper() != STUDY:
+        raise UserInputError(f"study {text!r}: this crf-desktop carries the forms of {STUDY} only; use --study {STUDY}")
     if not _STUDY.match(text):
         raise UserInputError(
             f"study {text!r} is not a study identifier: use 3-40 letters, digits, '-' or '_', e.g. NCT03580291"
         )
-    return StudyId(text)
+    return StudyId(text.upper())
 
 
 def username(text: str) -> Username:

@@ -10,8 +10,9 @@ from crf_desktop.core.roles import Role
 from crf_desktop.services.demo_course import kit_numbers
 from crf_desktop.services.demo_subjects import populate_coordinator, populate_monitor
 from crf_desktop.services.randomisation import ARM_MMF, ARM_MSC, load_randomisation_list
-from crf_desktop.services.session import init_site, login
+from crf_desktop.services.session import DAILY, init_site, login
 from crf_desktop.store import users
+from crf_desktop.store.backup import list_backups, take_backup
 from crf_desktop.store.randomisation import ListEntry
 
 DEMO_SITE = "01"
@@ -75,6 +76,11 @@ def create_demo(data_dir: Path, *, shared_password: str | None = None) -> dict[s
     monitor = login(data_dir, "monitor", monitor_passwords)
     try:
         populate_monitor(monitor, subject_ids)
+        # Today's backup was taken at the first login, before the subjects existed: replace it by one of the
+        # finished demo, so trying restore brings the demo back rather than an empty site.
+        for early in list_backups(data_dir):
+            early.path.unlink()
+        take_backup(monitor.site.db.conn, data_dir, monitor.site.db_key, DAILY)
     finally:
         monitor.close()
     lines = ["# DEMO ONLY: fictitious site. A real site never stores passwords.", *(

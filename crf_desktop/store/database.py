@@ -77,10 +77,12 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
         problems = [str(exc)]
     if problems != ["ok"]:
         conn.close()
-        shown = "; ".join(problems[:5])
+        first = " ".join(problems[0].split())
+        shown = first if len(first) <= 80 else first[:79] + "…"
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
         raise DatabaseCorruptError(
-            f"the database {path} failed its integrity check ({shown}). Do not enter data; "
-            "restore the data directory from a backup and contact the coordinating centre."
+            f"the database {path} failed its integrity check ({shown}{more}). Do not enter data; the site admin "
+            "restores the latest good backup (crf-desktop restore --list) and tells the coordinating centre."
         )
     db = sqlite_utils.Database(conn)
     try:

@@ -112,9 +112,10 @@ class KeyFile:
                 dropped_events=int(data.get("dropped_events", 0)),
                 disabled=[str(name) for name in data.get("disabled", [])],
             )
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError):
             raise KeyFileError(
-                f"the key file {path} is damaged ({exc}), so the database cannot be opened. Put back your copy of "
+                f"the key file {path} is damaged (not a complete crf-desktop key file), so the database cannot be "
+                "opened. Put back your copy of "
                 "the data folder's keys.json, or have the site admin rebuild it with the recovery key: "
                 "crf-desktop user recover"
             ) from None

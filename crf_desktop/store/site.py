@@ -292,6 +292,8 @@ def restore_site(data_dir: Path, username: str, password: str, backup: Path) -> 
             detail = f"{backup.name}; the replaced database was kept as {kept.name}"
             if removed:
                 detail += f"; keys removed for users not in the backup or disabled there: {', '.join(removed)}"
+                opened.warnings.append("these users do not exist (or are disabled) in the backup and can no longer "
+                                       f"log in: {', '.join(removed)}; the admin adds them again if needed")
             if need_reset:
                 opened.warnings.append("these users of the backup have no key and need a password reset by the "
                                        f"admin: {', '.join(need_reset)}")
@@ -331,6 +333,9 @@ def recover_admin(data_dir: Path, *, recovery_key: str, admin: str, new_password
             try:
                 keyfile = KeyFile.load(data_dir)
             except KeyFileError:
+                damaged = data_dir / KEY_FILE
+                if damaged.exists():  # keep what was there, as restore keeps a replaced database
+                    os.replace(damaged, data_dir / f"{KEY_FILE}.damaged-{utcnow().strftime('%Y%m%d-%H%M%S')}")
                 keyfile = KeyFile(path=data_dir / KEY_FILE, site=info["site"], study=info["study"],
                                   key_id=info["key_id"], users={}, recovery=wrapped)
                 rebuilt = True

@@ -159,3 +159,21 @@ def test_a_full_disk_is_reported_as_such_not_as_damage() -> None:
     assert disk is not None and "may be full" in str(disk)
     assert storage_error(sqlcipher3.DatabaseError("file is not a database"), "site.db") is None
 
+
+
+def test_a_damaged_database_is_reported_in_one_line(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """QA finding: integrity failures were ~100 lines; one line naming restore --list is what helps."""
+    data = _init(tmp_path, cli_env)
+    raw = bytearray((data / DB_FILE).read_bytes())
+    raw[5000] ^= 0x01
+    (data / DB_FILE).write_bytes(bytes(raw))
+    result = crf("verify", "--data-dir", str(data), "--user", "admin", env=cli_env, password=PW)
+    assert result.code == 1
+    assert len(result.err.strip().splitlines()) == 1
+    assert "crf-desktop restore --list" in result.err
+
+
+def test_only_this_study_can_be_set_up(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    result = crf("init", "--data-dir", str(tmp_path / "x"), "--site", "01", "--study", "XYZ123", "--admin", "admin",
+                 env=cli_env, new_password=PW)
+    assert result.code == 2 and "NCT03580291 only" in result.err

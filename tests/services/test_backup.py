@@ -66,7 +66,7 @@ def test_restore_on_the_command_line(site: SiteFixture, cli_env: dict[str, str])
     name = backups(site.data_dir)[0].name
     unconfirmed = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", name, env=cli_env,
                       password=ADMIN_PASSWORD)
-    assert unconfirmed.code == 2 and "Add --yes" in unconfirmed.err
+    assert unconfirmed.code == 2 and "add --yes" in unconfirmed.err
     done = crf("restore", "--data-dir", str(site.data_dir), "--user", "admin", "--from", name, "--yes", env=cli_env,
                password=ADMIN_PASSWORD)
     assert done.code == 0, done.err
