@@ -149,10 +149,11 @@ def save_record(
 ) -> SaveOutcome:
     """Validate and save one record; refuse (writing nothing) when anything but a required gap is wrong."""
     session.require(Permission.ENTER_DATA)
-    get_subject(session, subject_id)
     form = resolve_form(visit, form_id)
     db = session.site.db
     current = records.get(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
+    if current is None:
+        get_subject(session, subject_id)  # an existing record already proves the subject exists
     if current is not None and not lifecycle.editable(current.status):
         raise UserInputError(f"{form_id} of {subject_id} at {visit} is locked and cannot be changed")
     if expected_version is not None and (current.version if current else 0) != expected_version:
