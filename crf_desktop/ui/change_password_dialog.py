@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crf_desktop.services.session import Session
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
@@ -43,9 +44,8 @@ class ChangePasswordDialog(QDialog):
         self.rows.add_to(form)
 
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("C&hange password"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
+        self.buttons = ActionButtonBox(self.tr("C&hange password"))
+        self.ok_button = self.buttons.action_button
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if forced:
             cancel.setText(self.tr("Log &out"))
@@ -57,6 +57,9 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # the password rows were made in the dialog before the current password field was: Tab in reading order
+        self.setTabOrder(self.current_edit, self.rows.new_edit)
+        self.setTabOrder(self.rows.new_edit, self.rows.repeat_edit)
 
         self.current_edit.textChanged.connect(self._update_ok)
         self.rows.changed.connect(self._update_ok)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from crf_desktop.core.roles import Permission
 from crf_desktop.services.dashboard import Dashboard, build_dashboard
 from crf_desktop.services.session import Session
@@ -19,10 +21,12 @@ from crf_desktop.ui.qt import (
     QEvent,
     QHBoxLayout,
     QHeaderView,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
     QModelIndex,
+    QObject,
     QPushButton,
     Qt,
     QTableView,
@@ -48,10 +52,14 @@ class DashboardPage(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
         self.counts_label.setAccessibleName("counts")
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_text = ""
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(240)
         self.search_edit.textChanged.connect(self._search_changed)
+        self.search_edit.returnPressed.connect(self._search_entered)
+        self.search_edit.installEventFilter(self)
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search_edit)
         self.overdue_box = QCheckBox()
@@ -117,7 +125,7 @@ class DashboardPage(QWidget):
     # -- words ------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.heading.setText(fill(self.tr("Subjects at site %1"), self.session.site_id))
-        self.search_label.setText(self.tr("&Find:"))
+        self.search_label.setText(self.tr("&Search:"))  # not Alt+F: that is the File menu
         self.search_edit.setPlaceholderText(self.tr("Subject number or initials"))
         self.overdue_box.setText(self.tr("&Overdue visits"))
         self.queries_box.setText(self.tr("Open &queries"))
@@ -139,19 +147,31 @@ class DashboardPage(QWidget):
 
     def _show_counts(self) -> None:
         if self.dashboard is None:
+            self.counts_text = ""
             self.counts_label.setText("")
             return
         counts = self.dashboard.counts()
         lang = language.current()
-        parts = [fill(self.tr("%1 subject(s)"), str(counts.subjects))]
+
+        def plural(number: int, one: str, many: str) -> str:
+            return fill(one if number == 1 else many, str(number))
+
+        parts = [plural(counts.subjects, self.tr("%1 subject"), self.tr("%1 subjects"))]
         parts += [f"{number} {status.label.get(lang).lower()}" for status, number in counts.by_status.items()
                   if number]
         overdue = counts.overdue_visits
         in_progress = counts.visits_in_progress
-        parts.append(fill(self.tr("%1 overdue visit(s)"), str(overdue)))
-        parts.append(fill(self.tr("%1 visit(s) with forms in progress"), str(in_progress)))
-        self.counts_label.setText("  ·  ".join(parts))
-        self.counts_label.setStyleSheet("font-weight: bold; color: #9c2500;" if overdue else "")
+        overdue_text = plural(overdue, self.tr("%1 overdue visit"), self.tr("%1 overdue visits"))
+        in_progress_text = plural(in_progress, self.tr("%1 visit with forms in progress"),
+                                  self.tr("%1 visits with forms in progress"))
+        self.counts_text = "  ·  ".join([*parts, overdue_text, in_progress_text])  # plain, for tests and reading
+        shown = [html.escape(p) for p in parts]
+        # only the overdue part is red, and only when something is overdue
+        shown.append(f'<span style="font-weight: bold; color: #9c2500;">{html.escape(overdue_text)}</span>'
+                     if overdue else html.escape(overdue_text))
+        shown.append(html.escape(in_progress_text))
+        self.counts_label.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(shown))
+        self.counts_label.setAccessibleDescription(self.counts_text)
 
     def _update_shown(self) -> None:
         self.shown_label.setText(fill(self.tr("Showing %1 of %2"), self.proxy.rowCount(), self.model.rowCount()))
@@ -162,7 +182,12 @@ class DashboardPage(QWidget):
         if not outcome.ok or outcome.value is None:
             return
         self.dashboard = outcome.value
+        current = self.proxy.mapToSource(self.table.currentIndex())
+        kept = (self.model.row(current.row()).subject.subject_id, self.model.visit_code(current.column())) \
+            if current.isValid() else None
         self.model.set_dashboard(outcome.value)
+        if kept is not None:  # the row (and visit) selected before, e.g. when a form closes, stays selected
+            self.select(*kept)
         self._fit_columns()
         self._show_counts()
         self._update_shown()
@@ -188,6 +213,30 @@ class DashboardPage(QWidget):
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(text)
         self._update_shown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Down and self.first_match():
+            return True
+        return super().eventFilter(watched, event)
+
+    def first_match(self) -> bool:
+        """Move the focus from the search box to the first row shown; false when nothing matches."""
+        if self.proxy.rowCount() == 0:
+            return False
+        current = self.table.currentIndex()
+        column = current.column() if current.isValid() else 0
+        self.table.setCurrentIndex(self.proxy.index(0, column))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: open the only match, or go to the first of several."""
+        if self.proxy.rowCount() == 1 and self.search_edit.text().strip():
+            self.first_match()
+            self._activated(self.proxy.index(0, 0))
+        else:
+            self.first_match()
 
     def _activated(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

@@ -336,6 +336,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
             row.show_issues(issues, lang)
         if self.suggestions_panel is not None:
             self.suggestions_panel.sync(self.raw(), read_only=self.read_only)
+        self.update_refused_banner(result)
         return result
 
     # -- keyboard ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crf_desktop.forms.issues import IssueCode, Severity
-from crf_desktop.forms.lifecycle import RecordStatus
+from crf_desktop.forms.lifecycle import RecordStatus, refusing_issues
 from crf_desktop.forms.model import Form
 from crf_desktop.services import records
 from crf_desktop.services.records import ReasonRequired, SaveOutcome
@@ -83,10 +83,7 @@ class SavingMixin:
         saved = outcome.value
         self.recheck()
         if not saved.saved:
-            count = len(saved.refused)
-            self.message.show_error(fill(translate(
-                "FormEditor", "Not saved: %1 value(s) need correcting or confirming; see the "
-                                            "messages under the fields."), str(count)))
+            self._show_refused(len(saved.refused))
             self._scroll_to_first_issue()
             return saved
         self.record = saved.record
@@ -103,6 +100,25 @@ class SavingMixin:
         self.saved.emit(self.subject_id)
         self.after_save(saved, text)
         return saved
+
+    def _show_refused(self, count: int) -> None:
+        self._refused_text = fill(translate(
+            "FormEditor", "Not saved: %1 value(s) need correcting or confirming; see the "
+                          "messages under the fields."), str(count))
+        self.message.show_error(self._refused_text)
+
+    def update_refused_banner(self, result: Result) -> None:
+        """After each check: the "Not saved: N value(s)…" banner follows the corrections, and goes at zero."""
+        shown = getattr(self, "_refused_text", "")
+        if not shown or self.message.text() != shown or not self.message.isVisibleTo(self.message.window()):
+            self._refused_text = ""
+            return
+        count = len(refusing_issues(result.issues))
+        if count == 0:
+            self._refused_text = ""
+            self.message.clear_message()
+        else:
+            self._show_refused(count)
 
     def _scroll_to_first_issue(self) -> None:
         for row in self.rows.values():

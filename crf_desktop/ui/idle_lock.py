@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
@@ -75,9 +76,9 @@ class LockScreen(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(440)
         user = session.user
-        heading = QLabel(fill(self.tr("Locked: %1 (%2, %3)"), user.full_name, user.username,
-                              user.role.label_in(language.current())))
+        heading = QLabel(fill(self.tr("Locked: %1 · %2"), user.full_name, user.role.label_in(language.current())))
         heading.setWordWrap(True)
+        self.heading = heading
         heading.setStyleSheet("font-weight: bold;")
         note = QLabel(self.tr("Everything you had open is kept as it was. Enter your password to continue."))
         note.setWordWrap(True)
@@ -89,9 +90,8 @@ class LockScreen(QDialog):
         form = QFormLayout()
         form.addRow(label, self.password_edit)
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox()
-        self.unlock_button = self.buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.unlock_button.setDefault(True)
+        self.buttons = ActionButtonBox(self.tr("&Unlock"), standard=StandardButton.NoButton)
+        self.unlock_button = self.buttons.action_button
         self.logout_button = self.buttons.addButton(self.tr("Log &out"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.logout_button.setAutoDefault(False)
         self.logout_button.setToolTip(self.tr("For another person to log in: closes the open windows; anything "
@@ -110,6 +110,7 @@ class LockScreen(QDialog):
         password = self.password_edit.text()
         self.password_edit.clear()
         if not password:
+            self.message.show_error(self.tr("Type your password to unlock."))
             self.password_edit.setFocus()
             return
         outcome = run_service(self, lambda: self.session.check_password(password), inline=self.message)

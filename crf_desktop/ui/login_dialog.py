@@ -6,13 +6,13 @@ from pathlib import Path
 
 from crf_desktop.core.errors import DataDirError
 from crf_desktop.services.session import Session, login
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage, message_text
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
     QDialog,
-    QDialogButtonBox,
     QFont,
     QFormLayout,
     QGridLayout,
@@ -71,9 +71,8 @@ class LoginDialog(QDialog):
         form.addRow(password_label, self.password_edit)
 
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.login_button = self.buttons.addButton(self.tr("&Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.login_button.setDefault(True)
+        self.buttons = ActionButtonBox(self.tr("&Log in"))
+        self.login_button = self.buttons.action_button
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
 

@@ -17,12 +17,14 @@ from crf_desktop.ui.messages import WARNING_STYLE, show_message
 from crf_desktop.ui.qt import (
     QAction,
     QActionGroup,
+    QApplication,
     QDialog,
     QEvent,
     QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QShortcut,
     Qt,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +40,11 @@ from crf_desktop.ui.users_dialog import UsersDialog
 
 LOGOUT = "logout"
 QUIT = "quit"
+
+
+#: The View ▸ Language entry reads the same in every language, so a person who cannot read the current one
+#: still finds the way back (not translated on purpose).
+LANGUAGE_MENU = "&Language / 语言"
 
 
 def window_title(session: Session) -> str:
@@ -59,7 +66,7 @@ class MainWindow(QMainWindow):
         self._end_reason = QUIT
         self.dialog: QDialog | None = None  # the dialog opened from a menu, for tests
         self.setWindowTitle(window_title(session))
-        self.resize(1100, 680)
+        self.fit_to_screen()
 
         self.audit_panel = AuditPanel(session)
         self.dashboard: DashboardPage | None = None
@@ -91,6 +98,15 @@ class MainWindow(QMainWindow):
         self.idle_lock.locked_changed.connect(self._lock_changed)
         self.retranslate()
 
+    def fit_to_screen(self) -> None:
+        """As large as the screen's free area (the shell then maximises it): all weeks of the dashboard show."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1100, 680)
+            return
+        free = screen.availableGeometry()
+        self.setGeometry(free)
+
     # -- building ---------------------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
@@ -105,7 +121,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu = bar.addMenu("&File")
         self.lock_action = self._action("&Lock screen", self.lock_screen, QKeySequence("Ctrl+L"))
         self.change_password_action = self._action("&Change password…", self.open_change_password)
-        self.logout_action = self._action("Log &out", self.log_out)
+        self.logout_action = self._action("Log &out", self.log_out, QKeySequence("Ctrl+Shift+L"))
         self.quit_action = self._action("&Quit", self.close, QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.change_password_action)
@@ -137,7 +153,7 @@ class MainWindow(QMainWindow):
         self.responses_action.setEnabled(self.session.can(Permission.VIEW_DATA))
         self.view_menu.addAction(self.responses_action)
         self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu("&Language")
+        self.language_menu = self.view_menu.addMenu(LANGUAGE_MENU)
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for code, name in language.NAMES.items():
@@ -152,6 +168,15 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About crf-desktop", self.show_about)
         help_menu.addAction(self.about_action)
+        # F10 opens the menu bar (as in GNOME and Windows); Qt does not do it on its own on Linux
+        self.menu_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
+        self.menu_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.menu_shortcut.activated.connect(self.open_menu_bar)
+
+    def open_menu_bar(self) -> None:
+        bar = self.menuBar()
+        bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        bar.setActiveAction(self.file_menu.menuAction())
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -196,7 +221,7 @@ class MainWindow(QMainWindow):
         self.subjects_action.setText(self.tr("&Subjects"))
         self.activity_action.setText(self.tr("Site &activity"))
         self.responses_action.setText(self.tr("&Responses by visit"))
-        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_menu.setTitle(LANGUAGE_MENU)  # both languages, for someone stuck in the other one
         self.file_menu.setTitle(self.tr("&File"))
         self.lock_action.setText(self.tr("&Lock screen"))
         self.change_password_action.setText(self.tr("&Change password…"))
@@ -232,6 +257,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page = SubjectPage(self.session, subject_id)
             page.form_requested.connect(self.open_form)
+            page.record_requested.connect(self.open_form)
             page.changed.connect(self._data_changed)
             self.subject_pages[subject_id] = page
             self.tabs.addTab(page, fill(self.tr("Subject %1"), subject_id))
@@ -240,6 +266,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         if visit:
             page.show_visit(visit)
+        if page.tree.isVisibleTo(page):  # the visits tree, not the tab bar: Down moves through the visits at once
+            page.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         return page
 
     def close_tab(self, index: int) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from crf_desktop.services.queries import Query, raise_query
 from crf_desktop.services.session import Session
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
-from crf_desktop.ui.qt import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from crf_desktop.ui.qt import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 
 class RaiseQueryDialog(QDialog):
@@ -28,9 +29,9 @@ class RaiseQueryDialog(QDialog):
         self.question_edit.setTabChangesFocus(True)
         label.setBuddy(self.question_edit)
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("&Raise query"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
+        self.buttons = ActionButtonBox(self.tr("&Raise query"))
+        self.ok_button = self.buttons.action_button
+        self.buttons.submit_from(self.question_edit)
         self.buttons.accepted.connect(self.try_raise)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

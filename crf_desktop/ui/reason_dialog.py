@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from crf_desktop.forms.lifecycle import REASONS_FOR_CHANGE
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -47,10 +47,8 @@ class ReasonDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("&Save with this reason"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
+        self.buttons = ActionButtonBox(self.tr("&Save with this reason"))
+        self.ok_button = self.buttons.action_button
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -59,7 +59,8 @@ class Shell(QObject):
         session = dialog.session
         self._drop_login(dialog)
         assert session is not None  # noqa: S101 - accepted only after a successful login
-        self.site_text = f"Site {session.site_id} · Study {session.study_id}"
+        demo = " (demo)" if self.demo_users else ""  # as app.site_before_login writes it
+        self.site_text = f"Site {session.site_id} · Study {session.study_id}{demo}"
         self.site_problem = None
         if session.user.must_change_password:
             self._ask_new_password(session)
@@ -86,7 +87,7 @@ class Shell(QObject):
         window = MainWindow(session, idle_minutes=self.idle_minutes)
         self.main_window = window
         window.session_ended.connect(lambda reason: self._session_ended(window, reason))
-        window.show()
+        window.showMaximized()
         return window
 
     def _session_ended(self, window: MainWindow, reason: str) -> None:

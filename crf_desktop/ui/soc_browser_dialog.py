@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from crf_desktop.forms.ctcae import Term, soc_text, socs, term_text, terms_in_soc
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.qt import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -45,8 +45,8 @@ class SocBrowserDialog(QDialog):
         self.soc_list.currentRowChanged.connect(self.show_soc)
         self.term_list.itemActivated.connect(lambda _item: self.accept_current())
         self.term_list.currentRowChanged.connect(self._update_ok)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("&Choose term"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = ActionButtonBox(self.tr("&Choose term"))
+        self.ok_button = self.buttons.action_button
         self.buttons.accepted.connect(self.accept_current)
         self.buttons.rejected.connect(self.reject)
         soc_box = QVBoxLayout()

@@ -1,4 +1,5 @@
-"""One subject: who they are, their visits with forms and states, the logs, open queries, and their history."""
+"""One subject: who they are, their visits with forms and states, the logs and their entries (adverse events,
+medications: :mod:`crf_desktop.ui.subject_logs`), open queries, and their history."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from crf_desktop.services import queries, records, subjects
 from crf_desktop.services.dashboard import SubjectRow, subject_row
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language, visit_states
-from crf_desktop.ui.audit_table_model import AuditTableModel, local_time
+from crf_desktop.ui.audit_table_model import AuditTableModel
 from crf_desktop.ui.dashboard_model import subject_status_text
 from crf_desktop.ui.eligibility_panel import EligibilityPanel
 from crf_desktop.ui.headings import heading
@@ -37,6 +38,17 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from crf_desktop.ui.subject_logs import (
+    ENTRY_ROLE,
+    FORM_ROLE,
+    LOG_ROLE,
+    NEW_ROLE,
+    VISIT_ROLE,
+    LogsMixin,
+    item_key,
+    saved_text,
+    status_text,
+)
 from crf_desktop.ui.subject_randomisation import RandomisationMixin
 from crf_desktop.ui.subject_status_dialog import SubjectStatusDialog
 from crf_desktop.ui.table_columns import fit_columns
@@ -46,16 +58,15 @@ if TYPE_CHECKING:
     from crf_desktop.services.records import Record
     from crf_desktop.services.subjects import Subject
 
-VISIT_ROLE = Qt.ItemDataRole.UserRole
-FORM_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_GLYPH = {RecordStatus.NOT_STARTED: "–", RecordStatus.IN_PROGRESS: "◐", RecordStatus.COMPLETE: "✓",
-                RecordStatus.VERIFIED: "✔✔", RecordStatus.SIGNED: "✎", RecordStatus.LOCKED: "■"}
+__all__ = ["FORM_ROLE", "VISIT_ROLE", "SubjectPage"]
 
 
-class SubjectPage(RandomisationMixin, QWidget):
-    """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened."""
+class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
+    """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened, and
+    :attr:`record_requested` (subject id, visit or log, form id, repeat no) for an entry of a repeating form."""
 
     form_requested = Signal(str, str, str)
+    record_requested = Signal(str, str, str, int)
     changed = Signal(str)
 
     def __init__(self, session: Session, subject_id: str, parent: QWidget | None = None) -> None:
@@ -84,6 +95,7 @@ class SubjectPage(RandomisationMixin, QWidget):
         self.tree.setAccessibleName("visits and forms")
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(lambda item, _column: self._open_item(item))
+        self._build_logs()
         self.queries_tree = QTreeWidget()
         self.queries_tree.setColumnCount(5)
         self.queries_tree.setRootIsDecorated(False)
@@ -106,6 +118,7 @@ class SubjectPage(RandomisationMixin, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.open_button)
+        top.addWidget(self.new_button)
         top.addWidget(self.status_button)
         top.addWidget(self.randomise_button)
         top.addWidget(self.unblind_button)
@@ -134,6 +147,7 @@ class SubjectPage(RandomisationMixin, QWidget):
             return
         self.subject, found, self.queries, self.row = outcome.value
         self.records = {(r.visit, r.form): r for r in found if r.repeat_no == 0}
+        self.set_entries(found)
         if self.session.can(Permission.VIEW_AUDIT):
             trail = run_service(self, lambda: self.session.audit_trail(subject=self.subject_id, limit=500),
                                 inline=self.message)
@@ -162,6 +176,7 @@ class SubjectPage(RandomisationMixin, QWidget):
         self.tabs.setTabText(3, self.tr("Outcomes"))
         self.tabs.setTabText(4, self.tr("Eligibility"))
         self._retranslate_randomisation()
+        self._retranslate_logs(lang)
         subject = self.subject
         if subject is None:
             return
@@ -183,6 +198,7 @@ class SubjectPage(RandomisationMixin, QWidget):
         super().changeEvent(event)
 
     def _fill_tree(self, lang: str) -> None:
+        selected = item_key(self.tree.currentItem())
         self.tree.clear()
         cells = {c.visit: c for c in self.row.cells} if self.row is not None else {}
         for visit in REGISTRY.schedule.visits:
@@ -200,32 +216,30 @@ class SubjectPage(RandomisationMixin, QWidget):
             self._add_forms(item, visit.code, visit.forms, lang)
             self.tree.addTopLevelItem(item)
             item.setExpanded(cell is not None and cell.state.value not in ("not due",))
-        for log in REGISTRY.schedule.logs:
-            item = QTreeWidgetItem([log.label.get(lang), "", "", ""])
-            item.setData(0, VISIT_ROLE, log.code)
-            if not log.forms:
-                item.setText(1, self.tr("(no forms declared yet)"))
-            self._add_forms(item, log.code, log.forms, lang)
-            self.tree.addTopLevelItem(item)
+        self._add_logs(lang)
         for column in range(1, 4):
             self.tree.resizeColumnToContents(column)
         titles = [self.tree.topLevelItem(n).child(c).text(0) for n in range(self.tree.topLevelItemCount())
                   for c in range(self.tree.topLevelItem(n).childCount())]
         metrics = self.tree.fontMetrics()  # collapsed visits count too: the column fits every form title
-        self.tree.setColumnWidth(0, max([metrics.horizontalAdvance(t) for t in titles] + [200]) + 60)
+        self.tree.setColumnWidth(0, min(max([metrics.horizontalAdvance(t) for t in titles] + [200]), 720) + 60)
+        if self._select_next is not None and self._select_key(self._select_next):
+            self._select_next = None  # the entry just added, once saved
+        else:
+            self._select_key(selected)
 
     def _add_forms(self, parent: QTreeWidgetItem, visit: str, form_ids: tuple[str, ...], lang: str) -> None:
         for form_id in form_ids:
             form = REGISTRY.form(form_id)
             record = self.records.get((visit, form_id))
             status = record.status if record is not None else RecordStatus.NOT_STARTED
-            saved = fill(self.tr("%1 by %2"), local_time(record.updated_at), record.updated_by) if record else ""
-            child = QTreeWidgetItem([form.title.get(lang), f"{STATUS_GLYPH[status]} {status.label.get(lang)}", "",
-                                     saved])
+            child = QTreeWidgetItem([form.title.get(lang), status_text(status, lang), "", saved_text(record)])
             child.setData(0, VISIT_ROLE, visit)
             child.setData(0, FORM_ROLE, form_id)
             child.setToolTip(0, self.tr("Double-click or press Enter to open the form"))
             parent.addChild(child)
+            if form.repeating and self.add_entries(child, visit, form_id, lang):  # e.g. kits a visit dispensed
+                child.setExpanded(True)
 
     def _fill_queries(self, lang: str) -> None:
         self.queries_tree.clear()
@@ -263,8 +277,12 @@ class SubjectPage(RandomisationMixin, QWidget):
                 return
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
-        visit, form_id = item.data(0, VISIT_ROLE), item.data(0, FORM_ROLE)
-        if visit and form_id:
+        visit, form_id, repeat_no = item.data(0, VISIT_ROLE), item.data(0, FORM_ROLE), item.data(0, ENTRY_ROLE)
+        if visit and form_id and item.data(0, NEW_ROLE):
+            self.new_entry(str(visit), str(form_id))
+        elif visit and form_id and repeat_no is not None:
+            self.record_requested.emit(self.subject_id, str(visit), str(form_id), int(repeat_no))
+        elif visit and form_id and not item.data(0, LOG_ROLE):
             self.form_requested.emit(self.subject_id, str(visit), str(form_id))
         elif item.childCount():
             item.setExpanded(not item.isExpanded())

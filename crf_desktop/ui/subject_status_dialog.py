@@ -5,13 +5,13 @@ from __future__ import annotations
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import SubjectStatus, allowed_status_changes, change_subject_status
 from crf_desktop.ui.dashboard_model import subject_status_text
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -45,9 +45,8 @@ class SubjectStatusDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("&Change status"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
+        self.buttons = ActionButtonBox(self.tr("&Change status"))
+        self.ok_button = self.buttons.action_button
         self.buttons.accepted.connect(self.try_change)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from crf_desktop.services import randomisation
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_buttons import ActionButtonBox, ButtonRole, StandardButton
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import ERROR_STYLE, InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -65,8 +65,10 @@ class UnblindDialog(QDialog):
         self.arm_label.setStyleSheet("font-weight: bold; font-size: 120%; color: #1d1d1d; background: #fff4cc; "
                                      "border: 2px solid #a40000; border-radius: 4px; padding: 10px;")
         self.arm_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.unblind_button = self.buttons.addButton(self.tr("&Unblind now"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons = ActionButtonBox(self.tr("&Unblind now"), standard=StandardButton.Close,
+                                       role=ButtonRole.ActionRole)
+        self.unblind_button = self.buttons.action_button
+        self.buttons.submit_from(self.reason_edit)
         self.unblind_button.clicked.connect(self.try_unblind)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

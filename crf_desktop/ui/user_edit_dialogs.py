@@ -5,6 +5,7 @@ from __future__ import annotations
 from crf_desktop.core.roles import Role
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
@@ -12,7 +13,6 @@ from crf_desktop.ui.password_fields import NewPasswordRows
 from crf_desktop.ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -35,9 +35,8 @@ class _UserActionDialog(QDialog):
         self.intro.setWordWrap(True)
         self.form = QFormLayout()
         self.message = InlineMessage()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
+        self.buttons = ActionButtonBox(ok_text)
+        self.ok_button: QPushButton = self.buttons.action_button
         self.buttons.accepted.connect(self.try_action)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -4,47 +4,47 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="73"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="72"/>
         <source>add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="73"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="72"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="74"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="73"/>
         <source>Add a person who works on this study at this site. They log in with the temporary password and must choose their own at first login. User names are never re-used.</source>
         <translation>添加一位在本中心参与本研究的人员。其使用临时密码登录，首次登录时必须设置自己的密码。用户名永不重复使用。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="78"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="77"/>
         <source>e.g. lina (lower case, no spaces)</source>
         <translation>例如 lina（小写，无空格）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="80"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="79"/>
         <source>as printed on signatures</source>
         <translation>与签名上打印的姓名一致</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="85"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="84"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="86"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="85"/>
         <source>&amp;Full name:</source>
         <translation>全名(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="87"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="86"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="88"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="87"/>
         <source>&amp;Temporary password:</source>
         <translation>临时密码(&amp;T)：</translation>
     </message>
@@ -52,27 +52,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="24"/>
+        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="25"/>
         <source>crf-desktop: change password</source>
         <translation>crf-desktop：修改密码</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="29"/>
+        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="30"/>
         <source>%1 (%2): your password was set by the site admin. Choose your own password before you continue; Log out leaves without changing it.</source>
         <translation>%1（%2）：您的密码由中心管理员设置。请先设置您自己的密码再继续；选择“注销”将不修改密码并退出。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="31"/>
+        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="32"/>
         <source>Change the password of %1 (%2).</source>
         <translation>修改 %1（%2）的密码。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="38"/>
+        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="39"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="38"/>
+        <location filename="../../crf_desktop/ui/change_password_dialog.py" line="39"/>
         <source>&amp;Temporary password:</source>
         <translation>临时密码(&amp;T)：</translation>
     </message>
@@ -143,82 +143,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="119"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="127"/>
         <source>Subjects at site %1</source>
         <translation>中心 %1 的受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="120"/>
-        <source>&amp;Find:</source>
-        <translation>查找(&amp;F)：</translation>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="128"/>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="121"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="129"/>
         <source>Subject number or initials</source>
         <translation>受试者编号或姓名缩写</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="122"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="130"/>
         <source>&amp;Overdue visits</source>
         <translation>逾期访视(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="123"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="131"/>
         <source>Open &amp;queries</source>
         <translation>未解决质疑(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="124"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="132"/>
         <source>&amp;Incomplete forms</source>
         <translation>未完成表单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="125"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="133"/>
         <source>&amp;New subject…</source>
         <translation>新建受试者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="126"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="134"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="127"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="135"/>
         <source>Reload the dashboard (F5)</source>
         <translation>重新载入总览（F5）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="128"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="136"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="130"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="138"/>
         <source>(double-click a row or press Enter to open the subject)</source>
         <translation>（双击一行或按回车键打开受试者）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="146"/>
-        <source>%1 subject(s)</source>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="159"/>
+        <source>%1 subject</source>
         <translation>%1 名受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="151"/>
-        <source>%1 overdue visit(s)</source>
-        <translation>%1 次逾期访视</translation>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="159"/>
+        <source>%1 subjects</source>
+        <translation>%1 名受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="152"/>
-        <source>%1 visit(s) with forms in progress</source>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="164"/>
+        <source>%1 overdue visit</source>
+        <translation>%1 次访视逾期</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="164"/>
+        <source>%1 overdue visits</source>
+        <translation>%1 次访视逾期</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="165"/>
+        <source>%1 visit with forms in progress</source>
         <translation>%1 次访视有填写中的表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="157"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="166"/>
+        <source>%1 visits with forms in progress</source>
+        <translation>%1 次访视有填写中的表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="177"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="180"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="205"/>
         <source>Screen failure</source>
         <translation>筛选失败</translation>
     </message>
@@ -226,27 +241,27 @@
 <context>
     <name>DisableUserDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="136"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="135"/>
         <source>disable %1</source>
         <translation>停用 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="137"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="136"/>
         <source>&amp;Disable user</source>
         <translation>停用用户(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="137"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="136"/>
         <source>Disable %1: they can no longer log in. Their entries, signatures and history stay in the audit trail. Reset the password later to enable the account again.</source>
         <translation>停用 %1：其将无法再登录。其录入、签名和历史记录保留在稽查轨迹中。以后重置密码即可重新启用该账户。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="143"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="142"/>
         <source>e.g. left the study team on 2025-03-01</source>
         <translation>例如 2025-03-01 离开研究团队</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="144"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="143"/>
         <source>R&amp;eason (required):</source>
         <translation>原因（必填）(&amp;E)：</translation>
     </message>
@@ -444,22 +459,22 @@
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="87"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="105"/>
         <source>Not saved: %1 value(s) need correcting or confirming; see the messages under the fields.</source>
         <translation>未保存：%1 个数值需要更正或确认，请查看各项下方的提示。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="98"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="95"/>
         <source>Saved as in progress: %1 required field(s) still empty.</source>
         <translation>已保存为“填写中”：还有 %1 个必填项未填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="101"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="98"/>
         <source>Saved. Status: %1.</source>
         <translation>已保存。状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="135"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="151"/>
         <source>Verified against the source documents.</source>
         <translation>已与源文件核对。</translation>
     </message>
@@ -479,17 +494,17 @@
         <translation>已对“%1”提出质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="153"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="169"/>
         <source>crf-desktop: unsaved changes</source>
         <translation>crf-desktop：未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="154"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="170"/>
         <source>%1 has changes that are not saved.</source>
         <translation>%1有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="158"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="174"/>
         <source>Save them, discard them, or go back to the form?</source>
         <translation>保存、放弃，还是返回表单？</translation>
     </message>
@@ -562,7 +577,7 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="48"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="49"/>
         <source>crf-desktop is locked</source>
         <translation>crf-desktop 已锁定</translation>
     </message>
@@ -570,22 +585,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="74"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="75"/>
         <source>crf-desktop: locked</source>
         <translation>crf-desktop：已锁定</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="78"/>
-        <source>Locked: %1 (%2, %3)</source>
-        <translation>已锁定：%1（%2，%3）</translation>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="79"/>
+        <source>Locked: %1 · %2</source>
+        <translation>已锁定：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="82"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="83"/>
         <source>Everything you had open is kept as it was. Enter your password to continue.</source>
         <translation>您打开的所有内容均保持原样。输入密码以继续。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="87"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="88"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
@@ -603,6 +618,11 @@
         <location filename="../../crf_desktop/ui/idle_lock.py" line="97"/>
         <source>For another person to log in: closes the open windows; anything not saved is lost</source>
         <translation>供其他人登录：关闭已打开的窗口；未保存的内容将丢失</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="113"/>
+        <source>Type your password to unlock.</source>
+        <translation>请输入密码以解锁。</translation>
     </message>
 </context>
 <context>
@@ -643,27 +663,27 @@ To try the app with fictitious data instead:
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="75"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="74"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="100"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="99"/>
         <source>DEMO: fictitious site for training, not for real patients</source>
         <translation>演示：用于培训的虚构中心，不得用于真实患者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="106"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="105"/>
         <source>Demo users and their passwords (also printed in the terminal). Choose a user to fill in the fields.</source>
         <translation>演示用户及其密码（也打印在终端中）。选择一个用户即可自动填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="117"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="116"/>
         <source>Fill in %1 and the demo password</source>
         <translation>填入 %1 及演示密码</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="137"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="136"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -671,128 +691,124 @@ To try the app with fictitious data instead:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="45"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="52"/>
         <source>crf-desktop — Site %1 · %2 — %3 (%4)</source>
+        <extracomment>The View ▸ Language entry reads the same in every language, so a person who cannot read the current one still finds the way back (not translated on purpose).</extracomment>
         <translation>crf-desktop — 中心 %1 · %2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="87"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="209"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="210"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="211"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="214"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="216"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="217"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="194"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="263"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="221"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="222"/>
         <source>Site &amp;activity</source>
         <translation>中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="223"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="199"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="228"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="230"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="232"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="233"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="235"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
@@ -800,57 +816,57 @@ To try the app with fictitious data instead:
 <context>
     <name>NewSubjectDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="31"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="30"/>
         <source>crf-desktop: new subject</source>
         <translation>crf-desktop：新建受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="33"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="32"/>
         <source>Register a person who has signed the informed consent. The next screening number of the site is given to them.</source>
         <translation>登记已签署知情同意书的受试者，系统将分配本中心的下一个筛选号。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="38"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="37"/>
         <source>2–4 letters, e.g. ZSF</source>
         <translation>2–4 个字母，如 ZSF</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="42"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="41"/>
         <source>e.g. 1985 (leave empty if not known)</source>
         <translation>如 1985（不详则留空）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="45"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="44"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="46"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="45"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="49"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="48"/>
         <source>&amp;Initials:</source>
         <translation>姓名缩写(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="50"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="49"/>
         <source>&amp;Year of birth:</source>
         <translation>出生年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="50"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="49"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="56"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="54"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="71"/>
+        <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="69"/>
         <source>year of birth “%1”: type four digits, e.g. 1985</source>
         <translation>出生年份“%1”：请输入四位数字，如 1985</translation>
     </message>
@@ -1079,7 +1095,7 @@ To try the app with fictitious data instead:
         <translation>质疑内容(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/raise_query_dialog.py" line="33"/>
+        <location filename="../../crf_desktop/ui/raise_query_dialog.py" line="32"/>
         <source>&amp;Raise query</source>
         <translation>提出质疑(&amp;R)</translation>
     </message>
@@ -1112,12 +1128,12 @@ To try the app with fictitious data instead:
         <translation>其他原因(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/reason_dialog.py" line="51"/>
+        <location filename="../../crf_desktop/ui/reason_dialog.py" line="50"/>
         <source>&amp;Save with this reason</source>
         <translation>按此原因保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/reason_dialog.py" line="75"/>
+        <location filename="../../crf_desktop/ui/reason_dialog.py" line="73"/>
         <source>Type the reason for the change.</source>
         <translation>请填写修改原因。</translation>
     </message>
@@ -1258,22 +1274,22 @@ To try the app with fictitious data instead:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="115"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="114"/>
         <source>reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="116"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="115"/>
         <source>&amp;Reset password</source>
         <translation>重置密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="116"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="115"/>
         <source>Give %1 a temporary password. Tell it to them in person; they must choose their own at next login. A disabled account is enabled again.</source>
         <translation>为 %1 设置临时密码。请当面告知；其下次登录时必须设置自己的密码。已停用的账户将重新启用。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="120"/>
+        <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="119"/>
         <source>&amp;Temporary password:</source>
         <translation>临时密码(&amp;T)：</translation>
     </message>
@@ -1365,7 +1381,7 @@ not evaluable</source>
         <translation>crf-desktop：按系统器官分类浏览 CTCAE v4.03 术语</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/soc_browser_dialog.py" line="49"/>
+        <location filename="../../crf_desktop/ui/soc_browser_dialog.py" line="48"/>
         <source>&amp;Choose term</source>
         <translation>选择术语(&amp;C)</translation>
     </message>
@@ -1383,212 +1399,273 @@ not evaluable</source>
 <context>
     <name>SubjectPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="153"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="167"/>
         <source>Change &amp;status…</source>
         <translation>更改状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="154"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="168"/>
         <source>&amp;Open form</source>
         <translation>打开表单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
         <source>Visit / form</source>
         <translation>访视 / 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="155"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
         <source>Date or window</source>
         <translation>日期或访视窗</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="156"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="170"/>
         <source>Last saved</source>
         <translation>最近保存</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="157"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="157"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
         <source>Visit · form</source>
         <translation>访视 · 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="157"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
         <source>Question</source>
         <translation>质疑内容</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="158"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
         <source>Raised by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="158"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="159"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="173"/>
         <source>Visits and forms</source>
         <translation>访视与表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="160"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="174"/>
         <source>Open queries (%1)</source>
         <translation>未解决质疑（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="161"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="175"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="162"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="176"/>
         <source>Outcomes</source>
         <translation>疗效结局</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="163"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="177"/>
         <source>Eligibility</source>
         <translation>入选资格</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="168"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="183"/>
         <source>Subject %1 (%2)</source>
         <translation>受试者 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="184"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="184"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="186"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="186"/>
         <source>Sex: %1</source>
         <translation>性别：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="187"/>
         <source>Year of birth: %1</source>
         <translation>出生年份：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="187"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="173"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="188"/>
         <source>Baseline: %1</source>
         <translation>基线：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="173"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="188"/>
         <source>not yet</source>
         <translation>尚未进行</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="175"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="190"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="207"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="80"/>
+        <source>grade %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="97"/>
+        <source>(nothing entered yet)</source>
+        <translation>（尚未填写）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="99"/>
+        <source>#%1  %2</source>
+        <translation>#%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="153"/>
+        <source>New entry in %1…</source>
+        <translation>在%1中新建条目…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="154"/>
+        <source>New entry in %1: %2…</source>
+        <translation>在%1中新建条目：%2…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="158"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="268"/>
+        <source>&amp;New entry…</source>
+        <translation>新建条目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="159"/>
+        <source>Add an adverse event, a medication or another log entry (also: the last row of each log)</source>
+        <translation>新增不良事件、合并用药或其他记录条目（也可使用每个记录表的最后一行）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="172"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="176"/>
         <source>(no forms declared yet)</source>
         <translation>（尚未定义表单）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="222"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="178"/>
+        <source>no entries yet</source>
+        <translation>暂无条目</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="188"/>
+        <source>＋ New entry…</source>
+        <translation>＋ 新建条目…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="214"/>
+        <source>Double-click or press Enter to open the entry</source>
+        <translation>双击或按回车键打开该条目</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="263"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="109"/>
         <source>%1 by %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="227"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="239"/>
         <source>Double-click or press Enter to open the form</source>
         <translation>双击或按回车键打开表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="32"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="30"/>
         <source>Randomisation no. %1 · MSC kit %2 · MMF kit %3</source>
         <translation>随机号 %1 · MSC 药物编号 %2 · MMF 药物编号 %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="98"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="82"/>
         <source>&amp;Randomise…</source>
         <translation>随机(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="99"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="83"/>
         <source>Check eligibility again and assign the next randomisation number and kits</source>
         <translation>再次核对入选资格，并分配下一个随机号和药物编号</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="103"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="87"/>
         <source>Emergency &amp;unblinding…</source>
         <translation>紧急揭盲(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="106"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="90"/>
         <source>Not randomised</source>
         <translation>未随机</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="114"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="98"/>
         <source>Unblinded (%1, by %2)</source>
         <translation>已揭盲（%1，%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="115"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="99"/>
         <source>Unblinded</source>
         <translation>已揭盲</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="120"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="104"/>
         <source>crf-desktop: randomise</source>
         <translation>crf-desktop：随机</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="121"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="105"/>
         <source>Randomise subject %1 now?</source>
         <translation>现在对受试者 %1 进行随机吗？</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="124"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="108"/>
         <source>Eligibility is checked again from the recorded forms. The subject then receives the next randomisation number, an MSC/placebo kit and an MMF/placebo kit, and goes on study. This cannot be undone.</source>
         <translation>将根据已录入的表单再次核对入选资格。随后受试者获得下一个随机号、一个 MSC/安慰剂药物编号和一个 MMF/安慰剂药物编号，并进入研究。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="128"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="112"/>
         <source>&amp;Randomise</source>
         <translation>随机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="151"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="135"/>
         <source>Subject %1 randomised: %2.</source>
         <translation>受试者 %1 已随机：%2。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="153"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="137"/>
         <source>Subject %1 is randomised.
 
 Randomisation number: %2
@@ -1605,7 +1682,7 @@ MMF/安慰剂药物编号（片剂）：%4
 请将这些编号记入受试者的资料，并只发放这些药物。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="157"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="141"/>
         <source>crf-desktop: randomised</source>
         <translation>crf-desktop：已随机</translation>
     </message>
@@ -1633,7 +1710,7 @@ MMF/安慰剂药物编号（片剂）：%4
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_status_dialog.py" line="49"/>
+        <location filename="../../crf_desktop/ui/subject_status_dialog.py" line="48"/>
         <source>&amp;Change status</source>
         <translation>更改状态(&amp;C)</translation>
     </message>
@@ -1728,12 +1805,12 @@ MMF/安慰剂药物编号（片剂）：%4
 <context>
     <name>UnblindDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="35"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="36"/>
         <source>crf-desktop: emergency unblinding of subject %1</source>
         <translation>crf-desktop：受试者 %1 紧急揭盲</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="38"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="39"/>
         <source>Emergency unblinding shows which treatment subject %1 receives. Do it only when the treatment of a medical emergency depends on knowing it.
 
 It cannot be undone: the subject is flagged as unblinded on every screen, the unblinding, your name and your reason are kept in the audit trail and reported to the coordinating centre, and the treatment is shown once, in this window only.</source>
@@ -1742,17 +1819,17 @@ It cannot be undone: the subject is flagged as unblinded on every screen, the un
 此操作不可撤销：受试者在所有界面上将标记为已揭盲；揭盲、您的姓名和原因将记入稽查轨迹并报告给协调中心；治疗分组只在本窗口显示一次。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="46"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="47"/>
         <source>The medical reason, e.g. severe infection: the treating team must know whether MMF is being given</source>
         <translation>医疗原因，例如严重感染：治疗团队必须知道是否正在使用 MMF</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="54"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="55"/>
         <source>Medical &amp;reason:</source>
         <translation>医疗原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="55"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="56"/>
         <source>Your &amp;password:</source>
         <translation>您的密码(&amp;P)：</translation>
     </message>
@@ -1762,22 +1839,22 @@ It cannot be undone: the subject is flagged as unblinded on every screen, the un
         <translation>立即揭盲(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="81"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="84"/>
         <source>Give the medical reason for unblinding; it is reported to the coordinating centre.</source>
         <translation>请填写揭盲的医疗原因；该原因将报告给协调中心。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="86"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="89"/>
         <source>Type your password to confirm that it is you.</source>
         <translation>请输入您的密码以确认身份。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="103"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="106"/>
         <source>Subject %1 receives: %2</source>
         <translation>受试者 %1 接受的治疗：%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="105"/>
+        <location filename="../../crf_desktop/ui/unblind_dialog.py" line="109"/>
         <source>Unblinded and recorded. Tell the treating team now: this treatment is not shown again after you close this window.</source>
         <translation>已揭盲并记录。请立即告知治疗团队：关闭本窗口后将不再显示该治疗分组。</translation>
     </message>

@@ -1,14 +1,15 @@
-"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page (and its
-eligibility tab, and a randomised subject with its randomisation number and kits), the reference ranges, the
-lab flags, the form
-editor (English and Chinese), a subject's outcomes with the trend chart, the CTCAE term search and grades, and
-the SLEDAI-2K suggestions into docs/screenshots/.
+"""Save PNGs of the login dialog, the main window, the users dialog, the dashboard, a subject page (its logs of
+adverse events and medications, its eligibility tab, and a randomised subject with its randomisation number and
+kits), the reference ranges, the lab flags, the form editor (English and Chinese), a subject's outcomes with the
+trend chart, the CTCAE term search and grades, and the SLEDAI-2K suggestions into docs/screenshots/.
 
     .venv/bin/python tests/ui/screenshots.py
+    .venv/bin/python tests/ui/screenshots.py --only subject-logs.png   # just these (comma-separated)
 
 Starts its own Xvfb (a real X display, so fonts and styles render as on a desktop) unless ``DISPLAY`` is set
-and ``--use-display`` is given, then re-runs itself under it. The site is a fresh demo site in a temporary
-folder; the pictures are taken with ``QWidget.grab()`` (window frames are the window manager's, not ours).
+and ``--use-display`` is given, then re-runs itself under it. ``--only`` names the pictures to save (the rest
+are skipped). The site is a fresh demo site in a temporary folder; the pictures are taken with
+``QWidget.grab()`` (window frames are the window manager's, not ours).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 CHILD = "CRF_SCREENSHOTS_CHILD"
+ONLY = "CRF_SCREENSHOTS_ONLY"
 PASSWORD = "demo-password-2024"
 
 
@@ -45,6 +47,8 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
 
 
 def parent() -> int:
+    if "--only" in sys.argv[:-1]:
+        os.environ[ONLY] = sys.argv[sys.argv.index("--only") + 1]
     if "--use-display" in sys.argv and os.environ.get("DISPLAY"):
         env = dict(os.environ, **{CHILD: "1", "QT_QPA_PLATFORM": "xcb"})
         return subprocess.call([sys.executable, __file__], env=env)
@@ -74,7 +78,11 @@ def child() -> int:
             QApplication.processEvents()
             time.sleep(0.03)
 
+    only = [n for n in os.environ.get(ONLY, "").split(",") if n]
+
     def save(widget: QWidget, name: str) -> None:
+        if only and name not in only:
+            return
         settle()
         path = OUT / name
         if not widget.grab().save(str(path), "PNG"):
@@ -128,6 +136,7 @@ def data_entry_screens(data_dir: Path, save: object) -> None:
     from crf_desktop.services.subjects import register_subject
     from crf_desktop.ui import language
     from crf_desktop.ui.main_window import MainWindow
+    from crf_desktop.ui.subject_logs import LOG_ROLE
 
     session = login(data_dir, "coordinator", PASSWORD)
     subject = register_subject(session, initials="LXM", birth_year=1988, sex="F")
@@ -137,6 +146,12 @@ def data_entry_screens(data_dir: Path, save: object) -> None:
     save(window, "dashboard.png")  # type: ignore[operator]
     window.open_subject(window.dashboard.model.row(3).subject.subject_id)  # type: ignore[union-attr]
     save(window, "subject.png")  # type: ignore[operator]
+    page = window.open_subject("01-009")  # two adverse events (one "Other, specify") and three medications
+    for top in range(page.tree.topLevelItemCount()):
+        page.tree.topLevelItem(top).setExpanded(page.tree.topLevelItem(top).data(0, LOG_ROLE) is True)
+    page.tree.setCurrentItem(page.entry_items("adverse_events", "adverse_event")[1])
+    page.tree.setFocus()
+    save(window, "subject-logs.png")  # type: ignore[operator]
     page = window.open_subject("01-001")  # the demo's subject still in screening: one answer missing
     page.tabs.setCurrentWidget(page.eligibility_panel)
     save(window, "eligibility.png")  # type: ignore[operator]

@@ -34,7 +34,7 @@ def test_the_dashboard_is_the_first_page_and_the_audit_trail_stays_reachable(qtb
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:FIXED_COLUMNS] == ["Subject", "Initials", "Status", "Next visit due", "Open queries"]
     assert headers[FIXED_COLUMNS:FIXED_COLUMNS + 3] == ["Screening", "Baseline (day 0)", "Week 4"]
-    assert window.dashboard.counts_label.text().startswith(f"{model.rowCount()} subject(s)")
+    assert window.dashboard.counts_text.startswith(f"{model.rowCount()} subjects")
     assert "Legend:" in window.dashboard.legend.text() and "⚠ Overdue" in window.dashboard.legend.text()
     window.activity_action.trigger()
     assert window.tabs.currentWidget() is window.audit_panel

@@ -1,0 +1,57 @@
+"""The button row of a dialog: a standard button (Cancel, Close) plus one action button that Enter presses.
+
+``QPushButton.setDefault(True)`` only registers the button with its dialog when the button already lives in
+that dialog. A button box built first and added to the layout afterwards is not in the dialog yet, so the
+dialog never learns about the default button and, when shown, makes the first auto-default button in the
+focus chain, Cancel, the default instead: Enter cancelled. :class:`ActionButtonBox` sets the default again
+once it is in the dialog and whenever it is shown, so Enter presses the action in every dialog that uses it.
+"""
+
+from __future__ import annotations
+
+from crf_desktop.ui.qt import (
+    QDialogButtonBox,
+    QEvent,
+    QKeyEvent,
+    QKeySequence,
+    QObject,
+    QPlainTextEdit,
+    QPushButton,
+    Qt,
+)
+
+StandardButton = QDialogButtonBox.StandardButton
+ButtonRole = QDialogButtonBox.ButtonRole
+
+
+class ActionButtonBox(QDialogButtonBox):
+    """``standard`` (Cancel unless told) and :attr:`action_button`, the dialog's default button.
+
+    A focused button still takes Enter for itself (Tab to Cancel, Enter cancels), as everywhere in Qt.
+    """
+
+    def __init__(self, action_text: str, *, standard: StandardButton = StandardButton.Cancel,
+                 role: ButtonRole = ButtonRole.AcceptRole) -> None:
+        super().__init__(standard)
+        self.action_button: QPushButton = self.addButton(action_text, role)
+        self.action_button.setDefault(True)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ParentChange, QEvent.Type.Show) and self.action_button.isVisibleTo(self):
+            self.action_button.setDefault(False)  # setDefault(True) on a default button does nothing
+            self.action_button.setDefault(True)
+        return super().event(event)
+
+    def submit_from(self, edit: QPlainTextEdit) -> None:
+        """Ctrl+Enter in ``edit``, a multi-line field where Enter starts a new line, presses the action button."""
+        edit.installEventFilter(self)
+        self.action_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if self.action_button.isEnabled() and self.action_button.isVisible():
+                self.action_button.click()
+            return True
+        return super().eventFilter(watched, event)
