@@ -37,7 +37,10 @@ class CellState(StrEnum):
 
     @property
     def label(self) -> Text:
-        return _LABELS[self]
+        """The visit states of their own; a state that mirrors a record status reads as that status."""
+        own = _LABELS.get(self)
+        return own if own is not None else next(status.label for status, state in _BY_STATUS.items()
+                                                if state is self)
 
 
 _LABELS = {
@@ -45,11 +48,6 @@ _LABELS = {
     CellState.DUE: Text(en="Due now", zh="当前应访视"),
     CellState.OVERDUE: Text(en="Overdue", zh="已逾期"),
     CellState.MISSED: Text(en="Did not take place", zh="未进行"),
-    CellState.IN_PROGRESS: Text(en="In progress", zh="填写中"),
-    CellState.COMPLETE: Text(en="Complete", zh="已完成"),
-    CellState.VERIFIED: Text(en="Verified", zh="已核查"),
-    CellState.SIGNED: Text(en="Signed", zh="已签名"),
-    CellState.LOCKED: Text(en="Locked", zh="已锁定"),
 }
 
 _BY_STATUS = {
