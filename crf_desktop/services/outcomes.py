@@ -30,7 +30,8 @@ BASELINE = "baseline"
 DSDNA_IU = "IU_ML"
 
 
-def _decimal(text: str | None) -> Decimal | None:
+def stored_decimal(text: str | None) -> Decimal | None:
+    """A decimal field's stored text as a Decimal (``None`` when empty or not a number)."""
     if not text:
         return None
     try:
@@ -40,7 +41,7 @@ def _decimal(text: str | None) -> Decimal | None:
 
 
 def _int(text: str | None) -> int | None:
-    value = _decimal(text)
+    value = stored_decimal(text)
     return None if value is None else int(value)
 
 
@@ -56,22 +57,22 @@ def visit_values(visit: str, by_form: Mapping[str, Mapping[str, str]]) -> VisitV
     lab = by_form.get(labs.FORM_ID, {})
     activity = by_form.get(bilag.FORM_ID, {})
     grades = {s: activity[f"bilag_{s}"] for s in BILAG_SYSTEMS if activity.get(f"bilag_{s}")}
-    dsdna = _decimal(lab.get("dsdna_value")) if lab.get("dsdna_unit") == DSDNA_IU else None
+    dsdna = stored_decimal(lab.get("dsdna_value")) if lab.get("dsdna_unit") == DSDNA_IU else None
     casts = lab.get("urine_casts")
     return VisitValues(
         visit=visit,
         visit_date=_date(by_form.get(visit_info.FORM_ID, {}).get(visit_info.DATE_FIELD)),
-        upcr_g_g=_decimal(lab.get(lab_units.UPCR.canonical_field)),
-        creatinine_umol_l=_decimal(lab.get(lab_units.CREATININE.canonical_field)),
-        egfr=_decimal(lab.get("egfr")),
-        albumin_g_l=_decimal(lab.get(lab_units.ALBUMIN.canonical_field)),
-        c3_g_l=_decimal(lab.get(lab_units.C3.canonical_field)),
-        c4_g_l=_decimal(lab.get(lab_units.C4.canonical_field)),
+        upcr_g_g=stored_decimal(lab.get(lab_units.UPCR.canonical_field)),
+        creatinine_umol_l=stored_decimal(lab.get(lab_units.CREATININE.canonical_field)),
+        egfr=stored_decimal(lab.get("egfr")),
+        albumin_g_l=stored_decimal(lab.get(lab_units.ALBUMIN.canonical_field)),
+        c3_g_l=stored_decimal(lab.get(lab_units.C3.canonical_field)),
+        c4_g_l=stored_decimal(lab.get(lab_units.C4.canonical_field)),
         anti_dsdna_iu_ml=dsdna,
         sediment_active=None if casts is None else casts == "Y",
         sledai_total=_int(by_form.get(sledai.FORM_ID, {}).get("sledai_total")),
         bilag_grades=grades,
-        phga=_decimal(by_form.get(phga.FORM_ID, {}).get("phga")),
+        phga=stored_decimal(by_form.get(phga.FORM_ID, {}).get("phga")),
     )
 
 

@@ -6,12 +6,10 @@ Every rule of :mod:`crf_desktop.forms.lifecycle` is enforced here, whatever the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms import lifecycle
-from crf_desktop.forms.dates import parse_date
 from crf_desktop.forms.issues import Issue
 from crf_desktop.forms.library import eligibility as eligibility_form
 from crf_desktop.forms.lifecycle import RecordStatus
@@ -26,10 +24,6 @@ from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, records
 from crf_desktop.store.audit import AuditEntry
 from crf_desktop.store.records import Record as Record  # the UI's record type
-
-CONSENT_FORM = "consent"
-CONSENT_VISIT = "screening"
-CONSENT_FIELD = "consent_date"
 
 
 class ReasonRequired(UserInputError):
@@ -73,16 +67,6 @@ def resolve_form(subject_visit: str, form_id: str) -> Form:
     if form_id not in visit_forms:
         raise UserInputError(f"form {form_id!r} does not belong to {subject_visit!r}")
     return form
-
-
-def consent_date(session: Session, subject_id: str) -> date | None:
-    record = records.get(session.site.db, subject_id=subject_id, visit=CONSENT_VISIT, form=CONSENT_FORM)
-    if record is None or not record.data.get(CONSENT_FIELD):
-        return None
-    try:
-        return parse_date(record.data[CONSENT_FIELD])
-    except ValueError:
-        return None
 
 
 def validation_context(session: Session, subject_id: str, confirmed: dict[str, str] | None = None, *,

@@ -12,7 +12,7 @@ from crf_desktop.core.roles import Permission
 from crf_desktop.forms.library import lab_units, labs, sledai
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.outcomes.sledai_suggestions import suggest_sledai_descriptors
-from crf_desktop.services.outcomes import visit_values
+from crf_desktop.services.outcomes import stored_decimal, visit_values
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import records
@@ -27,8 +27,11 @@ class Suggestion:
     evidence: Text
 
 
-def _decimal_or_none(text: str | None) -> float | None:
-    return float(text) if text else None
+def _heme_or_rbc_casts(lab: dict[str, str]) -> bool | None:
+    """SLEDAI-2K's "urinary casts" are heme-granular or RBC casts; None when casts were not recorded."""
+    if not lab.get("urine_casts"):
+        return None
+    return lab["urine_casts"] == "Y" and bool({"RBC", "HEME"} & set(lab.get("urine_cast_types", "").split(",")))
 
 
 def suggestions_for(session: Session, *, subject_id: str, visit: str, form_id: str) -> list[Suggestion]:
@@ -43,15 +46,14 @@ def suggestions_for(session: Session, *, subject_id: str, visit: str, form_id: s
     values = visit_values(visit, {labs.FORM_ID: lab.data})
     data = lab.data
     found = suggest_sledai_descriptors(
-        proteinuria_g_24h=_decimal_or_none(data.get(lab_units.PROTEIN_24H.canonical_field)),
+        proteinuria_g_24h=stored_decimal(data.get(lab_units.PROTEIN_24H.canonical_field)),
         upcr_g_g=values.upcr_g_g,
-        urine_rbc_hpf=_decimal_or_none(data.get("urine_rbc_hpf")),
-        casts=None if not data.get("urine_casts") else data.get("urine_casts") == "Y" and bool(
-            {"RBC", "HEME"} & set(data.get("urine_cast_types", "").split(","))),
+        urine_rbc_hpf=stored_decimal(data.get("urine_rbc_hpf")),
+        casts=_heme_or_rbc_casts(data),
         c3=values.c3_g_l,
         c4=values.c4_g_l,
-        platelets_10e9_l=_decimal_or_none(data.get("plt_e9_l")),
-        wbc_10e9_l=_decimal_or_none(data.get("wbc_e9_l")),
+        platelets_10e9_l=stored_decimal(data.get("plt_e9_l")),
+        wbc_10e9_l=stored_decimal(data.get("wbc_e9_l")),
     )
     return [Suggestion(field_id=s.field_id, code=None if s.present is None else ("Y" if s.present else "N"),
                        evidence=s.evidence) for s in found]
