@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from crf_desktop.store import schema_signatures, schema_study, schema_sync
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 
@@ -249,6 +251,9 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("data clarification queries", _m003_queries),
     ("randomisation list, randomisations, emergency unblinding", _m004_randomisation),
     ("laboratory reference ranges, versioned", _m005_lab_reference_ranges),
+    ("electronic signatures, paper trail, scans, locks", schema_signatures.migrate),
+    ("site and centre keys, exported packages, what came back from the centre", schema_sync.migrate),
+    ("the study configuration issued by the centre", schema_study.migrate),
 ]
 
 

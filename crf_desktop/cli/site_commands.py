@@ -1,93 +1,34 @@
-"""The command line (DESIGN.md section 8). Names are fixed: the centre and site scripts depend on them.
-
-Exit status: 0 success, 2 bad usage or bad input (with a message naming what is wrong), 1 anything else.
-Passwords are prompted; scripts may set CRF_PASSWORD (the logged-in user's), CRF_NEW_PASSWORD (a password
-being set) and CRF_RECOVERY_KEY.
-"""
+"""The site's commands: version, init, users, verify, restore, dictionary, demo, and starting the GUI."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
-import traceback
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crf_desktop import __version__
+from crf_desktop.cli.prompts import (
+    ask_confirmation,
+    ask_new_password,
+    ask_password,
+    ask_secret,
+    common,
+    data_dir_of,
+    login_session,
+    warn,
+)
 from crf_desktop.core.clock import local_display
-from crf_desktop.core.errors import CrfError, UserInputError
+from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import parse_role
 from crf_desktop.services import demo as demo_service
 from crf_desktop.services.dictionary import write_data_dictionary
-from crf_desktop.services.session import Session, backups, init_site, login, recover, restore
+from crf_desktop.services.session import backups, init_site, login, recover, restore
 from crf_desktop.services.verify import verify_site
-from crf_desktop.store.database import storage_error
 from crf_desktop.store.datadir import default_data_dir, is_site
 from crf_desktop.store.keywrap import parse_recovery_key
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-# -- prompts ---------------------------------------------------------------------------------------------
-def _secret(env_name: str, prompt: str, *, confirm: bool = False, what: str = "password",
-            visible: bool = False) -> str:
-    value = os.environ.get(env_name)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UserInputError(f"no {what} given: run this in a terminal to be asked, or set {env_name}")
-    try:
-        if visible:
-            return input(prompt)
-        first = getpass.getpass(prompt)
-        repeated = getpass.getpass("Repeat it: ") if confirm else first
-    except EOFError:
-        raise UserInputError(f"no {what} given (the input was closed); nothing was changed") from None
-    if repeated != first:
-        raise UserInputError("the two passwords differ; nothing was changed")
-    return first
-
-
-def _password(user: str) -> str:
-    return _secret("CRF_PASSWORD", f"Password for {user}: ")
-
-
-def _new_password(whose: str) -> str:
-    return _secret("CRF_NEW_PASSWORD", f"New password for {whose} (at least 10 characters): ", confirm=True)
-
-
-def _confirm(args: argparse.Namespace, question: str) -> None:
-    """Ask before something that cannot be undone; ``--yes`` answers for scripts."""
-    if args.yes:
-        return
-    if not sys.stdin.isatty():
-        raise UserInputError("this needs confirmation and there is no terminal to ask in: add --yes to confirm "
-                             f"({question.rstrip('?')})")
-    try:
-        answer = input(f"{question} Type yes to go on: ")
-    except EOFError:
-        answer = ""
-    if answer.strip().lower() != "yes":
-        raise UserInputError("not confirmed; nothing was changed")
-
-
-def _warn(lines: Sequence[str]) -> None:
-    for line in lines:
-        print(f"warning: {line}", file=sys.stderr)
-
-
-def _data_dir(args: argparse.Namespace) -> Path:
-    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
-
-
-def _login(args: argparse.Namespace) -> Session:
-    if not args.user:
-        raise UserInputError("--user NAME is required: which user is doing this?")
-    session = login(_data_dir(args), args.user, _password(args.user))
-    _warn(session.warnings)
-    return session
+Subparsers = argparse._SubParsersAction  # the object add_subparsers() returns
 
 
 # -- commands ----------------------------------------------------------------------------------------------
@@ -101,11 +42,11 @@ def cmd_version(_args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    data_dir = _data_dir(args)
-    password = _new_password(args.admin)
+    data_dir = data_dir_of(args)
+    password = ask_new_password(args.admin)
     session, recovery_key = init_site(data_dir, site=args.site, study=args.study, admin=args.admin,
                                       admin_name=args.admin_name or args.admin, password=password)
-    _warn(session.warnings)
+    warn(session.warnings)
     session.close()
     print(f"Created site {args.site} for study {args.study} in {data_dir}")
     print(f"Site admin: {args.admin}")
@@ -119,10 +60,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    session = _login(args)
+    session = login_session(args)
     try:
         user = session.add_user(username=args.name, full_name=args.full_name, role=parse_role(args.role),
-                                password=_new_password(args.name))
+                                password=ask_new_password(args.name))
     finally:
         session.close()
     print(f"Added {user.username} ({user.full_name}, {user.role.label}); they must change the password at "
@@ -131,7 +72,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    session = _login(args)
+    session = login_session(args)
     try:
         rows = session.list_users()
     finally:
@@ -147,19 +88,19 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     if not args.user:
         raise UserInputError("--user NAME is required")
-    data_dir = _data_dir(args)
+    data_dir = data_dir_of(args)
     if args.reset:
-        session = _login(args)
+        session = login_session(args)
         try:
-            session.reset_password(args.reset, _new_password(args.reset))
+            session.reset_password(args.reset, ask_new_password(args.reset))
         finally:
             session.close()
         print(f"Password of {args.reset} reset; they must change it at next login")
         return 0
-    current = _password(args.user)
+    current = ask_password(args.user)
     session = login(data_dir, args.user, current)
     try:
-        session.change_own_password(current, _new_password(args.user))
+        session.change_own_password(current, ask_new_password(args.user))
     finally:
         session.close()
     print(f"Password of {args.user} changed")
@@ -167,7 +108,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
-    session = _login(args)
+    session = login_session(args)
     try:
         session.disable_user(args.name, args.reason)
     finally:
@@ -177,20 +118,20 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_recover(args: argparse.Namespace) -> int:
-    key = _secret("CRF_RECOVERY_KEY", "Recovery key (as printed, e.g. ABCD-EFGH-...): ", what="recovery key",
+    key = ask_secret("CRF_RECOVERY_KEY", "Recovery key (as printed, e.g. ABCD-EFGH-...): ", what="recovery key",
                   visible=True)
     if parse_recovery_key(key) is None:  # say so before asking for the new password twice
         raise UserInputError("the recovery key is not well-formed: it has 32 letters and digits in 8 groups of "
                              "four, e.g. ABCD-EFGH-...")
-    session = recover(_data_dir(args), recovery_key=key, admin=args.admin, new_password=_new_password(args.admin))
-    _warn(session.warnings)
+    session = recover(data_dir_of(args), recovery_key=key, admin=args.admin, new_password=ask_new_password(args.admin))
+    warn(session.warnings)
     session.close()
     print(f"New password set for {args.admin}")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    session = _login(args)
+    session = login_session(args)
     try:
         report = verify_site(session)
         print(f"Verifying site {session.site_id} ({session.study_id}) in {session.data_dir}")
@@ -214,7 +155,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    data_dir = _data_dir(args)
+    data_dir = data_dir_of(args)
     if args.list or not args.backup:
         found = backups(data_dir)
         if not found:
@@ -230,10 +171,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 0
     if not args.user:
         raise UserInputError("--user NAME is required: the site admin restores a backup")
-    _confirm(args, f"Replace the database of {data_dir} by the backup {args.backup}? Data entered after that "
+    ask_confirmation(args, f"Replace the database of {data_dir} by the backup {args.backup}? Data entered after that "
                    "backup will have to be entered again.")
-    session, kept = restore(data_dir, username=args.user, password=_password(args.user), backup=args.backup)
-    _warn(session.warnings)
+    session, kept = restore(data_dir, username=args.user, password=ask_password(args.user), backup=args.backup)
+    warn(session.warnings)
     session.close()
     print(f"Restored {args.backup}. The database it replaced is kept as {kept.name} in {data_dir}.")
     print("Data entered after that backup must be entered again; check it with: crf-desktop verify")
@@ -271,32 +212,17 @@ def _start_gui(data_dir: Path, demo_users: dict[str, str] | None = None) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    return _start_gui(_data_dir(args))
+    return _start_gui(data_dir_of(args))
 
 
-# -- parser ----------------------------------------------------------------------------------------------
-def _common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the site's data directory (default: the platform's user data directory)")
-    if user:
-        parser.add_argument("--user", metavar="NAME", help="who is doing this (password prompted, or CRF_PASSWORD)")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="crf-desktop",
-        description="Offline-first case report forms for NCT03580291. Without a command, starts the app.",
-    )
-    parser.add_argument("--data-dir", metavar="DIR", default=None,
-                        help="the site's data directory (may also come after the command)")
-    parser.set_defaults(handler=cmd_gui)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+def register(sub: Subparsers) -> None:
+    """Add the site's commands: version, init, user, verify, restore, dictionary, demo."""
 
     p = sub.add_parser("version", help="print the version of the app and its SQLCipher")
     p.set_defaults(handler=cmd_version)
 
     p = sub.add_parser("init", help="create a new site (prints the recovery key once)")
-    _common(p, user=False)
+    common(p, user=False)
     p.add_argument("--site", required=True, help="site number, e.g. 01")
     p.add_argument("--study", required=True, help="study identifier, e.g. NCT03580291")
     p.add_argument("--admin", required=True, help="user name of the site admin (password prompted, or "
@@ -307,35 +233,35 @@ def build_parser() -> argparse.ArgumentParser:
     user = sub.add_parser("user", help="manage users: add, list, passwd, disable, recover")
     user_sub = user.add_subparsers(title="user commands", metavar="ACTION", required=True)
     p = user_sub.add_parser("add", help="add a user (admin); the temporary password must be changed at first login")
-    _common(p)
+    common(p)
     p.add_argument("name", help="the new user's login name")
     p.add_argument("--role", required=True, help="coordinator, investigator, monitor, datamanager or admin")
     p.add_argument("--full-name", required=True, help="full name, as printed on signatures")
     p.set_defaults(handler=cmd_user_add)
     p = user_sub.add_parser("list", help="list the site's users (admin)")
-    _common(p)
+    common(p)
     p.set_defaults(handler=cmd_user_list)
     p = user_sub.add_parser("passwd", help="change your password, or --reset another user's (admin)")
-    _common(p)
+    common(p)
     p.add_argument("--reset", metavar="NAME", help="admin: give NAME a temporary password")
     p.set_defaults(handler=cmd_user_passwd)
     p = user_sub.add_parser("disable", help="disable a user (admin); their history is kept")
-    _common(p)
+    common(p)
     p.add_argument("name", help="the user to disable")
     p.add_argument("--reason", required=True, help="why (goes into the audit trail)")
     p.set_defaults(handler=cmd_user_disable)
     p = user_sub.add_parser("recover", help="set a new admin password with the recovery key")
-    _common(p, user=False)
+    common(p, user=False)
     p.add_argument("--admin", required=True, help="the admin whose password to set")
     p.set_defaults(handler=cmd_user_recover)
 
     p = sub.add_parser("verify", help="check database integrity, the audit chain and the key file")
-    _common(p)
+    common(p)
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too (e.g. clock set back)")
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("restore", help="list the backups, or put one in place of the database (admin)")
-    _common(p)
+    common(p)
     p.add_argument("--list", action="store_true", help="only list the backups")
     p.add_argument("--from", dest="backup", metavar="BACKUP", help="a backup name from --list, or a file path")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
@@ -351,28 +277,5 @@ def build_parser() -> argparse.ArgumentParser:
                    "directory); an existing demo site there is reused")
     p.add_argument("--no-gui", action="store_true", help="only create the demo site")
     p.set_defaults(handler=cmd_demo)
-    return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    os.umask(0o077)  # a shared ward PC: the site's files are this account's alone
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        code: int = args.handler(args)
-        return code
-    except CrfError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("interrupted; nothing half-written was kept", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a bare traceback
-        disk = storage_error(exc, getattr(exc, "filename", None) or "the data directory")
-        if disk is not None:  # full, read-only or unplugged disk: say so in plain words
-            print(f"error: {disk}", file=sys.stderr)
-            return disk.exit_code
-        if os.environ.get("CRF_DEBUG"):
-            traceback.print_exc()
-        print(f"unexpected error: {type(exc).__name__}: {exc} (set CRF_DEBUG=1 for details)", file=sys.stderr)
-        return 1

@@ -1,0 +1,58 @@
+"""The command line (DESIGN.md section 8). Names are fixed: the centre and site scripts depend on them.
+
+Exit status: 0 success, 2 bad usage or bad input (with a message naming what is wrong), 1 anything else.
+Passwords are prompted; scripts may set CRF_PASSWORD (the logged-in user's), CRF_NEW_PASSWORD (a password
+being set) and CRF_RECOVERY_KEY.
+
+Each area's commands live in their own module and register themselves on the parser here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from crf_desktop.cli import centre_commands, print_commands, selftest_command, site_commands, sync_commands
+from crf_desktop.core.errors import CrfError
+from crf_desktop.store.database import storage_error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crf-desktop",
+        description="Offline-first case report forms for NCT03580291. Without a command, starts the app.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="the site's data directory (may also come after the command)")
+    parser.set_defaults(handler=site_commands.cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for area in (site_commands, print_commands, sync_commands, centre_commands, selftest_command):
+        area.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # a shared ward PC: the site's files are this account's alone
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+        return code
+    except CrfError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a bare traceback
+        disk = storage_error(exc, getattr(exc, "filename", None) or "the data directory")
+        if disk is not None:  # full, read-only or unplugged disk: say so in plain words
+            print(f"error: {disk}", file=sys.stderr)
+            return disk.exit_code
+        if os.environ.get("CRF_DEBUG"):
+            traceback.print_exc()
+        print(f"unexpected error: {type(exc).__name__}: {exc} (set CRF_DEBUG=1 for details)", file=sys.stderr)
+        return 1
