@@ -25,7 +25,8 @@ STAMP = VENV / ".crf-setup-stamp"
 
 # Qt offscreen needs these; the test run also needs a real X server (Xvfb) and its xcb plugins,
 # and poppler-utils to turn printed PDFs into images.
-APT_RUNTIME = ["libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libfontconfig1", "libglib2.0-0", "libxkbcommon0"]
+APT_RUNTIME = ["libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libfontconfig1", "libglib2.0-0", "libxkbcommon0",
+               "libcups2"]  # QtPrintSupport (the Print dialog) links against CUPS
 APT_DISPLAY = [
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-render-util0",
     "libxcb-render0", "libxcb-shape0", "libxcb-util1", "libxcb-xkb1", "libxkbcommon-x11-0",
