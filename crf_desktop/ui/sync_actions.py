@@ -1,0 +1,153 @@
+"""File ▸ Send to centre… (Ctrl+E) and Send to another folder…: the site's export, with progress.
+
+The central folder is asked for once: the service remembers it with the first export, and later exports go
+there without asking (a missing folder, e.g. a USB stick not plugged in, is reported by the service with what to
+do). "Send to another folder…" asks again. The export runs off the GUI thread (:mod:`crf_desktop.ui.background_task`)
+and its result (package written, nothing to send, queries received from the centre, problems) is shown in a
+message box; the status bar's sync line is refreshed afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from crf_desktop.core.roles import Permission
+from crf_desktop.services import sync as sync_service
+from crf_desktop.services.session import Session
+from crf_desktop.ui.background_task import BackgroundTask, Progress
+from crf_desktop.ui.language import fill
+from crf_desktop.ui.messages import message_text, show_message
+from crf_desktop.ui.operation import Outcome
+from crf_desktop.ui.qt import (
+    QAction,
+    QFileDialog,
+    QKeySequence,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QObject,
+    Qt,
+    QWidget,
+    Signal,
+)
+from crf_desktop.ui.sync_status import SyncStatusLabel
+
+SEND_SHORTCUT = "Ctrl+E"  # E for export
+
+
+def ask_folder(parent: QWidget, title: str, start: Path | None) -> Path | None:
+    """Ask for the central folder (tests replace :attr:`SyncActions.ask_folder`)."""
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(start or Path.home()))
+    return Path(chosen) if chosen else None
+
+
+class SyncActions(QObject):
+    """The send actions of a site's main window, and the task that runs an export."""
+
+    sent = Signal()  # an export finished (successfully or not): refresh what shows site data
+    ask_folder: Callable[[QWidget, str, Path | None], Path | None] = staticmethod(ask_folder)
+
+    def __init__(self, window: QWidget, session: Session, *, status_label: SyncStatusLabel,
+                 idle_lock: QObject | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.status_label = status_label
+        self.idle_lock = idle_lock
+        self.task: BackgroundTask[sync_service.ExportResult] | None = None
+        self.result_box: QMessageBox | None = None
+        self.send_action = QAction(self.tr("&Send to centre…"), window)
+        self.send_action.setShortcut(QKeySequence(SEND_SHORTCUT))
+        self.send_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # as File's other actions
+        self.send_action.triggered.connect(self.send)
+        self.other_folder_action = QAction(self.tr("Send to a&nother folder…"), window)
+        self.other_folder_action.triggered.connect(self.send_elsewhere)
+        allowed = session.can(Permission.EXPORT)
+        for action in (self.send_action, self.other_folder_action):
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
+
+    @classmethod
+    def install(cls, window: QMainWindow, session: Session, *, file_menu: QMenu, before: QAction,
+                idle_lock: QObject | None, on_sent: Callable[[], None]) -> SyncActions:
+        """Add the actions to ``file_menu`` (above ``before``) and the sync line to the window's status bar."""
+        label = SyncStatusLabel(session)
+        window.statusBar().addPermanentWidget(label)
+        actions = cls(window, session, status_label=label, idle_lock=idle_lock)
+        file_menu.insertAction(before, actions.send_action)
+        file_menu.insertAction(before, actions.other_folder_action)
+        file_menu.insertSeparator(before)
+        actions.sent.connect(on_sent)
+        return actions
+
+    def retranslate(self) -> None:
+        self.send_action.setText(self.tr("&Send to centre…"))
+        self.other_folder_action.setText(self.tr("Send to a&nother folder…"))
+        self.status_label.retranslate()
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def send(self) -> None:
+        """Send to the remembered central folder, asking for one the first time."""
+        if self.busy:
+            return
+        status = self.status_label.status
+        folder = status.central_folder if status is not None else None
+        if folder is None:
+            folder = self.ask_folder(self.window, self.tr("Choose the central folder"), None)
+            if folder is None:
+                return
+        self.start(folder)
+
+    def send_elsewhere(self) -> None:
+        """Ask for a folder (another USB stick, a new share), then send there."""
+        if self.busy:
+            return
+        status = self.status_label.status
+        folder = self.ask_folder(self.window, self.tr("Choose the central folder"),
+                                 status.central_folder if status is not None else None)
+        if folder is not None:
+            self.start(folder)
+
+    def start(self, folder: Path) -> BackgroundTask[sync_service.ExportResult]:
+        """Run the export to ``folder`` in the background."""
+        session = self.session
+
+        def work(progress: Progress) -> sync_service.ExportResult:
+            return sync_service.export_to_centre(session, folder, progress=progress)
+
+        self.status_label.paused = True
+        task: BackgroundTask[sync_service.ExportResult] = BackgroundTask(
+            self.window, work, title=self.tr("Send to centre"),
+            label=fill(self.tr("Sending this site's changes to %1…"), folder), idle_lock=self.idle_lock)
+        task.done.connect(self._finished)
+        self.task = task
+        task.start()
+        return task
+
+    def result_text(self, result: sync_service.ExportResult) -> tuple[str, bool]:
+        """The lines to show after an export, and whether something needs the person's attention."""
+        lines = [message_text(result.message)]
+        if result.queries_received:
+            lines.append(fill(self.tr("%1 query update(s) received from the centre: see the dashboard."),
+                              result.queries_received))
+        if result.acked_seq:
+            lines.append(fill(self.tr("The centre has applied this site's packages up to number %1."),
+                              result.acked_seq))
+        if result.republished:
+            lines.append(fill(self.tr("Written again (they were missing from the folder): %1"),
+                              ", ".join(p.name for p in result.republished)))
+        lines += [fill(self.tr("Warning: %1"), message_text(problem)) for problem in result.problems]
+        return "\n\n".join(lines), bool(result.problems)
+
+    def _finished(self, outcome: Outcome[sync_service.ExportResult]) -> None:
+        self.status_label.paused = False
+        self.status_label.refresh()
+        if outcome.ok and outcome.value is not None:
+            text, attention = self.result_text(outcome.value)
+            icon = QMessageBox.Icon.Warning if attention else QMessageBox.Icon.Information
+            self.result_box = show_message(self.window, text, title=self.tr("Send to centre"), icon=icon)
+        self.sent.emit()
