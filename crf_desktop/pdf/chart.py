@@ -5,13 +5,11 @@ visit without a value), every value written above its point, "not recorded" for 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from reportlab.graphics import renderPDF  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String  # type: ignore[import-untyped]
 from reportlab.lib.colors import Color, white  # type: ignore[import-untyped]
 
-from crf_desktop.forms.outcomes.trend import ChartValue, TrendChart, TrendSeries
+from crf_desktop.forms.outcomes.trend import TrendChart, TrendSeries, chart_value_text, short_visit
 from crf_desktop.pdf import fonts, words
 from crf_desktop.pdf.document import ChartPart
 from crf_desktop.pdf.page import CONTENT_WIDTH, LEFT, PageContext, Writer
@@ -24,27 +22,6 @@ LINE = Color(0x1F / 255, 0x5F / 255, 0xA8 / 255)
 GRID = Color(0xD8 / 255, 0xDD / 255, 0xE3 / 255)
 TEXT = Color(0.1, 0.1, 0.1)
 MUTED = Color(0.4, 0.4, 0.4)
-
-
-def chart_value_text(value: ChartValue) -> str:
-    """A value as written on the chart: the stored digits without trailing zeros (3.200 → 3.2; 2.0 stays 2.0)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text + ".0" if "." not in text and value.as_tuple().exponent < 0 else text  # type: ignore[operator]
-    return str(value)
-
-
-def short_visit(code: str, lang: str) -> str:
-    """A visit's short axis label: ``BL``, ``W12`` (``基线``, ``12周``)."""
-    if code == "baseline":
-        return "基线" if lang == "zh" else "BL"
-    if code == "screening":
-        return "筛选" if lang == "zh" else "Scr"
-    if code.startswith("week") and code[4:].isdigit():
-        return f"{code[4:]}周" if lang == "zh" else f"W{code[4:]}"
-    return code
 
 
 def _string(x: float, y: float, text: str, size: float, *, colour: Color = TEXT, anchor: str = "start",

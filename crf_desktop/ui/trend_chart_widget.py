@@ -8,9 +8,7 @@ drawing lives here.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from crf_desktop.forms.outcomes.trend import ChartValue, TrendChart, TrendSeries
+from crf_desktop.forms.outcomes.trend import TrendChart, TrendSeries, chart_value_text, short_visit
 from crf_desktop.ui import language
 from crf_desktop.ui.language import translate
 from crf_desktop.ui.qt import QColor, QFont, QPainter, QPaintEvent, QPen, QPointF, QRectF, QSize, Qt, QWidget
@@ -22,27 +20,6 @@ LINE = QColor("#1f5fa8")
 GRID = QColor("#d8dde3")
 TEXT = QColor("#1a1a1a")
 MUTED = QColor("#666666")
-
-
-def value_text(value: ChartValue) -> str:
-    """A value as written on the chart: the stored digits, without a trailing ``.0`` noise."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")  # 3.200000 as stored → 3.2
-        return text + ".0" if "." not in text and value.as_tuple().exponent < 0 else text  # PhGA 2.0 stays 2.0
-    return str(value)
-
-
-def short_visit(code: str, lang: str) -> str:
-    """A visit's short axis label: ``BL``, ``W12`` (``基线``, ``12周``)."""
-    if code == "baseline":
-        return "基线" if lang == "zh" else "BL"
-    if code == "screening":
-        return "筛选" if lang == "zh" else "Scr"
-    if code.startswith("week") and code[4:].isdigit():
-        return f"{code[4:]}周" if lang == "zh" else f"W{code[4:]}"
-    return code
 
 
 class TrendChartWidget(QWidget):
@@ -161,7 +138,7 @@ class TrendChartWidget(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(TEXT)
         for n, point in points:
-            text = value_text(series.values[n])
+            text = chart_value_text(series.values[n])
             width = metrics.horizontalAdvance(text) + 4
             box = QRectF(point.x() - width / 2, point.y() - metrics.height() - 6, width, metrics.height())
             box.moveLeft(min(max(box.left(), rect.left() + 2), rect.right() - width - 2))

@@ -122,3 +122,25 @@ def trend_chart(visits: Sequence[VisitValues], *, visit_labels: Mapping[str, Tex
             for spec in TREND_SERIES
         ),
     )
+
+
+def chart_value_text(value: ChartValue) -> str:
+    """A value as written on the chart: the stored digits without trailing zeros (3.200 → 3.2; 2.0 stays 2.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        exponent = value.as_tuple().exponent
+        return text + ".0" if "." not in text and isinstance(exponent, int) and exponent < 0 else text
+    return str(value)
+
+
+def short_visit(code: str, lang: str) -> str:
+    """A visit's short axis label: ``BL``, ``W12`` (``基线``, ``12周``), the same on screen and paper."""
+    if code == "baseline":
+        return "基线" if lang == "zh" else "BL"
+    if code == "screening":
+        return "筛选" if lang == "zh" else "Scr"
+    if code.startswith("week") and code[4:].isdigit():
+        return f"{code[4:]}周" if lang == "zh" else f"W{code[4:]}"
+    return code
