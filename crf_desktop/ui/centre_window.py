@@ -2,9 +2,9 @@
 
 Shown in the main window instead of the site's dashboard when the data directory is a centre
 (:func:`crf_desktop.services.centre.is_centre_dir`). Import and export run in the background with progress
-(:mod:`crf_desktop.ui.background_task`); the import report lists, per site, what was applied, skipped as a
-duplicate, held behind a gap, or quarantined and why, and any newly pinned site key with its fingerprint to
-confirm by phone. The services check every role; the page only hides what the user may not do.
+(:class:`crf_desktop.ui.operation.Operation` on the session); the import report lists, per site, what was
+applied, skipped as a duplicate, held behind a gap, or quarantined and why, and any newly pinned site key with
+its fingerprint to confirm by phone. The services check every role; the page only hides what the user may not do.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import centre_export
 from crf_desktop.services.session import Session
-from crf_desktop.ui.background_task import BackgroundTask, Progress
 from crf_desktop.ui.centre_query_dialogs import RaiseCentreQueryDialog, ReopenQueryDialog
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage, message_text
-from crf_desktop.ui.operation import Outcome, run_service
+from crf_desktop.ui.operation import Operation, Outcome, Progress, run_service, session_busy
 from crf_desktop.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +31,6 @@ from crf_desktop.ui.qt import (
     QHeaderView,
     QKeySequence,
     QLabel,
-    QObject,
     QPlainTextEdit,
     QPushButton,
     QSettings,
@@ -97,11 +95,10 @@ class CentrePage(QWidget):
     ask_folder: Callable[[QWidget, str, Path | None], Path | None] = staticmethod(ask_folder)
     ask_new_file: Callable[[QWidget, str, Path | None], Path | None] = staticmethod(ask_new_file)
 
-    def __init__(self, session: Session, *, idle_lock: QObject | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.idle_lock = idle_lock
-        self.task: BackgroundTask[object] | None = None
+        self.task: Operation[object] | None = None
         self.queries: list[centre_service.CentreQuery] = []
         self.dialog: QDialog | None = None  # the query dialog last opened, for tests
         manager = session.user.role in MANAGERS
@@ -203,7 +200,7 @@ class CentrePage(QWidget):
     # -- data ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the sites and queries again."""
-        if self.session.closed or (self.task is not None and self.task.running):
+        if self.session.closed or session_busy(self.session):
             return
         session = self.session
         with_queries = session.user.role in QUERY_ROLES
@@ -231,9 +228,9 @@ class CentrePage(QWidget):
         self.reopen_button.setEnabled(query is not None and query.status != "open")
 
     # -- background work ----------------------------------------------------------------------------------
-    def _run(self, work: Callable[[Progress], object], title: str, label: str,
-             done: Callable[[Outcome[object]], None]) -> BackgroundTask[object]:
-        task: BackgroundTask[object] = BackgroundTask(self, work, title=title, label=label, idle_lock=self.idle_lock)
+    def _run(self, work: Callable[[Progress], object], title: str, label: str, inline: InlineMessage,
+             done: Callable[[Outcome[object]], None]) -> Operation[object]:
+        task: Operation[object] = Operation(self, work, title=title, label=label, session=self.session, inline=inline)
         task.done.connect(done)
         self.task = task
         task.start()
@@ -247,14 +244,13 @@ class CentrePage(QWidget):
         if folder is None:
             return
         settings.setValue(_IMPORT_FOLDER_KEY, str(folder))
-        self.import_message.clear_message()
         session = self.session
 
         def work(progress: Progress) -> object:
             return centre_service.import_packages(session, folder, progress=progress)
 
         self._run(work, self.tr("Import"), fill(self.tr("Importing site packages from %1…"), folder),
-                  self._imported)
+                  self.import_message, self._imported)
 
     def _imported(self, outcome: Outcome[object]) -> None:
         report = outcome.value
@@ -266,26 +262,22 @@ class CentrePage(QWidget):
             else:
                 self.import_message.show_warning(self.tr("Not everything was applied: see the report for packages "
                                                          "waiting behind a gap or quarantined, and why."))
-        elif outcome.error is not None:
-            self.import_message.show_error(outcome.error)
         self.refresh()
         self.changed.emit()
 
     def _export(self, kind: str, out: Path) -> None:
-        self.export_message.clear_message()
         session = self.session
 
         def work(_progress: Progress) -> object:
             return centre_export.export_trial(session, kind=kind, out=out)
 
-        self._run(work, self.tr("Export"), fill(self.tr("Exporting the trial's data to %1…"), out), self._exported)
+        self._run(work, self.tr("Export"), fill(self.tr("Exporting the trial's data to %1…"), out),
+                  self.export_message, self._exported)
 
     def _exported(self, outcome: Outcome[object]) -> None:
         result = outcome.value
         if outcome.ok and isinstance(result, centre_export.TrialExport):
             self.export_message.show_info(message_text(result.message))
-        elif outcome.error is not None:
-            self.export_message.show_error(outcome.error)
         self.changed.emit()
 
     def export_csv(self) -> None:

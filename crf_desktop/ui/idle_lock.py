@@ -11,7 +11,7 @@ from crf_desktop.ui import language
 from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
-from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.operation import activity, run_service
 from crf_desktop.ui.qt import (
     QApplication,
     QDialog,
@@ -133,7 +133,9 @@ class IdleLock(QObject):
     """Application-wide idle timer and the lock it triggers.
 
     ``minutes`` may be a fraction (tests use a few hundred milliseconds). ``on_logout`` is called when the
-    person at the lock screen chooses Log out.
+    person at the lock screen chooses Log out. While paused (:meth:`pause`; it follows
+    :data:`crf_desktop.ui.operation.activity`, so every long operation pauses it) the timer does not run and a
+    lock asked for (Ctrl+L) waits until :meth:`resume`.
     """
 
     locked_changed = Signal(bool)
@@ -146,6 +148,9 @@ class IdleLock(QObject):
         self._on_logout = on_logout
         self.screen: LockScreen | None = None
         self._covers: list[LockCover] = []
+        self._pauses = 0
+        self._lock_waiting = False
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, round(minutes * 60_000)))
@@ -153,19 +158,54 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        activity.busy_changed.connect(self._activity_changed)
         self.timer.start()
+        if activity.busy:
+            self.pause()
 
     @property
     def is_locked(self) -> bool:
         return self.screen is not None
 
+    @property
+    def paused(self) -> bool:
+        return self._pauses > 0
+
+    def pause(self) -> None:
+        """Do not lock until :meth:`resume` (calls nest: each pause needs its resume)."""
+        self._pauses += 1
+        self.timer.stop()
+
+    def resume(self) -> None:
+        """Undo one :meth:`pause`; after the last, the idle time counts from now (or the waiting lock locks)."""
+        if self._pauses == 0:
+            return
+        self._pauses -= 1
+        if self._pauses or self._stopped or self.screen is not None:
+            return
+        if self._lock_waiting:  # after the operation's result is shown, so the lock covers that window too
+            self._lock_waiting = False
+            QTimer.singleShot(0, self, self.lock)
+        else:
+            self.timer.start()
+
+    def _activity_changed(self, busy: bool) -> None:
+        if busy:
+            self.pause()
+        else:
+            self.resume()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.screen is None and event.type() in _INPUT_EVENTS:
+        if self.screen is None and not self.paused and not self._stopped and event.type() in _INPUT_EVENTS:
             self.timer.start()
         return False
 
     def stop(self) -> None:
         """Stop watching (at logout); closes the lock screen without unlocking anything."""
+        if not self._stopped:
+            self._stopped = True
+            activity.busy_changed.disconnect(self._activity_changed)
+        self._lock_waiting = False
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:
@@ -173,7 +213,10 @@ class IdleLock(QObject):
         self._remove_lock()
 
     def lock(self) -> None:
-        if self.screen is not None:
+        if self.screen is not None or self._stopped:
+            return
+        if self.paused:  # an operation is writing: lock as soon as it ends
+            self._lock_waiting = True
             return
         self.timer.stop()
         while (popup := QApplication.activePopupWidget()) is not None:
@@ -193,7 +236,8 @@ class IdleLock(QObject):
         run_service(self.window, lambda: self.session.record("screen unlocked"))
         self._remove_lock()
         self.locked_changed.emit(False)
-        self.timer.start()
+        if not self.paused:
+            self.timer.start()
 
     def _logout(self) -> None:
         self.stop()

@@ -1,29 +1,27 @@
 """Print menus (form, visit, subject; blank or filled) and the "Check a printed page…" dialog.
 
-A print is gathered from the database on the GUI thread (the session's connection belongs to it), then rendered
-on a worker thread (pure PDF drawing) while a progress dialog shows the parts done and offers Cancel; the preview
-opens when it is ready. Nothing here touches the database except through services.
+A print is gathered from the database on the GUI thread (:func:`printing.prepare` under
+:func:`~crf_desktop.ui.operation.run_service`), then rendered as an :class:`~crf_desktop.ui.operation.Operation`
+without a session (pure PDF drawing on a worker thread) while a progress dialog shows the parts done and offers
+Cancel; the preview opens when it is ready. Nothing here touches the database except through services.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import cast
 
-from crf_desktop.core.errors import CrfError
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.services import printing
-from crf_desktop.services.printing import Cancelled, Prepared, Printed, PrintRequest
+from crf_desktop.services.printing import Printed, PrintRequest
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
 from crf_desktop.ui.language import fill, translate
-from crf_desktop.ui.messages import InlineMessage, show_error
-from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.messages import InlineMessage
+from crf_desktop.ui.operation import Operation, Outcome, run_service
 from crf_desktop.ui.print_preview import PrintPreviewDialog
 from crf_desktop.ui.qt import (
     QAction,
@@ -34,114 +32,56 @@ from crf_desktop.ui.qt import (
     QLineEdit,
     QMenu,
     QObject,
-    QProgressDialog,
     QPushButton,
     QShortcut,
     Qt,
-    QTimer,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from crf_desktop.ui.subject_logs import ENTRY_ROLE, FORM_ROLE, NEW_ROLE, VISIT_ROLE
 
-POLL_MS = 40
+SHOW_AFTER_MS = 300  # the progress window appears only for a job longer than a blink
 
 
 def default_language() -> str:
     return "zh" if language.current() == language.CHINESE else "en"
 
 
-@dataclass
-class _Progress:
-    done: int = 0
-    total: int = 0
-    cancel: bool = False
-    result: Printed | None = None
-    error: CrfError | None = None
-    finished: bool = False
-
-
-class PrintJob(QObject):
-    """Renders a prepared print on a worker thread; :attr:`ready` carries the :class:`Printed` (never emitted
-    when cancelled or failed: the error is shown instead)."""
-
-    ready = Signal(object)
-
-    def __init__(self, parent: QWidget, prepared: Prepared, title: str) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.title = title
-        self.state = _Progress(total=len(prepared.document.parts))
-        self.progress = QProgressDialog(fill(translate("Print", "Preparing %1…"), title),
-                                        translate("Print", "Cancel"), 0, self.state.total, parent)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)  # shown only for a job longer than a blink
-        self.progress.canceled.connect(self.cancel)
-        self.thread = threading.Thread(target=self._run, args=(prepared,), name="print", daemon=True)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._poll)
-
-    def start(self) -> None:
-        self.thread.start()
-        self.timer.start(POLL_MS)
-
-    def cancel(self) -> None:
-        self.state.cancel = True
-
-    def _run(self, prepared: Prepared) -> None:  # the worker thread: no Qt, no database
-        state = self.state
-
-        def progress(done: int, total: int) -> bool:
-            state.done, state.total = done, total
-            return not state.cancel
-
-        try:
-            state.result = prepared.render(progress)
-        except CrfError as exc:
-            state.error = exc
-        finally:
-            state.finished = True
-
-    def _poll(self) -> None:
-        state = self.state
-        self.progress.setValue(state.done)
-        if not state.finished:
-            return
-        self.timer.stop()
-        self.progress.reset()
-        self.progress.hide()
-        if state.error is not None and not isinstance(state.error, Cancelled):
-            show_error(self.parent_widget, state.error)
-        elif state.result is not None:
-            self.ready.emit(state.result)
-        self.deleteLater()
-
-
 class Printer(QObject):
-    """Prints for one window: ``preview(request, title)`` renders in the background and opens the preview."""
+    """Prints for one window: ``preview(request, title)`` gathers the data, renders it in the background (one job
+    at a time; Cancel stops it) and opens the preview. Errors show in ``message``, else in a message box."""
 
     def __init__(self, parent: QWidget, session: Session, message: InlineMessage | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.session = session
         self.message = message
-        self.job: PrintJob | None = None
+        self.job: Operation[Printed] | None = None
+        self.job_title = ""
         self.dialog: PrintPreviewDialog | None = None
 
-    def preview(self, request: PrintRequest, title: str) -> PrintJob | None:
+    def preview(self, request: PrintRequest, title: str) -> Operation[Printed] | None:
+        """Start a print job; ``None`` when its data cannot be gathered (the error is shown) or a job still runs."""
+        if self.job is not None and self.job.running:
+            return None
         outcome = run_service(self.parent_widget, lambda: printing.prepare(self.session, request), inline=self.message)
         if not outcome.ok or outcome.value is None:
             return None
-        job = PrintJob(self.parent_widget, outcome.value, title)
-        job.ready.connect(lambda printed: self._show(printed, title))
-        self.job = job
+        job: Operation[Printed] = Operation(
+            self.parent_widget, outcome.value.render, title=title,
+            label=fill(translate("Print", "Preparing %1…"), title), cancellable=True, inline=self.message,
+            show_after_ms=SHOW_AFTER_MS)
+        job.done.connect(self._rendered)
+        self.job, self.job_title = job, title
         job.start()
         return job
 
+    def _rendered(self, outcome: Outcome[Printed]) -> None:
+        if outcome.ok and outcome.value is not None:
+            self._show(outcome.value, self.job_title)
+
     def _show(self, printed: Printed, title: str) -> None:
-        self.job = None
         if self.dialog is not None:
             self.dialog.close()
         dialog = PrintPreviewDialog(self.session, printed, title, self.parent_widget)
@@ -163,62 +103,86 @@ class Printer(QObject):
 Target = Callable[[], tuple[str | None, str | None, int | None]]  # (visit, form, repeat no) now selected
 
 
-def print_menu(parent: QWidget, printer: Printer, subject_id: str | None, target: Target) -> QMenu:
-    """The Print menu: the selected form or visit and the casebook (filled), and the same blank."""
-    menu = QMenu(translate("Print", "&Print"), parent)
-    allowed = printer.session.can(Permission.PRINT)
+class PrintMenu(QMenu):
+    """The Print menu: the selected form or visit and the casebook (filled), and the same blank. Entries are
+    enabled for what is selected when the menu opens, and re-labelled when the language changes."""
 
-    def add(text: str, run: Callable[[], object], *, needs: str = "") -> QAction:
-        action = QAction(text, menu)
+    def __init__(self, parent: QWidget, printer: Printer, subject_id: str | None, target: Target) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self.subject_id = subject_id
+        self.target = target
+        self.allowed = printer.session.can(Permission.PRINT)
+        self.form_action: QAction | None = None  # the filled entries exist only with a subject
+        self.visit_action: QAction | None = None
+        self.casebook_action: QAction | None = None
+        if subject_id is not None:
+            self.form_action = self._add(lambda: self.filled("form"), needs="form")
+            self.visit_action = self._add(lambda: self.filled("visit"), needs="visit")
+            self.casebook_action = self._add(lambda: self.filled("casebook"))
+            self.addSeparator()
+        self.blank_form_action = self._add(lambda: self.blank("form"), needs="form")
+        self.blank_visit_action = self._add(lambda: self.blank("visit"), needs="visit")
+        self.blank_book_action = self._add(lambda: self.blank("book"))
+        self.aboutToShow.connect(self.refresh)
+        self.retranslate()
+
+    def _add(self, run: Callable[[], object], *, needs: str = "") -> QAction:
+        action = QAction(self)
         action.triggered.connect(lambda _checked=False: run())
-        action.setEnabled(allowed)
+        action.setEnabled(self.allowed)
         action.setData(needs)
-        menu.addAction(action)
+        self.addAction(action)
         return action
 
-    def filled(scope: str) -> None:
-        visit, form, repeat_no = target()
+    def retranslate(self) -> None:
+        self.setTitle(translate("Print", "&Print"))
+        if self.form_action is not None and self.visit_action is not None and self.casebook_action is not None:
+            self.form_action.setText(translate("Print", "This &form…"))
+            self.visit_action.setText(translate("Print", "This &visit…"))
+            self.casebook_action.setText(translate("Print", "Whole &casebook…"))
+        self.blank_form_action.setText(translate("Print", "&Blank form…"))
+        self.blank_visit_action.setText(translate("Print", "Blank v&isit…"))
+        self.blank_book_action.setText(translate("Print", "Blank b&ook…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        visit, form, _n = self.target()
+        for action in self.actions():
+            needs = action.data()
+            action.setEnabled(self.allowed and (needs != "form" or bool(form)) and (needs != "visit" or bool(visit)))
+
+    def filled(self, scope: str) -> None:
+        visit, form, repeat_no = self.target()
+        subject_id = self.subject_id
         if subject_id is None:
             return
+        lang = default_language()
         if scope == "casebook":
-            request, title = PrintRequest(subject_id=subject_id, lang=default_language()), f"{subject_id} casebook"
+            request, title = PrintRequest(subject_id=subject_id, lang=lang), f"{subject_id} casebook"
         elif scope == "visit" and visit:
-            request, title = PrintRequest(subject_id=subject_id, visit=visit, lang=default_language()), \
-                f"{subject_id} {visit}"
+            request, title = PrintRequest(subject_id=subject_id, visit=visit, lang=lang), f"{subject_id} {visit}"
         elif scope == "form" and visit and form:
             request = PrintRequest(subject_id=subject_id, visit=visit, form=form, repeat_no=repeat_no or None,
-                                   lang=default_language())
+                                   lang=lang)
             title = f"{subject_id} {visit} {form}" + (f" {repeat_no}" if repeat_no else "")
         else:
             return
-        printer.preview(request, title)
+        self.printer.preview(request, title)
 
-    def blank(scope: str) -> None:
-        visit, form, _n = target()
+    def blank(self, scope: str) -> None:
+        visit, form, _n = self.target()
+        lang = default_language()
         if scope == "book":
-            printer.preview(PrintRequest(lang=default_language()), "blank CRF book")
+            self.printer.preview(PrintRequest(lang=lang), "blank CRF book")
         elif scope == "visit" and visit:
-            printer.preview(PrintRequest(visit=visit, lang=default_language()), f"blank {visit}")
+            self.printer.preview(PrintRequest(visit=visit, lang=lang), f"blank {visit}")
         elif scope == "form" and form:
-            printer.preview(PrintRequest(visit=visit, form=form, lang=default_language()), f"blank {form}")
-
-    if subject_id is not None:
-        add(translate("Print", "This &form…"), lambda: filled("form"), needs="form")
-        add(translate("Print", "This &visit…"), lambda: filled("visit"), needs="visit")
-        add(translate("Print", "Whole &casebook…"), lambda: filled("casebook"))
-        menu.addSeparator()
-    add(translate("Print", "&Blank form…"), lambda: blank("form"), needs="form")
-    add(translate("Print", "Blank v&isit…"), lambda: blank("visit"), needs="visit")
-    add(translate("Print", "Blank b&ook…"), lambda: blank("book"))
-
-    def refresh() -> None:
-        visit, form, _n = target()
-        for action in menu.actions():
-            needs = action.data()
-            action.setEnabled(allowed and (needs != "form" or bool(form)) and (needs != "visit" or bool(visit)))
-
-    menu.aboutToShow.connect(refresh)
-    return menu
+            self.printer.preview(PrintRequest(visit=visit, form=form, lang=lang), f"blank {form}")
 
 
 class QrCheckDialog(QDialog):
@@ -287,7 +251,7 @@ class SubjectPrintMixin:
         owner = cast(QWidget, self)
         self.printer = Printer(owner, self.session, self.message)
         self.print_button = QPushButton()
-        self.print_button.setMenu(print_menu(owner, self.printer, self.subject_id, self.print_target))
+        self.print_button.setMenu(PrintMenu(owner, self.printer, self.subject_id, self.print_target))
         self.print_button.setVisible(self.session.can(Permission.PRINT))
         self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, owner)
         self.print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -303,7 +267,7 @@ class SubjectPrintMixin:
         return (str(visit) if visit else None, str(form) if form else None,
                 int(number) if number is not None else None)
 
-    def print_selected(self) -> PrintJob | None:
+    def print_selected(self) -> Operation[Printed] | None:
         """Preview the selected entry, form or visit (filled), or the whole casebook."""
         visit, form, number = self.print_target()
         lang = default_language()
@@ -336,13 +300,13 @@ class FormPrintMixin:
         self.printer = Printer(owner, self.session, self.message)
         self.print_button = QPushButton()
         target: Target = lambda: (self.visit, self.form.id, self.repeat_no or None)  # noqa: E731
-        self.print_button.setMenu(print_menu(owner, self.printer, self.subject_id, target))
+        self.print_button.setMenu(PrintMenu(owner, self.printer, self.subject_id, target))
         self.print_button.setVisible(self.session.can(Permission.PRINT))
         self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, owner)
         self.print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.print_shortcut.activated.connect(self.print_form)
 
-    def print_form(self) -> PrintJob | None:
+    def print_form(self) -> Operation[Printed] | None:
         """Preview this form as saved (unsaved changes are not printed)."""
         request = PrintRequest(subject_id=self.subject_id, visit=self.visit, form=self.form.id,
                                repeat_no=self.repeat_no or None, lang=default_language())

@@ -2,9 +2,10 @@
 
 The central folder is asked for once: the service remembers it with the first export, and later exports go
 there without asking (a missing folder, e.g. a USB stick not plugged in, is reported by the service with what to
-do). "Send to another folder…" asks again. The export runs off the GUI thread (:mod:`crf_desktop.ui.background_task`)
-and its result (package written, nothing to send, queries received from the centre, problems) is shown in a
-message box; the status bar's sync line is refreshed afterwards.
+do). "Send to another folder…" asks again. The export runs off the GUI thread as an
+:class:`~crf_desktop.ui.operation.Operation` on the session (whole or nothing: it cannot be cancelled half-way) and
+its result (package written, nothing to send, queries received from the centre, problems) is shown in a message
+box; the status bar's sync line is refreshed afterwards.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from pathlib import Path
 from crf_desktop.core.roles import Permission
 from crf_desktop.services import sync as sync_service
 from crf_desktop.services.session import Session
-from crf_desktop.ui.background_task import BackgroundTask, Progress
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import message_text, show_message
-from crf_desktop.ui.operation import Outcome
+from crf_desktop.ui.operation import Operation, Outcome, Progress
 from crf_desktop.ui.qt import (
     QAction,
     QFileDialog,
@@ -48,14 +48,12 @@ class SyncActions(QObject):
     sent = Signal()  # an export finished (successfully or not): refresh what shows site data
     ask_folder: Callable[[QWidget, str, Path | None], Path | None] = staticmethod(ask_folder)
 
-    def __init__(self, window: QWidget, session: Session, *, status_label: SyncStatusLabel,
-                 idle_lock: QObject | None = None) -> None:
+    def __init__(self, window: QWidget, session: Session, *, status_label: SyncStatusLabel) -> None:
         super().__init__(window)
         self.window = window
         self.session = session
         self.status_label = status_label
-        self.idle_lock = idle_lock
-        self.task: BackgroundTask[sync_service.ExportResult] | None = None
+        self.task: Operation[sync_service.ExportResult] | None = None
         self.result_box: QMessageBox | None = None
         self.send_action = QAction(self.tr("&Send to centre…"), window)
         self.send_action.setShortcut(QKeySequence(SEND_SHORTCUT))
@@ -70,11 +68,11 @@ class SyncActions(QObject):
 
     @classmethod
     def install(cls, window: QMainWindow, session: Session, *, file_menu: QMenu, before: QAction,
-                idle_lock: QObject | None, on_sent: Callable[[], None]) -> SyncActions:
+                on_sent: Callable[[], None]) -> SyncActions:
         """Add the actions to ``file_menu`` (above ``before``) and the sync line to the window's status bar."""
         label = SyncStatusLabel(session)
         window.statusBar().addPermanentWidget(label)
-        actions = cls(window, session, status_label=label, idle_lock=idle_lock)
+        actions = cls(window, session, status_label=label)
         file_menu.insertAction(before, actions.send_action)
         file_menu.insertAction(before, actions.other_folder_action)
         file_menu.insertSeparator(before)
@@ -112,17 +110,16 @@ class SyncActions(QObject):
         if folder is not None:
             self.start(folder)
 
-    def start(self, folder: Path) -> BackgroundTask[sync_service.ExportResult]:
+    def start(self, folder: Path) -> Operation[sync_service.ExportResult]:
         """Run the export to ``folder`` in the background."""
         session = self.session
 
         def work(progress: Progress) -> sync_service.ExportResult:
             return sync_service.export_to_centre(session, folder, progress=progress)
 
-        self.status_label.paused = True
-        task: BackgroundTask[sync_service.ExportResult] = BackgroundTask(
+        task: Operation[sync_service.ExportResult] = Operation(
             self.window, work, title=self.tr("Send to centre"),
-            label=fill(self.tr("Sending this site's changes to %1…"), folder), idle_lock=self.idle_lock)
+            label=fill(self.tr("Sending this site's changes to %1…"), folder), session=session)
         task.done.connect(self._finished)
         self.task = task
         task.start()
@@ -144,7 +141,6 @@ class SyncActions(QObject):
         return "\n\n".join(lines), bool(result.problems)
 
     def _finished(self, outcome: Outcome[sync_service.ExportResult]) -> None:
-        self.status_label.paused = False
         self.status_label.refresh()
         if outcome.ok and outcome.value is not None:
             text, attention = self.result_text(outcome.value)

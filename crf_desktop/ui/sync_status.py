@@ -1,8 +1,9 @@
 """The status bar's sync line: when this site last sent to the centre, how many changes wait, and a reminder.
 
 Reads :func:`crf_desktop.services.sync.sync_status`; refreshed after each export, after a save and once a minute
-(never while a background task holds the database). The reminder (export older than 7 days with changes waiting,
-or never sent) is shown in the warning colours so it is seen from across the room.
+(skipped while an operation uses the database on its worker thread, :func:`crf_desktop.ui.operation.session_busy`).
+The reminder (export older than 7 days with changes waiting, or never sent) is shown in the warning colours so it
+is seen from across the room.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
 from crf_desktop.services.session import Session
 from crf_desktop.ui.language import fill
+from crf_desktop.ui.operation import session_busy
 from crf_desktop.ui.qt import QEvent, QLabel, QTimer, QWidget
 
 REFRESH_MS = 60_000
@@ -37,7 +39,6 @@ class SyncStatusLabel(QLabel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.paused = False  # True while a background task uses the database
         self.status: sync_service.SyncStatus | None = None
         self.problem: str | None = None
         self.setContentsMargins(6, 0, 6, 0)
@@ -57,8 +58,8 @@ class SyncStatusLabel(QLabel):
         return self.status is not None and self.status.reminder
 
     def refresh(self) -> None:
-        """Read the status again (skipped while paused or after the session closed)."""
-        if self.paused or self.session.closed:
+        """Read the status again (skipped while an operation uses the database, or after the session closed)."""
+        if self.session.closed or session_busy(self.session):
             return
         try:
             self.status = sync_service.sync_status(self.session)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator  # only the test makes its own translator
 from pytestqt.qtbot import QtBot
 
 from crf_desktop.services.printing import PrintRequest, prepare
 from crf_desktop.services.session import AuditEntry, Session
-from crf_desktop.ui.qt import QPrinter, Qt
+from crf_desktop.ui.print_actions import PrintMenu
+from crf_desktop.ui.qt import QApplication, QPrinter, Qt
 from tests.ui.conftest import Sessions
 from tests.ui.data_entry import open_main
 
@@ -90,11 +92,13 @@ def test_a_casebook_job_can_be_cancelled(qtbot: QtBot, sessions: Sessions) -> No
     page = window.open_subject(SUBJECT)
     page.tree.setCurrentItem(None)
     job = page.print_selected()  # nothing selected: the whole casebook
-    assert job is not None
-    job.cancel()
-    qtbot.waitUntil(lambda: job.state.finished, timeout=30000)
-    qtbot.wait(2 * 40)
-    assert job.state.result is None and page.printer.dialog is None
+    assert job is not None and job.cancellable and job.session is None  # rendering reads no database
+    with qtbot.waitSignal(job.done, timeout=30000) as finished:
+        job.cancel()
+    outcome = finished.args[0]
+    assert outcome.cancelled and outcome.value is None and outcome.error is None
+    assert page.printer.dialog is None and not page.message.isVisible()  # no preview, and no error either
+    assert not printed_entries(page.session)
 
 
 def test_check_a_printed_page(qtbot: QtBot, sessions: Sessions) -> None:
@@ -108,3 +112,33 @@ def test_check_a_printed_page(qtbot: QtBot, sessions: Sessions) -> None:
     dialog.text_edit.setText("not a code")
     qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
     assert "CRF1" in dialog.message.text()
+
+
+class Marked(QTranslator):
+    """Translates the Print menu's strings into a visibly different "language"."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return f"«{source}»" if context == "Print" else ""
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_print_menu_follows_a_language_switch(qtbot: QtBot, sessions: Sessions) -> None:
+    window = open_main(qtbot, sessions.login("coordinator"))
+    page = window.open_subject(SUBJECT)
+    menu = page.print_button.menu()
+    assert isinstance(menu, PrintMenu)
+    before = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert before[0] == "This &form…" and before[-1] == "Blank b&ook…"
+    marked = Marked()
+    app = QApplication.instance()
+    assert app is not None
+    app.installTranslator(marked)
+    try:
+        qtbot.waitUntil(lambda: menu.actions()[0].text() == "«This &form…»")
+        assert [a.text() for a in menu.actions() if not a.isSeparator()] == [f"«{t}»" for t in before]
+        assert menu.title() == "«&Print»"
+    finally:
+        app.removeTranslator(marked)
+    qtbot.waitUntil(lambda: menu.actions()[0].text() == "This &form…")

@@ -24,10 +24,9 @@ from crf_desktop.services.records import save_record
 from crf_desktop.services.session import Session, init_site, login
 from crf_desktop.services.subjects import register_subject
 from crf_desktop.store import users
-from crf_desktop.ui.background_task import BackgroundTask, Progress
 from crf_desktop.ui.centre_window import CentrePage
 from crf_desktop.ui.main_window import MainWindow
-from crf_desktop.ui.operation import Outcome
+from crf_desktop.ui.operation import Operation, Outcome, Progress, session_busy
 from crf_desktop.ui.qt import QMessageBox, Qt, QWidget
 from crf_desktop.ui.sync_actions import SEND_SHORTCUT, SyncActions
 
@@ -238,6 +237,22 @@ def test_the_centre_imports_shows_the_report_and_pins_the_site(qtbot: QtBot, wor
     assert sync_service.site_key_fingerprint(site) == fingerprint  # what the site's About box shows
 
 
+def test_the_centre_window_hides_what_only_a_site_has(qtbot: QtBot, world: Path, opened: list[Session]) -> None:
+    window = _main(qtbot, opened, world / "centre", "datamanager")
+    assert window.centre_page is not None
+    site_only = [window.subjects_action, window.responses_action, window.ae_summary_action,
+                 window.study_config_action, window.check_page_action, window.ranges_action]
+    assert not any(a.isVisible() or a.isEnabled() for a in site_only)
+    assert not window.tools_menu.menuAction().isVisible()
+    assert window.blank_book_action.isVisible() and window.blank_book_action.isEnabled()  # blank forms: anywhere
+    visible = {a.text() for a in window.view_menu.actions() if a.isVisible() and not a.isSeparator()}
+    assert "&Responses by visit" not in visible and "Site &activity" in visible
+
+    site = _main(qtbot, opened, world / "site", "coordinator")
+    assert all(a.isVisible() and a.isEnabled() for a in (site.subjects_action, site.responses_action,
+                                                         site.ae_summary_action, site.study_config_action))
+
+
 def test_the_about_box_shows_the_site_key_fingerprint(qtbot: QtBot, world: Path, opened: list[Session]) -> None:
     window = _main(qtbot, opened, world / "site", "coordinator")
     box = window.show_about()
@@ -327,18 +342,24 @@ def test_the_progress_dialog_stays_until_the_work_ends_and_the_idle_lock_waits(q
         return "done"
 
     results: list[Outcome[str]] = []
-    task: BackgroundTask[str] = BackgroundTask(window, work, title="Send to centre", label="Sending…",
-                                               idle_lock=window.idle_lock)
+    task: Operation[str] = Operation(window, work, title="Send to centre", label="Sending…", session=window.session)
     task.done.connect(results.append)
     task.start()
     dialog = task.dialog
-    assert dialog is not None
+    assert dialog is not None and dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.ApplicationModal
     qtbot.waitUntil(lambda: dialog.maximum() == 3 and dialog.value() == 1)
-    assert not window.idle_lock.timer.isActive()  # locking now would write inside the running export
+    assert window.idle_lock.paused and not window.idle_lock.timer.isActive()  # locking would write inside it
+    assert session_busy(window.session)
+    label = window.sync_actions.status_label if window.sync_actions is not None else None
+    assert label is not None
+    status = label.status
+    label.refresh()  # what its one-minute timer does: it must not read while the worker uses the connection
+    assert label.status is status
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     dialog.close()
     assert dialog.isVisible() and task.running
     release.set()
     qtbot.waitUntil(lambda: bool(results))
     assert results[0].ok and results[0].value == "done"
-    assert task.dialog is None and window.idle_lock.timer.isActive()
+    assert task.dialog is None and not window.idle_lock.paused and window.idle_lock.timer.isActive()
+    assert not session_busy(window.session)
