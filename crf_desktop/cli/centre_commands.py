@@ -1,9 +1,245 @@
-"""The centre init | import | export: the coordinating centre's commands (issue 8)."""
+"""The coordinating centre's commands: ``centre init | enrol | import | sites | query`` (issue 8)."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from crf_desktop.cli.prompts import ask_new_password, ask_password, common, data_dir_of, warn
+from crf_desktop.core.errors import UserInputError
+from crf_desktop.forms.study_config import StudyConfiguration
+from crf_desktop.services import centre as centre_service
+from crf_desktop.services.session import Session
+from crf_desktop.store.randomisation import ListEntry
+
+LIST_COLUMNS = ("seq", "rand_no", "msc_kit", "mmf_kit", "arm")
+
+
+def _login(args: argparse.Namespace) -> Session:
+    if not args.user:
+        raise UserInputError("--user NAME is required: which centre user is doing this?")
+    session = centre_service.open_centre(data_dir_of(args), args.user, ask_password(args.user))
+    warn(session.warnings)
+    return session
+
+
+def _read_config(path: str | None) -> StudyConfiguration | None:
+    if path is None:
+        return None
+    try:
+        return StudyConfiguration.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise UserInputError(f"the configuration file {path} cannot be read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise UserInputError(f"the configuration file {path}: {exc}") from None
+
+
+def _read_list(path: str | None) -> list[ListEntry] | None:
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise UserInputError(f"the randomisation list {path} cannot be read ({exc.strerror})") from None
+    entries = []
+    for number, row in enumerate(rows, start=2):
+        if set(LIST_COLUMNS) - set(row):
+            raise UserInputError(f"the randomisation list {path} needs the columns {', '.join(LIST_COLUMNS)}")
+        try:
+            entries.append(ListEntry(seq=int(row["seq"]), rand_no=row["rand_no"].strip(),
+                                     msc_kit=row["msc_kit"].strip(), mmf_kit=row["mmf_kit"].strip(),
+                                     arm=row["arm"].strip()))
+        except ValueError:
+            raise UserInputError(f"{path} line {number}: seq {row['seq']!r} is not a number") from None
+    if not entries:
+        raise UserInputError(f"the randomisation list {path} has no entries")
+    return entries
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    data_dir = data_dir_of(args)
+    password = ask_new_password(args.admin)
+    out = Path(args.out_key).expanduser()
+    session, recovery_key = centre_service.init_centre(data_dir, admin=args.admin,
+                                                       admin_name=args.admin_name or args.admin,
+                                                       password=password, out_key=out)
+    fingerprint = centre_service.centre_fingerprint(session)
+    warn(session.warnings)
+    session.close()
+    print(f"Created the coordinating centre in {data_dir}")
+    print(f"Centre administrator and data manager: {args.admin}")
+    print(f"Wrote the centre's public key to {out}: give it to each site (crf-desktop init --centre-key)")
+    print(f"Centre key fingerprint: {fingerprint}")
+    print("  Sites confirm it with you by phone when they enrol.")
+    print()
+    print("RECOVERY KEY (shown only this once; print it, seal it in an envelope, keep it locked away):")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    session = _login(args)
+    codes: list[str] = []
+    try:
+        out = centre_service.issue_enrolment(session, site=args.site, out=Path(args.out).expanduser(),
+                                             config=_read_config(args.config),
+                                             randomisation_list=_read_list(args.randomisation),
+                                             on_code=codes.append)
+    finally:
+        session.close()
+    print(f"Enrolled site {args.site}; wrote its enrolment file to {out}")
+    print("The site admin uses it with: crf-desktop init --centre-key FILE (or crf-desktop enrol)")
+    if codes:
+        print()
+        print("ENROLMENT CODE (the randomisation list inside the file is sealed with it; give it to the site admin "
+              "by phone or sealed letter, never with the file):")
+        print()
+        print(f"    {codes[0]}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\rchecking {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        report = centre_service.import_packages(session, Path(args.source), progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        session.close()
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        found = centre_service.pinned_sites(session)
+        print(f"Centre key fingerprint: {centre_service.centre_fingerprint(session)}")
+    finally:
+        session.close()
+    print(f"{'SITE':5} {'PACKAGE':8} {'LAST IMPORT':28} KEY FINGERPRINT")
+    for item in found:
+        print(f"{item.site:5} {item.last_seq:<8} {item.last_import_at or 'never':28} "
+              f"{item.fingerprint or '(no package yet)'}")
+    return 0
+
+
+def _send(session: Session, folder: str | None) -> None:
+    if folder:
+        written = centre_service.send_messages(session, Path(folder).expanduser())
+        print(f"Sent to the site(s) in {folder} ({len(written)} message(s))")
+    else:
+        print("It reaches the site with the next centre import (or add --folder FOLDER to send it now)")
+
+
+def cmd_query_raise(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        query_id = centre_service.raise_query(session, site=args.site, subject_id=args.subject, visit=args.visit,
+                                              form=args.form, repeat_no=args.repeat, field=args.field,
+                                              question=args.question)
+        print(f"Raised query {query_id} on {args.subject} {args.visit} {args.form}.{args.field}")
+        _send(session, args.folder)
+    finally:
+        session.close()
+    return 0
+
+
+def cmd_query_list(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        found = centre_service.list_queries(session, site=args.site)
+    finally:
+        session.close()
+    for q in found:
+        where = f"{q.subject_id} {q.visit} {q.form}{'#' + str(q.repeat_no) if q.repeat_no else ''}.{q.field}"
+        print(f"{q.query_id}  site {q.site}  {q.status:8}  {where}")
+        print(f"    question: {' / '.join(q.question.splitlines())}")
+        if q.answer:
+            print(f"    answer ({q.answered_by}): {q.answer}")
+    if not found:
+        print("No centre queries")
+    return 0
+
+
+def cmd_query_close(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        if args.reopen:
+            query = centre_service.reopen_query(session, args.query_id, args.reopen)
+            print(f"Re-opened query {query.query_id}")
+        else:
+            query = centre_service.close_query(session, args.query_id)
+            print(f"Closed query {query.query_id}")
+        _send(session, args.folder)
+    finally:
+        session.close()
+    return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Not built yet: the issue named above adds its commands here."""
+    """Add ``centre`` and its sub-commands."""
+    centre = sub.add_parser("centre", help="the coordinating centre: init, enrol, import, sites, query")
+    centre_sub = centre.add_subparsers(title="centre commands", metavar="ACTION", required=True)
+
+    p = centre_sub.add_parser("init", help="create the centre's database and keys; write its public key file")
+    common(p, user=False)
+    p.add_argument("--admin", required=True, help="the first user: administrator and data manager")
+    p.add_argument("--admin-name", help="their full name")
+    p.add_argument("--out-key", required=True, metavar="FILE", help="where to write the centre's public key file")
+    p.set_defaults(handler=cmd_init)
+
+    p = centre_sub.add_parser("enrol", help="enrol a site and write its signed enrolment file")
+    common(p)
+    p.add_argument("--site", required=True, help="the site number, e.g. 02")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the enrolment file")
+    p.add_argument("--config", metavar="FILE.json", help="the study configuration for the site (JSON)")
+    p.add_argument("--randomisation", metavar="FILE.csv",
+                   help="the site's randomisation list (columns seq, rand_no, msc_kit, mmf_kit, arm); sealed with "
+                   "an enrolment code that is printed")
+    p.set_defaults(handler=cmd_enrol)
+
+    p = centre_sub.add_parser("import", help="apply the sites' packages from the central folder; exit 1 when "
+                              "anything was quarantined or is waiting")
+    common(p)
+    p.add_argument("--from", dest="source", required=True, metavar="FOLDER", help="the central folder")
+    p.set_defaults(handler=cmd_import)
+
+    p = centre_sub.add_parser("sites", help="list the enrolled sites with their pinned key fingerprints")
+    common(p)
+    p.set_defaults(handler=cmd_sites)
+
+    query = centre_sub.add_parser("query", help="queries to sites: raise, list, close (or --reopen)")
+    query_sub = query.add_subparsers(title="query commands", metavar="ACTION", required=True)
+    p = query_sub.add_parser("raise", help="raise a query on a field of a subject")
+    common(p)
+    p.add_argument("--site", required=True)
+    p.add_argument("--subject", required=True, help="subject id, e.g. 01-003")
+    p.add_argument("--visit", required=True, help="visit code, or the log's code")
+    p.add_argument("--form", required=True)
+    p.add_argument("--field", required=True)
+    p.add_argument("--repeat", type=int, default=0, help="log entry number (0 for visit forms)")
+    p.add_argument("--question", required=True)
+    p.add_argument("--folder", metavar="FOLDER", help="send it to the site now through this central folder")
+    p.set_defaults(handler=cmd_query_raise)
+    p = query_sub.add_parser("list", help="list the centre's queries and the sites' answers")
+    common(p)
+    p.add_argument("--site", help="only this site's")
+    p.set_defaults(handler=cmd_query_list)
+    p = query_sub.add_parser("close", help="close a query, or re-open it with --reopen FOLLOW-UP")
+    common(p)
+    p.add_argument("query_id", help="e.g. C-0001")
+    p.add_argument("--reopen", metavar="FOLLOW-UP", help="re-open it with this follow-up question")
+    p.add_argument("--folder", metavar="FOLDER", help="send the change to the site now through this central folder")
+    p.set_defaults(handler=cmd_query_close)

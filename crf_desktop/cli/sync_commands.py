@@ -1,9 +1,92 @@
-"""The export: the site's packages to the central folder (issue 8)."""
+"""The site's side of sync: ``export --to FOLDER`` and ``enrol --centre-key FILE`` (issue 8)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from crf_desktop.cli.prompts import ask_secret, common, login_session
+from crf_desktop.core.clock import local_display
+from crf_desktop.services import sync as sync_service
+
+
+def ask_enrolment_code(found: sync_service.Enrolment) -> str:
+    return ask_secret("CRF_ENROLMENT_CODE", f"Enrolment code for the randomisation list ({found.list_entries} "
+                      "entries), as the centre gave it: ", what="enrolment code", visible=True)
+
+
+def print_enrolment(found: sync_service.Enrolment, site_fingerprint: str) -> None:
+    print(f"Centre key fingerprint: {found.centre_fingerprint}")
+    print("  Confirm it with the coordinating centre by phone before the first export.")
+    print(f"This site's key fingerprint: {site_fingerprint}")
+    print("  The centre confirms it with you at its first import (it is also on the About dialog).")
+    if found.configuration is not None:
+        print("Installed the study configuration from the enrolment file")
+    if found.list_entries:
+        print(f"Loaded the randomisation list ({found.list_entries} entries, blinded)")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    session = login_session(args)
+    try:
+        if args.status:
+            status = sync_service.sync_status(session)
+            when = local_display(status.last_export_at) if status.last_export_at else "never"
+            print(f"Last export: {when}; unsent changes: {status.unsent_changes}; last package: "
+                  f"{status.last_package_seq}; the centre has applied up to package {status.acked_seq}")
+            print(f"Central folder: {status.central_folder or 'none yet'}")
+            if status.reminder:
+                print("Reminder: changes have waited more than 7 days; export them to the centre")
+            return 0
+        if not args.to:
+            print("error: --to FOLDER is required: the central folder to export to", file=sys.stderr)
+            return 2
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\rpreparing {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        result = sync_service.export_to_centre(session, Path(args.to), progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        session.close()
+    print(result.message)
+    for path in result.republished:
+        print(f"Wrote again {path.name} (missing from the folder, not yet acknowledged by the centre)")
+    if result.acks_received:
+        print(f"The centre has applied up to package {result.acked_seq}")
+    if result.queries_received:
+        print(f"{result.queries_received} query change(s) from the centre: see the dashboard")
+    for problem in result.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    session = login_session(args)
+    try:
+        found = sync_service.read_enrolment(Path(args.centre_key), site=session.site_id, study=session.study_id)
+        entries = found.randomisation_list(ask_enrolment_code(found)) if found.sealed_list else []
+        fingerprint = sync_service.enrol_site(session, found, source=Path(args.centre_key).name,
+                                              randomisation=entries)
+    finally:
+        session.close()
+    print(f"Site enrolled with the coordinating centre ({args.centre_key})")
+    print_enrolment(found, fingerprint)
+    return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Not built yet: the issue named above adds its commands here."""
+    """Add ``export`` and ``enrol``."""
+    p = sub.add_parser("export", help="send every change since the last export to the central folder")
+    common(p)
+    p.add_argument("--to", metavar="FOLDER", help="the central folder (network share, USB stick, synced folder)")
+    p.add_argument("--status", action="store_true", help="only show the last export and the unsent changes")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("enrol", help="enrol this site with the centre's key or enrolment file (admin)")
+    common(p)
+    p.add_argument("--centre-key", required=True, metavar="FILE", help="the file the coordinating centre issued")
+    p.set_defaults(handler=cmd_enrol)

@@ -1,0 +1,264 @@
+"""The site's side of sync (issue 8): enrolment with the centre, export to the central folder, its status.
+
+``export_to_centre`` first reads what the centre sent (acknowledgements, queries), writes again any package the
+centre has not acknowledged that is missing from the folder, then writes one package with every change since
+the last one. The package, its audit entry and the site's record of it commit in one transaction; the file is
+written to a hidden ``.partial`` first and renamed only after that commit, so a killed export leaves either no
+visible package and nothing recorded (the next export carries the changes), or a recorded package that the
+next export puts in the folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from crf_desktop.core.clock import iso, parse_iso, utcnow
+from crf_desktop.core.errors import CrfError, DatabaseCorruptError, StorageError, UserInputError
+from crf_desktop.core.roles import Permission
+from crf_desktop.services.randomisation import load_randomisation_list
+from crf_desktop.services.session import Session, init_site
+from crf_desktop.services.study_config import install_configuration
+from crf_desktop.store import audit
+from crf_desktop.store import sync_state as state
+from crf_desktop.store.backup import take_backup
+from crf_desktop.store.centre import is_centre
+from crf_desktop.store.database import DatabaseError
+from crf_desktop.store.randomisation import ListEntry
+from crf_desktop.sync import enrolment as enrolment_file
+from crf_desktop.sync.enrolment import Enrolment as Enrolment  # re-exported for the UI and CLI
+from crf_desktop.sync.folder import (
+    ensure_folder,
+    package_name,
+    publish,
+    remove_stale_partials,
+    site_outbox,
+    write_file,
+    write_partial,
+)
+from crf_desktop.sync.keys import KeyPairs
+from crf_desktop.sync.messages import read_messages
+from crf_desktop.sync.site_export import build, pending
+from crf_desktop.sync.tables import present
+
+REMINDER_AFTER = timedelta(days=7)
+EXPORT_BACKUP = "export"
+_FOLDER_KEY = "sync.central_folder"
+_LAST_EXPORT_KEY = "sync.last_export_at"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportResult:
+    package: Path | None
+    seq: int | None
+    change_count: int
+    message: str
+    queries_received: int = 0
+    acks_received: int = 0
+    acked_seq: int = 0  # the last package the centre said it applied
+    republished: tuple[Path, ...] = ()
+    problems: tuple[str, ...] = ()  # centre messages refused, backup not taken: the export itself succeeded
+
+
+@dataclass(frozen=True, kw_only=True)
+class SyncStatus:
+    last_export_at: datetime | None
+    unsent_changes: int
+    central_folder: Path | None
+    reminder: bool
+    last_package_seq: int = 0
+    acked_seq: int = 0
+    enrolled: bool = False
+
+
+# -- enrolment ----------------------------------------------------------------------------------------------
+def read_enrolment(path: Path, *, site: str, study: str) -> Enrolment:
+    """Read a centre key or enrolment file and check it is for this site and study."""
+    found = enrolment_file.read(path)
+    if found.study != study:
+        raise UserInputError(f"the centre key file {path} is for study {found.study}, not {study}")
+    if found.site is not None and found.site != site:
+        raise UserInputError(f"the enrolment file {path} was issued for site {found.site}, not site {site}; ask "
+                             "the centre for this site's file")
+    return found
+
+
+def _keys(session: Session) -> tuple[state.Identity, KeyPairs]:
+    found = state.identity(session.site.db)
+    if found is None:
+        raise UserInputError(f"site {session.site_id} is not enrolled with a coordinating centre yet: the site "
+                             "admin enrols it with the centre's key file (crf-desktop enrol --centre-key FILE)")
+    return found, KeyPairs(sign_key=found.sign_key, box_key=found.box_key)
+
+
+def enrol_site(session: Session, enrolment: Enrolment, *, source: str,
+               randomisation: list[ListEntry] | None = None) -> str:
+    """Keep the centre's keys (making this site's keys the first time), install what the file carries.
+
+    Returns this site's key fingerprint, which the centre confirms at the first import. A site enrolled with
+    one centre refuses a file from another centre key (a changed centre key is the centre's decision, made
+    with a new site).
+    """
+    session.require(Permission.CONFIGURE_STUDY)
+    if is_centre(session.site.db):
+        raise UserInputError("this data directory is the coordinating centre, not a site")
+    db = session.site.db
+    current = state.identity(db)
+    if current is not None and current.centre_sign_public != enrolment.centre_sign_public:
+        raise UserInputError(f"site {session.site_id} is already enrolled with the centre key "
+                             f"{current.centre_fingerprint}; this file has key {enrolment.centre_fingerprint}. "
+                             "Check with the centre: a site keeps its centre for the whole study")
+    keys = KeyPairs(sign_key=current.sign_key, box_key=current.box_key) if current else KeyPairs.generate()
+    with db.atomic():
+        state.save_identity(db, state.Identity(
+            sign_key=keys.sign_key, box_key=keys.box_key, centre_box_public=enrolment.centre_box_public,
+            centre_sign_public=enrolment.centre_sign_public, centre_fingerprint=enrolment.centre_fingerprint,
+            enrolled_at=current.enrolled_at if current else iso(utcnow()), enrolment_sha256=enrolment.sha256))
+        audit.append(db, user=session.user.username, action="enrolled with centre", new_value=source,
+                     reason=f"centre key {enrolment.centre_fingerprint}; site key {keys.fingerprint}")
+    if enrolment.configuration is not None:
+        install_configuration(session, enrolment.configuration, source=source)
+    if randomisation:
+        load_randomisation_list(session, randomisation)
+    return keys.fingerprint
+
+
+def init_enrolled_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name: str, password: str,
+                       centre_key: Path, enrolment_code: Callable[[Enrolment], str]) -> tuple[Session, str, Enrolment]:
+    """``init --centre-key``: everything in the file is checked (and the list opened) before the site is made."""
+    found = read_enrolment(centre_key, site=site, study=study.upper())
+    entries = found.randomisation_list(enrolment_code(found)) if found.sealed_list else []
+    session, recovery_key = init_site(data_dir, site=site, study=study, admin=admin, admin_name=admin_name,
+                                      password=password)
+    try:
+        enrol_site(session, found, source=centre_key.name, randomisation=entries)
+    except BaseException:
+        session.close()
+        raise
+    return session, recovery_key, found
+
+
+def site_key_fingerprint(session: Session) -> str:
+    """This site's signing-key fingerprint (the centre confirms it by phone), or a sentence when not enrolled."""
+    found = state.identity(session.site.db)
+    if found is None:
+        return "not enrolled with a coordinating centre yet"
+    return KeyPairs(sign_key=found.sign_key, box_key=found.box_key).fingerprint
+
+
+def centre_key_fingerprint(session: Session) -> str | None:
+    found = state.identity(session.site.db)
+    return None if found is None else found.centre_fingerprint
+
+
+# -- export -------------------------------------------------------------------------------------------------
+def _set_meta(session: Session, key: str, value: str) -> None:
+    session.site.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+
+def _meta(session: Session, key: str) -> str | None:
+    row = session.site.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _republish(session: Session, outbox: Path, acked: int) -> list[Path]:
+    """Packages the centre has not acknowledged and the folder lacks (lost, or an export killed after commit)."""
+    written = []
+    for exported, content in state.packages_after(session.site.db, acked):
+        path = outbox / package_name(session.study_id, session.site_id, exported.seq)
+        if not path.exists():
+            write_file(path, content)
+            written.append(path)
+    return written
+
+
+def export_to_centre(session: Session, folder: Path, *,
+                     progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """Send every change since the last package to ``folder`` (see the module docstring)."""
+    session.require(Permission.EXPORT)
+    db = session.site.db
+    if is_centre(db):
+        raise UserInputError("this data directory is the coordinating centre: sites export, the centre imports "
+                             "(crf-desktop centre import)")
+    identity, keys = _keys(session)
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise UserInputError(f"the central folder {folder} does not exist or is not a folder; check --to (is the "
+                             "drive connected?)")
+    outbox = site_outbox(folder, session.site_id)
+    ensure_folder(outbox)
+    remove_stale_partials(outbox, f"{session.study_id}_{session.site_id}_")
+    inbox = read_messages(db, folder, study=session.study_id, site=session.site_id, keys=keys,
+                          centre_sign_public=identity.centre_sign_public, user=session.user.username)
+    acked = max(inbox.acked_seq, state.acked_seq(db))
+    republished = _republish(session, outbox, acked)
+    try:
+        with db.atomic():
+            todo = pending(db, progress)
+            _set_meta(session, _FOLDER_KEY, str(folder.resolve()))
+            _set_meta(session, _LAST_EXPORT_KEY, iso(utcnow()))
+            if todo.change_count == 0:
+                last = todo.seq - 1
+                message = (f"Nothing to send: no changes since package {last}" if last
+                           else "Nothing to send: no data has been entered yet")
+                audit.append(db, user=session.user.username, action="export: nothing to send", new_value=str(folder))
+                return ExportResult(package=None, seq=None, change_count=0, message=message,
+                                    queries_received=inbox.queries_changed, acks_received=inbox.messages,
+                                    acked_seq=acked, republished=tuple(republished), problems=tuple(inbox.problems))
+            path = outbox / package_name(session.study_id, session.site_id, todo.seq)
+            if path.exists():
+                raise CrfError(
+                    f"package {todo.seq} already exists in {outbox}, but this site has no record of writing it: "
+                    "the site's database was probably restored from an older backup. Nothing was written; "
+                    "call the coordinating centre before exporting again")
+            audit.append(db, user=session.user.username, action="package exported", new_value=path.name,
+                         reason=f"{todo.change_count} changes to {folder}")
+            built = build(db, todo, study=session.study_id, site=session.site_id, keys=keys,
+                          centre_box_public=identity.centre_box_public)
+            partial = write_partial(path, built.data)
+            state.record_package(db, seq=built.seq, sha256=built.sha256, user=session.user.username,
+                                 change_to=built.change_to, audit_to=built.audit_to,
+                                 change_count=built.change_count, folder=str(folder.resolve()), content=built.data)
+    except CrfError as exc:  # the folder refused, or the site's history forked: audited, nothing recorded
+        audit.append(db, user=session.user.username, action="export failed", new_value=str(folder),
+                     reason=exc.message)
+        raise
+    problems = list(inbox.problems)
+    try:
+        publish(partial, path)
+    except (StorageError, FileExistsError) as exc:
+        problems.append(f"package {built.seq} is saved at the site but could not be put in the folder ({exc}); "
+                        "the next export writes it")
+    if progress is not None:
+        steps = len(present(db)) + 1  # one step per replicated table, then sealing and writing
+        progress(steps, steps)
+    problems += _backup_after_export(session)
+    return ExportResult(package=path, seq=built.seq, change_count=built.change_count,
+                        message=f"Sent package {built.seq} with {built.change_count} changes to {path}",
+                        queries_received=inbox.queries_changed, acks_received=inbox.messages, acked_seq=acked,
+                        republished=tuple(republished), problems=tuple(problems))
+
+
+def _backup_after_export(session: Session) -> list[str]:
+    try:
+        taken = take_backup(session.site.db.conn, session.data_dir, session.site.db_key, EXPORT_BACKUP)
+    except (OSError, CrfError, DatabaseError, DatabaseCorruptError) as exc:
+        return [f"the backup after the export could not be written ({exc}); check the free disk space"]
+    session.record("backup taken", new_value=taken.name)
+    return []
+
+
+def sync_status(session: Session) -> SyncStatus:
+    """For the status bar: last export, unsent changes, the folder, and whether to remind (7 days)."""
+    db = session.site.db
+    unsent = state.unsent_changes(db, [r.table for r in present(db)])
+    stamp = _meta(session, _LAST_EXPORT_KEY)
+    last_at = parse_iso(stamp) if stamp else None
+    folder = _meta(session, _FOLDER_KEY)
+    stale = last_at is None or utcnow() - last_at > REMINDER_AFTER
+    last = state.last_package(db)
+    return SyncStatus(last_export_at=last_at, unsent_changes=unsent, central_folder=Path(folder) if folder else None,
+                      reminder=bool(unsent) and stale, last_package_seq=last.seq if last else 0,
+                      acked_seq=state.acked_seq(db), enrolled=state.identity(db) is not None)

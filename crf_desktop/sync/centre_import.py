@@ -1,0 +1,306 @@
+"""The centre's import: every site's packages in sequence order, one transaction each, idempotent.
+
+For each site folder under ``to-centre/``: each package file is framed, placed (its header names this study,
+this site and the sequence number of its file name), the site is known, the signature is by the pinned key
+(or, at first contact, by the key the package names, which is then pinned), and only then decrypted and
+applied. A package seen before is a duplicate (no-op); one with a sequence number seen before but other
+content is a fork; a package after a gap waits until the gap is filled. The audit entries of a package must
+continue the site's chain exactly where the previous package left it. Nothing of a refused package is applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from crf_desktop.store import audit
+from crf_desktop.store import centre as store
+from crf_desktop.store.audit import AuditEntry
+from crf_desktop.sync.folder import packages_in, site_folders
+from crf_desktop.sync.keys import KeyPairs, fingerprint
+from crf_desktop.sync.package import (
+    GENESIS,
+    SITE_PACKAGE,
+    Framed,
+    PackageRejected,
+    Reason,
+    check_signature,
+    frame,
+    open_body,
+    sha256,
+)
+from crf_desktop.sync.tables import REPLICATED, from_columnar, row_key
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quarantined:
+    file: str
+    reason: Reason
+    detail: str
+
+    def line(self) -> str:
+        return f"{self.file}: {self.reason.value}: {self.detail}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteReport:
+    site: str
+    applied: tuple[int, ...] = ()
+    duplicates: tuple[int, ...] = ()
+    waiting: tuple[int, ...] = ()  # packages present but held behind a gap
+    gaps: tuple[int, ...] = ()  # sequence numbers missing before a waiting package
+    quarantined: tuple[Quarantined, ...] = ()
+    newly_pinned: bool = False
+    fingerprint: str | None = None
+    last_seq: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.quarantined or self.waiting)
+
+    def lines(self) -> list[str]:
+        out = [f"site {self.site}: {len(self.applied)} applied"
+               + (f" ({_ranges(self.applied)})" if self.applied else "")
+               + f", {len(self.duplicates)} duplicate(s) skipped, now at package {self.last_seq}"]
+        if self.newly_pinned:
+            out.append(f"  NEW SITE KEY PINNED: fingerprint {self.fingerprint}; confirm it with the site by phone "
+                       "(their About dialog shows it) before trusting its data")
+        if self.waiting:
+            out.append(f"  waiting: package(s) {_ranges(self.waiting)} are held until package(s) "
+                       f"{_ranges(self.gaps)} arrive")
+        for item in self.quarantined:
+            out.append(f"  QUARANTINED {item.line()}")
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportReport:
+    sites: tuple[SiteReport, ...]
+    strays: tuple[str, ...] = ()  # files in the folder that are not packages (reported, never read)
+    messages: tuple[str, ...] = ()  # acknowledgement and query messages written to the sites
+    problems: tuple[str, ...] = ()  # e.g. the messages could not be written (the packages were still applied)
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.sites)
+
+    @property
+    def applied(self) -> int:
+        return sum(len(s.applied) for s in self.sites)
+
+    def lines(self) -> list[str]:
+        out = [line for s in self.sites for line in s.lines()]
+        out += [f"ignored (not a package name): {name}" for name in self.strays]
+        if self.messages:
+            out.append(f"wrote {len(self.messages)} message(s) to sites under from-centre/: "
+                       f"{', '.join(self.messages)}")
+        out += [f"warning: {problem}" for problem in self.problems]
+        if not self.sites:
+            out.append("no site folders found under to-centre/")
+        out.append("Result: OK" if self.ok else "Result: NOT EVERYTHING WAS APPLIED (see above)")
+        return out
+
+
+def _ranges(numbers: tuple[int, ...] | list[int]) -> str:
+    parts: list[str] = []
+    ordered = sorted(numbers)
+    start = prev = ordered[0]
+    for n in [*ordered[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)
+
+
+@dataclass
+class _Work:
+    applied: list[int] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+    newly_pinned: bool = False
+
+
+def _placed(framed: Framed, *, study: str, site: str, seq: int) -> None:
+    header = framed.header
+    if header.kind != SITE_PACKAGE:
+        raise PackageRejected(Reason.WRONG_PLACE, f"it is a {header.kind}, not a site package")
+    if header.study != study:
+        raise PackageRejected(Reason.WRONG_PLACE, f"it belongs to study {header.study}, not {study}")
+    if header.site != site:
+        raise PackageRejected(Reason.WRONG_PLACE, f"it was written by site {header.site} but lies in the folder "
+                              f"of site {site} (renamed or copied to the wrong place)")
+    if header.seq != seq:
+        raise PackageRejected(Reason.WRONG_PLACE, f"its header says package {header.seq} but the file name says "
+                              f"{seq} (renamed)")
+
+
+def _check_key(framed: Framed, state: store.SiteState | None, site: str) -> None:
+    if state is None:
+        raise PackageRejected(Reason.UNKNOWN_SITE, f"site {site} was never enrolled at this centre; if it is a "
+                              f"real site, enrol it (crf-desktop centre enrol --site {site}) and import again")
+    pinned = state.sign_public if state.sign_public is not None else framed.header.sign_public
+    check_signature(framed, pinned)
+
+
+def _check_audit(entries: list[dict[str, Any]], framed: Framed, state: store.SiteState) -> None:
+    expected_seq, prev = state.audit_seq + 1, state.audit_hash or GENESIS
+    for raw in entries:
+        entry = AuditEntry(**raw)
+        if entry.seq != expected_seq or entry.prev_hash != prev or entry.computed_hash() != entry.hash:
+            raise PackageRejected(Reason.AUDIT_CHAIN, f"audit entry {entry.seq} does not continue the site's "
+                                  f"trail after entry {expected_seq - 1}: the site's history was rewritten or the "
+                                  "site was restored from an old backup; call the site")
+        expected_seq, prev = entry.seq + 1, entry.hash
+    if expected_seq - 1 != framed.header.audit_seq or prev != framed.header.audit_hash:
+        raise PackageRejected(Reason.AUDIT_CHAIN, f"the package's audit head (entry {framed.header.audit_seq}) "
+                              f"is not where its entries end (entry {expected_seq - 1})")
+
+
+def _apply(db: sqlite_utils.Database, framed: Framed, body: dict[str, Any], state: store.SiteState, *,
+           user: str) -> bool:
+    """Apply one package (inside the caller's transaction); True when it pinned the site's key."""
+    header = framed.header
+    if header.prev_sha256 != (state.last_sha256 or GENESIS):
+        raise PackageRejected(Reason.FORK, f"package {header.seq} does not follow package {state.last_seq} as the "
+                              "centre received it: the site's history branched (restored from an old backup?)")
+    try:
+        tables = {name: from_columnar(block) for name, block in body.get("tables", {}).items()}
+        entries = from_columnar(body.get("audit", {"columns": [], "rows": []}))
+    except (ValueError, AttributeError) as exc:
+        raise PackageRejected(Reason.DECRYPTION, f"the decrypted body is not in the expected shape ({exc})") from None
+    by_name = {r.table: r for r in REPLICATED}
+    unknown = sorted(set(tables) - set(by_name))
+    if unknown:
+        raise PackageRejected(Reason.VERSION, f"it carries table(s) {', '.join(unknown)} this centre does not "
+                              "know; update crf-desktop at the centre, then import again")
+    _check_audit(entries, framed, state)
+    for name, found in tables.items():
+        entry = by_name[name]
+        store.upsert_rows(db, header.site, name, [(row_key(entry, row), int(row["change_seq"]), row)
+                                                  for row in found])
+    store.insert_audit(db, header.site, entries)
+    store.replace_users(db, header.site, body.get("users", []))
+    _answers(db, header.site, tables.get("queries", []), user=user)
+    pinned = state.sign_public is None
+    if pinned:
+        store.pin(db, header.site, sign_public=header.sign_public, box_public=header.box_public,
+                  fingerprint=fingerprint(header.sign_public))
+    store.record_package(db, header.site, seq=header.seq, sha256=framed.sha256,
+                         header=framed.header_bytes.decode("ascii"), user=user)
+    store.advance(db, header.site, seq=header.seq, sha256=framed.sha256, audit_seq=header.audit_seq,
+                  audit_hash=header.audit_hash)
+    audit.append(db, user=user, action="package imported", field=f"site {header.site}",
+                 new_value=f"package {header.seq}: {header.change_count} changes, "
+                           f"{len(entries)} audit entries")
+    return pinned
+
+
+def _answers(db: sqlite_utils.Database, site: str, rows: list[dict[str, Any]], *, user: str) -> None:
+    """A site's answer to a centre query updates the centre's query (audited at the centre)."""
+    for row in rows:
+        ref = row.get("centre_ref")
+        current = store.query(db, ref) if ref else None
+        if current is None or current["site"] != site or not row.get("answered_at"):
+            continue
+        if row["answered_at"] == current["answered_at"] or current["status"] == "closed":
+            continue
+        store.update_query(db, current["id"], bump=False, status="answered", answer=row["answer"],
+                           answered_by=row["answered_by"], answered_at=row["answered_at"])
+        audit.append(db, user=user, action="query answered at site", subject=row["subject_id"],
+                     visit=row["visit"], form=row["form"], field=row["field"], old_value=current["answer"],
+                     new_value=row["answer"], reason=f"query {current['id']}, answered by {row['answered_by']}")
+
+
+def _reject(db: sqlite_utils.Database, work: _Work, site: str, path: Path, data: bytes, exc: PackageRejected, *,
+            user: str) -> None:
+    work.quarantined.append(Quarantined(file=path.name, reason=exc.reason, detail=exc.detail))
+    with db.atomic():
+        if store.quarantine(db, site, file=path.name, sha256=sha256(data), reason=str(exc)):
+            audit.append(db, user=user, action="package quarantined", field=f"site {site}", new_value=path.name,
+                         reason=str(exc))
+
+
+def import_site(db: sqlite_utils.Database, folder: Path, *, study: str, centre: KeyPairs, user: str,
+                tick: Callable[[], None] | None = None) -> tuple[SiteReport, list[str]]:
+    """Import one site's folder; returns its report and the names of files that are not packages."""
+    site = folder.name
+    found, strays = packages_in(folder)
+    work = _Work()
+    candidates: dict[int, tuple[Framed, bytes]] = {}
+    for item in found:
+        try:
+            data = item.path.read_bytes()
+        except OSError:  # vanished or locked while a sync tool works on it: the next run sees it
+            continue
+        state = store.site(db, site)
+        try:
+            framed = frame(data)
+            _placed(framed, study=study, site=site, seq=item.seq)
+            _check_key(framed, state, site)
+            assert state is not None  # noqa: S101 - _check_key refused an unknown site
+            if item.seq <= state.last_seq:
+                known = store.applied_sha256(db, site, item.seq)
+                if known == framed.sha256:
+                    work.duplicates.append(item.seq)
+                    continue
+                raise PackageRejected(Reason.FORK, f"package {item.seq} was applied before with other content: "
+                                      "the site re-used a sequence number (restored from an old backup?); "
+                                      "nothing of it was merged, call the site")
+            candidates[item.seq] = (framed, data)
+        except PackageRejected as exc:
+            _reject(db, work, site, item.path, data, exc, user=user)
+        if tick is not None:
+            tick()
+    while True:
+        state = store.site(db, site)
+        assert state is not None or not candidates  # noqa: S101
+        if state is None or state.last_seq + 1 not in candidates:
+            break
+        seq = state.last_seq + 1
+        framed, data = candidates.pop(seq)
+        try:
+            with db.atomic():
+                body = open_body(framed, centre)
+                work.newly_pinned |= _apply(db, framed, body, state, user=user)
+            work.applied.append(seq)
+        except PackageRejected as exc:
+            _reject(db, work, site, Path(f"{study}_{site}_{seq}.crfpkg"), data, exc, user=user)
+    final = store.site(db, site)
+    last = final.last_seq if final else 0
+    waiting = sorted(s for s in candidates if s > last)
+    gaps = sorted(set(range(last + 1, max(waiting) + 1)) - set(waiting)) if waiting else []
+    report = SiteReport(site=site, applied=tuple(work.applied), duplicates=tuple(work.duplicates),
+                        waiting=tuple(waiting), gaps=tuple(gaps), quarantined=tuple(work.quarantined),
+                        newly_pinned=work.newly_pinned, fingerprint=final.fingerprint if final else None,
+                        last_seq=last)
+    return report, [p.name for p in strays]
+
+
+def import_folder(db: sqlite_utils.Database, folder: Path, *, study: str, centre: KeyPairs, user: str,
+                  progress: Progress | None = None) -> ImportReport:
+    folders = site_folders(folder)
+    total = sum(len(packages_in(f)[0]) for f in folders)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    reports: list[SiteReport] = []
+    strays: list[str] = []
+    for site_folder in folders:
+        report, stray = import_site(db, site_folder, study=study, centre=centre, user=user, tick=tick)
+        reports.append(report)
+        strays += [f"{site_folder.name}/{name}" for name in stray]
+    return ImportReport(sites=tuple(reports), strays=tuple(strays))

@@ -1,0 +1,173 @@
+"""Centre → site: signed, encrypted messages under ``from-centre/<site>/`` with acknowledgements and queries.
+
+Each message is a snapshot: what the centre has applied of the site's packages, and the current state of every
+query the centre raised for the site, each with its revision. A site applies a query state only when its
+revision is newer than the one it holds, so messages may arrive twice, late or out of order, and a lost one
+costs nothing (the next carries everything). Same package format, kind ``centre-message``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.store import audit, sync_state
+from crf_desktop.store import centre as centre_store
+from crf_desktop.store import queries as site_queries
+from crf_desktop.store.queries import QueryStatus
+from crf_desktop.sync.folder import (
+    ensure_folder,
+    folder_error,
+    fsync_folder,
+    message_name,
+    messages_in,
+    site_inbox,
+    write_partial,
+)
+from crf_desktop.sync.keys import KeyPairs
+from crf_desktop.sync.package import (
+    CENTRE_MESSAGE,
+    GENESIS,
+    Header,
+    PackageRejected,
+    Reason,
+    check_signature,
+    frame,
+    open_body,
+    public_keys_b64,
+    seal,
+    sha256,
+)
+
+
+# -- at the centre ------------------------------------------------------------------------------------------
+def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centre: KeyPairs) -> list[Path]:
+    """Write a message to every site whose acknowledgement or queries changed since its last one."""
+    written: list[Path] = []
+    for state in centre_store.sites(db):
+        if state.box_public is None:
+            continue  # no package yet: the site's key is not known, its queries wait for first contact
+        queries = centre_store.queries(db, state.site)
+        snapshot = {"acked_seq": state.last_seq, "acked_sha256": state.last_sha256 or GENESIS, "queries": queries}
+        digest = sha256(json.dumps(snapshot, sort_keys=True).encode("utf-8"))
+        if digest == state.out_digest:
+            continue
+        seq = state.out_seq + 1
+        sign_b64, box_b64 = public_keys_b64(centre)
+        header = Header(kind=CENTRE_MESSAGE, study=study, site=state.site, seq=seq, prev_sha256=GENESIS,
+                        created_at=iso(utcnow()), sender_sign_key=sign_b64, sender_box_key=box_b64,
+                        sender_fingerprint=centre.fingerprint, change_count=len(queries))
+        data = seal(header, snapshot, sender=centre, receiver_box_public=state.box_public)
+        target = site_inbox(folder, state.site)
+        ensure_folder(target)
+        path = target / message_name(study, state.site, seq)
+        partial = write_partial(path, data)
+        try:
+            with db.atomic():
+                centre_store.set_outbox(db, state.site, seq=seq, digest=digest)
+                # a snapshot: rewriting the same number after a failed commit is harmless
+                os.replace(partial, path)
+            fsync_folder(target)
+        except OSError as exc:
+            raise folder_error(exc, target) from None
+        written.append(path)
+    return written
+
+
+# -- at the site --------------------------------------------------------------------------------------------
+@dataclass
+class InboxResult:
+    messages: int = 0
+    acked_seq: int = 0
+    queries_changed: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def read_messages(db: sqlite_utils.Database, folder: Path, *, study: str, site: str, keys: KeyPairs,
+                  centre_sign_public: bytes, user: str) -> InboxResult:
+    """Check and apply every new centre message for this site; problems are reported, never applied."""
+    result = InboxResult()
+    seen = sync_state.applied_messages(db)
+    found, _strays = messages_in(site_inbox(folder, site))
+    for item in found:
+        if item.seq in seen:
+            continue
+        try:
+            data = item.path.read_bytes()
+        except OSError:
+            continue
+        try:
+            framed = frame(data)
+            header = framed.header
+            if header.kind != CENTRE_MESSAGE or header.study != study or header.site != site or header.seq != item.seq:
+                raise PackageRejected(Reason.WRONG_PLACE, "it is not this site's message from the centre")
+            check_signature(framed, centre_sign_public)
+            body = open_body(framed, keys)
+            with db.atomic():
+                changed = sum(_apply_query(db, q, user=user) for q in body.get("queries", []))
+                sync_state.record_message(db, seq=item.seq, sha256=framed.sha256,
+                                          acked_seq=int(body.get("acked_seq", 0)), queries=changed)
+                audit.append(db, user=user, action="centre message imported", new_value=item.path.name,
+                             reason=f"centre has applied package {body.get('acked_seq', 0)}; "
+                                    f"{changed} query change(s)")
+        except PackageRejected as exc:
+            result.problems.append(f"{item.path.name} from the centre was refused: {exc}")
+            continue
+        result.messages += 1
+        result.queries_changed += changed
+        result.acked_seq = max(result.acked_seq, int(body.get("acked_seq", 0)))
+    return result
+
+
+def _target(q: dict[str, Any]) -> dict[str, str]:
+    form = q["form"] if int(q["repeat_no"]) == 0 else f"{q['form']}#{q['repeat_no']}"
+    return {"subject": q["subject_id"], "visit": q["visit"], "form": form, "field": q["field"]}
+
+
+def _apply_query(db: sqlite_utils.Database, q: dict[str, Any], *, user: str) -> int:
+    """Bring the site's copy of a centre query up to revision ``q["rev"]``; 1 when the site's row changed."""
+    found = db.execute("SELECT id, centre_rev FROM queries WHERE centre_ref = ?", [q["id"]]).fetchone()
+    rev = int(q["rev"])
+    raiser = f"{q['raised_by']} (centre)"
+    if found is None:
+        if db.execute("SELECT 1 FROM subjects WHERE subject_id = ?", [q["subject_id"]]).fetchone() is None:
+            raise PackageRejected(Reason.WRONG_PLACE, f"query {q['id']} names subject {q['subject_id']}, unknown "
+                                  "at this site")
+        created = site_queries.insert(db, subject_id=q["subject_id"], visit=q["visit"], form=q["form"],
+                                      repeat_no=int(q["repeat_no"]), field=q["field"], question=q["question"],
+                                      user=raiser)
+        db.execute("UPDATE queries SET centre_ref = ?, centre_rev = ?, raised_at = ? WHERE id = ?",
+                   [q["id"], rev, q["raised_at"], created.id])
+        audit.append(db, user=user, action="query received from centre", new_value=q["question"],
+                     reason=f"query {q['id']} raised by {raiser}", **_target(q))
+        if q["status"] == QueryStatus.CLOSED.value:
+            site_queries.update(db, created, status=QueryStatus.CLOSED.value, closed_by=raiser,
+                                closed_at=q["closed_at"])
+        return 1
+    query_id, held = int(found[0]), int(found[1] or 0)
+    if rev <= held:
+        return 0
+    current = site_queries.get(db, query_id)
+    assert current is not None  # noqa: S101
+    changes: dict[str, str | None] = {}
+    action = None
+    if q["status"] == QueryStatus.CLOSED.value and current.status is not QueryStatus.CLOSED:
+        changes = {"status": QueryStatus.CLOSED.value, "closed_by": q["closed_by"] and f"{q['closed_by']} (centre)",
+                   "closed_at": q["closed_at"]}
+        action = "query closed at centre"
+    elif q["status"] == QueryStatus.OPEN.value and (current.status is not QueryStatus.OPEN
+                                                     or current.question != q["question"]):
+        changes = {"status": QueryStatus.OPEN.value, "question": q["question"], "closed_by": None, "closed_at": None}
+        action = "query re-opened at centre"
+    if changes:
+        site_queries.update(db, current, **changes)
+        audit.append(db, user=user, action=action or "query updated by centre", new_value=q["question"],
+                     reason=f"query {q['id']}", **_target(q))
+    db.execute("UPDATE queries SET centre_rev = ? WHERE id = ?", [rev, query_id])
+    return 1 if changes else 0
