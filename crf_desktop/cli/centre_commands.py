@@ -1,4 +1,4 @@
-"""The coordinating centre's commands: ``centre init | enrol | import | sites | query`` (issue 8)."""
+"""The coordinating centre's commands: ``centre init | enrol | import | sites | query | export`` (issue 8)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from crf_desktop.cli.prompts import ask_new_password, ask_password, common, data
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.forms.study_config import StudyConfiguration
 from crf_desktop.services import centre as centre_service
+from crf_desktop.services.centre_export import export_trial
 from crf_desktop.services.session import Session
 from crf_desktop.store.randomisation import ListEntry
 
@@ -135,6 +136,16 @@ def cmd_sites(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    session = _login(args)
+    try:
+        result = export_trial(session, kind=args.format, out=Path(args.out))
+    finally:
+        session.close()
+    print(result.message)
+    return 0
+
+
 def _send(session: Session, folder: str | None) -> None:
     if folder:
         written = centre_service.send_messages(session, Path(folder).expanduser())
@@ -190,7 +201,7 @@ def cmd_query_close(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``centre`` and its sub-commands."""
-    centre = sub.add_parser("centre", help="the coordinating centre: init, enrol, import, sites, query")
+    centre = sub.add_parser("centre", help="the coordinating centre: init, enrol, import, sites, query, export")
     centre_sub = centre.add_subparsers(title="centre commands", metavar="ACTION", required=True)
 
     p = centre_sub.add_parser("init", help="create the centre's database and keys; write its public key file")
@@ -215,6 +226,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common(p)
     p.add_argument("--from", dest="source", required=True, metavar="FOLDER", help="the central folder")
     p.set_defaults(handler=cmd_import)
+
+    p = centre_sub.add_parser("export", help="export every imported site's data: CSV files or one CDISC ODM 1.3.2 "
+                              "file (blinded: no treatment arms)")
+    common(p)
+    p.add_argument("--format", required=True, choices=("csv", "odm"), help="csv: a new folder of files with a "
+                   "manifest; odm: one XML file")
+    p.add_argument("--out", required=True, metavar="PATH", help="a new or empty folder (csv) or a new file (odm)")
+    p.set_defaults(handler=cmd_export)
 
     p = centre_sub.add_parser("sites", help="list the enrolled sites with their pinned key fingerprints")
     common(p)
