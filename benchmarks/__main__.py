@@ -1,114 +1,109 @@
-"""``python -m benchmarks [--json] [--subjects N]``: each figure's median, budget, bare baseline and ratio.
+"""``python -m benchmarks [--json] [--quick]``: every figure of DESIGN.md section 10 next to its budget, the
+bare baseline measured in the same run, the ratio, and pass/fail. Exit status 0 when every figure was measured
+and is within budget, 1 otherwise.
 
-Figures measured so far (issue 3; the full harness of issue 10 extends this):
-- dashboard of 1,000 subjects x 8 visits (service and Qt model): budget 150 ms;
-- opening a form (validate the stored record and build the editor's values): budget 100 ms;
-- saving a form (validate, write, audit, commit with synchronous=FULL) vs a bare SQLCipher commit of the same
-  payload: budget 2 x the bare commit.
+The datasets are built once per run in a temporary folder (:mod:`benchmarks.dataset`): a full trial of 230
+subjects entered through the services (about half a minute), a 1,000-subject site for the dashboard, and the
+sites whose packages the centre imports. ``--quick`` shrinks every size for a smoke run; its figures say
+nothing about the budgets.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import statistics
+import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.dataset import build_site
-from crf_desktop.services import records as rec
-from crf_desktop.services.dashboard import build_dashboard
-from crf_desktop.store.database import connect_keyed
-
-ROUNDS = 7
+from benchmarks import gui, machine, pdf_figures, report, site_figures, sync_figures
+from benchmarks.dataset import TRIAL_SUBJECTS, login_coordinator
+from benchmarks.timing import Figure
+from benchmarks.trial import build_trial
 
 
-def median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass(frozen=True, kw_only=True)
+class Sizes:
+    trial_subjects: int
+    dashboard_subjects: int
+    centre_sites: int
+    rounds: int
+    save_rounds: int
+    start_rounds: int
+    growth: tuple[int, ...]
 
 
-def bare_commit(folder: Path, key: bytes, payload: str) -> Callable[[], None]:
-    conn = connect_keyed(folder / "bare.db", key)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, data TEXT)")
-    conn.commit()
+FULL = Sizes(trial_subjects=TRIAL_SUBJECTS, dashboard_subjects=1000, centre_sites=20, rounds=7, save_rounds=41,
+             start_rounds=5, growth=(1, 10, 100, 1000))
+QUICK = Sizes(trial_subjects=8, dashboard_subjects=20, centre_sites=2, rounds=2, save_rounds=5, start_rounds=1,
+              growth=(1, 10))
 
-    def once() -> None:
-        conn.execute("INSERT INTO t (data) VALUES (?)", [payload])
-        conn.commit()
 
-    return once
+def _say(started: float, text: str) -> None:
+    print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr, flush=True)
+
+
+def run(sizes: Sizes, folder: Path) -> list[Figure]:
+    started = time.perf_counter()
+    _say(started, f"building the trial: {sizes.trial_subjects} subjects at one site, the same spread over "
+                  f"{sizes.centre_sites} sites, a centre, and a {sizes.dashboard_subjects}-subject site")
+    trial = build_trial(folder / "trial", subjects=sizes.trial_subjects, sites=sizes.centre_sites,
+                        dashboard_subjects=sizes.dashboard_subjects)
+    _say(started, f"  full trial: {trial.full.records} records, {trial.full.audit_entries} audit entries; "
+                  f"dashboard site: {trial.dashboard.records} records")
+    figures: list[Figure] = []
+    _say(started, "app start and GUI memory (subprocesses)")
+    figures.append(_guarded("app_start_to_login", None,
+                            lambda: gui.app_start(trial.full.folder, sizes.start_rounds)))
+    figures.append(_guarded(f"gui_peak_rss_{trial.dashboard.subjects}_subjects", gui.RSS_BUDGET_MB,
+                            lambda: gui.gui_memory(trial.dashboard.folder, trial.dashboard.subjects), unit="MB"))
+    _say(started, "dashboard")
+    session = login_coordinator(trial.dashboard.folder)
+    try:
+        figures += site_figures.dashboard(session, trial.dashboard.subjects, sizes.rounds)
+    finally:
+        session.close()
+    _say(started, "open form, casebook PDF, save form")
+    work = folder / "work"
+    shutil.copytree(trial.full.folder, work)  # the save changes the site: keep the trial as built
+    session = login_coordinator(work)
+    try:
+        figures.append(site_figures.open_form(session, sizes.rounds))
+        figures += pdf_figures.measure(session, folder / "pdf", sizes.rounds)
+        figures.append(site_figures.save_form(session, folder, sizes.save_rounds))
+    finally:
+        session.close()
+    _say(started, "sync: site export, export growth, centre import, ODM export")
+    figures += sync_figures.measure(trial, folder / "sync", sizes.growth, sizes.rounds,
+                                    lambda text: _say(started, "  " + text))
+    _say(started, "done")
+    return figures
+
+
+def _guarded(name: str, budget: float | None, measure: Callable[[], Figure], *, unit: str = "s") -> Figure:
+    """A figure whose measurement can fail for a reason outside the benchmark (a GUI that cannot start):
+    reported as not measured, with the reason, instead of ending the run."""
+    try:
+        return measure()
+    except gui.ProbeFailed as exc:
+        return Figure(name=name, budget=budget, unit=unit, missing=str(exc))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--subjects", type=int, default=1000)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one round: a smoke run, not a verdict")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    results: dict[str, dict[str, object]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        session = build_site(folder / "site", n_subjects=args.subjects)
-        try:
-            results["dashboard_service"] = {
-                "median_s": median_seconds(lambda: build_dashboard(session)), "budget_s": 0.150}
-
-            from crf_desktop.ui.dashboard_model import DashboardModel
-            from crf_desktop.ui.qt import QApplication
-
-            app = QApplication.instance() or QApplication([])
-            model = DashboardModel()
-
-            def dashboard_with_model() -> None:
-                model.set_dashboard(build_dashboard(session))
-
-            results["dashboard_with_qt_model"] = {"median_s": median_seconds(dashboard_with_model),
-                                                  "budget_s": 0.150}
-            subject_id = "01-001"
-            results["open_form"] = {"median_s": median_seconds(lambda: rec.check(
-                session, subject_id=subject_id, form_id="visit_info",
-                raw=dict(rec.get_record(session, subject_id=subject_id, visit="baseline",
-                                        form_id="visit_info").data))), "budget_s": 0.100}  # type: ignore[union-attr]
-            raw = {"visit_done": "Y", "visit_date": session.today().isoformat()}
-            counter = iter(range(10_000))
-
-            def save() -> None:
-                number = next(counter)
-                day = session.today().isoformat() if number % 2 else "2026-01-01"
-                rec.save_record(session, subject_id="01-002", visit="unscheduled", form_id="visit_info",
-                                raw={**raw, "visit_date": day}, reason="benchmark", repeat_no=0)
-
-            del app
-            bare = median_seconds(bare_commit(folder, session.site.db_key, json.dumps(raw)), rounds=21)
-            results["save_form"] = {"median_s": median_seconds(save, rounds=21), "baseline_s": bare,
-                                    "budget_s": 2 * bare}
-        finally:
-            session.close()
-    for figures in results.values():
-        figures["ok"] = float(figures["median_s"]) <= float(figures["budget_s"])  # type: ignore[arg-type]
-        if "baseline_s" in figures:
-            figures["ratio"] = float(figures["median_s"]) / float(figures["baseline_s"])  # type: ignore[arg-type]
-    if args.json:
-        print(json.dumps(results, indent=1))
-    else:
-        print(f"{'figure':28} {'median':>10} {'budget':>10} {'baseline':>10} {'ratio':>7}  ok")
-        for name, f in results.items():
-            baseline = f"{float(f['baseline_s']) * 1000:8.1f}ms" if "baseline_s" in f else " " * 10  # type: ignore[arg-type]
-            ratio = f"{float(f['ratio']):7.2f}" if "ratio" in f else " " * 7  # type: ignore[arg-type]
-            print(f"{name:28} {float(f['median_s']) * 1000:8.1f}ms {float(f['budget_s']) * 1000:8.1f}ms "  # type: ignore[arg-type]
-                  f"{baseline} {ratio}  {'yes' if f['ok'] else 'NO'}")
-    return 0 if all(f["ok"] for f in results.values()) else 1
+    with tempfile.TemporaryDirectory(prefix="crf-bench-") as tmp:
+        figures = run(QUICK if args.quick else FULL, Path(tmp))
+    described = machine.describe()
+    print(report.as_json(figures, described) if args.json else report.table(figures, described))
+    return 0 if all(f.ok for f in figures) else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,47 @@
+"""Printing the figures: a table for people, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from benchmarks.timing import Figure
+
+
+def _amount(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(figures: Sequence[Figure], machine: str) -> str:
+    lines = [f"machine: {machine}", "",
+             f"{'figure':34} {'median':>10} {'budget':>10} {'baseline':>10} {'ratio':>7}  result"]
+    for f in figures:
+        if f.missing is not None:
+            lines.append(f"{f.name:34} not measured: {f.missing}  FAIL")
+            continue
+        ratio = f"{f.ratio:7.2f}" if f.ratio is not None else " " * 7
+        verdict = "info" if f.budget is None else ("ok" if f.ok else "OVER BUDGET")
+        rule = f"  ({f.budget_text})" if f.budget_text else ""
+        lines.append(f"{f.name:34} {_amount(f.median, f.unit):>10} {_amount(f.budget, f.unit):>10} "
+                     f"{_amount(f.baseline, f.unit):>10} {ratio}  {verdict}{rule}")
+        in_folder, size = f.extra.get("to_package_in_folder_s"), f.extra.get("package_bytes")
+        if isinstance(in_folder, float) and isinstance(size, int):
+            lines.append(f"{'  (package in the folder; its size)':34} {_amount(in_folder, 's'):>10} "
+                         f"{size:>10,} bytes")
+        cpu, bare = f.extra.get("cpu_s"), f.extra.get("baseline_cpu_s")
+        if isinstance(cpu, float) and isinstance(bare, float) and bare > 0:
+            lines.append(f"{'  (CPU time, no disk waits)':34} {_amount(cpu, 's'):>10} {'':>10} "
+                         f"{_amount(bare, 's'):>10} {cpu / bare:7.2f}")
+    failed = [f.name for f in figures if not f.ok]
+    lines += ["", "all figures within budget" if not failed else f"FAILED: {', '.join(failed)}"]
+    return "\n".join(lines)
+
+
+def as_json(figures: Sequence[Figure], machine: str) -> str:
+    found: dict[str, object] = {f.name: f.as_json() for f in figures}
+    found["_machine"] = machine
+    return json.dumps(found, indent=1, ensure_ascii=False)

@@ -1,0 +1,86 @@
+"""Figures of one site's everyday work: the dashboard, opening a form and saving one."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from benchmarks.baselines import bare_commit
+from benchmarks.timing import Figure, median_seconds, paired_medians
+from crf_desktop.services import records as rec
+from crf_desktop.services.dashboard import build_dashboard
+from crf_desktop.services.session import Session
+
+DASHBOARD_BUDGET = 0.150
+OPEN_FORM_BUDGET = 0.100
+SAVE_BUDGET = 2.0  # x a bare SQLCipher commit of the same payload
+
+
+def dashboard(session: Session, subjects: int, rounds: int) -> list[Figure]:
+    found = [Figure(name=f"dashboard_{subjects}_subjects", budget=DASHBOARD_BUDGET, budget_text="150 ms",
+                    median=median_seconds(lambda: build_dashboard(session), rounds))]
+    try:
+        from crf_desktop.ui.dashboard_model import DashboardModel
+        from crf_desktop.ui.qt import QApplication
+    except ImportError as exc:
+        found.append(Figure(name=f"dashboard_{subjects}_subjects_qt_model", budget=DASHBOARD_BUDGET,
+                            missing=f"PySide6 cannot be imported ({exc})"))
+        return found
+    app = QApplication.instance() or QApplication([])
+    model = DashboardModel()
+    found.append(Figure(name=f"dashboard_{subjects}_subjects_qt_model", budget=DASHBOARD_BUDGET,
+                        budget_text="150 ms, service and Qt model",
+                        median=median_seconds(lambda: model.set_dashboard(build_dashboard(session)), rounds)))
+    del app
+    return found
+
+
+def _largest_record(session: Session) -> rec.Record:
+    """The subject's biggest complete visit record (labs): the slowest form to open."""
+    row = session.site.db.execute(
+        "SELECT subject_id, visit, form, repeat_no FROM records WHERE repeat_no = 0 AND status = 'complete' "
+        "ORDER BY length(data) DESC LIMIT 1").fetchone()
+    found = rec.get_record(session, subject_id=row[0], visit=row[1], form_id=row[2])
+    assert found is not None  # noqa: S101 - just selected
+    return found
+
+
+def open_form(session: Session, rounds: int) -> Figure:
+    """Open the largest stored form: read it, re-validate it (the editor's checks), as the editor does."""
+    record = _largest_record(session)
+
+    def once() -> None:
+        opened = rec.get_record(session, subject_id=record.subject_id, visit=record.visit, form_id=record.form)
+        assert opened is not None  # noqa: S101
+        rec.check(session, subject_id=record.subject_id, form_id=record.form, raw=dict(opened.data),
+                  confirmed=dict(opened.confirmations))
+
+    return Figure(name="open_form", budget=OPEN_FORM_BUDGET, budget_text="100 ms", median=median_seconds(once, rounds),
+                  extra={"form": record.form, "fields": len(record.data)})
+
+
+def save_form(session: Session, folder: Path, rounds: int) -> Figure:
+    """Change the date of an unscheduled visit's record (validate, write the version, audit with a reason,
+    commit with synchronous=FULL), against a bare SQLCipher commit of the same payload."""
+    subject_id = session.site.db.execute(
+        "SELECT subject_id FROM subjects WHERE status = 'on study' ORDER BY number LIMIT 1").fetchone()[0]
+    today = session.today()
+    days = [today.isoformat(), (today - timedelta(days=1)).isoformat()]
+    counter = iter(range(1_000_000))
+
+    def raw() -> dict[str, str]:
+        return {"visit_done": "Y", "visit_date": days[next(counter) % 2]}
+
+    def save() -> None:
+        outcome = rec.save_record(session, subject_id=subject_id, visit="unscheduled", form_id="visit_info",
+                                  raw=raw(), reason="benchmark: date corrected")
+        assert outcome.saved and outcome.changed_fields, outcome.refused  # noqa: S101 - a real save, not a no-op
+
+    bare = bare_commit(folder, session.site.db_key, json.dumps(raw(), ensure_ascii=False, sort_keys=True))
+    save()
+    bare()
+    ours, baseline, cpu, bare_cpu = paired_medians(save, bare, rounds)
+    return Figure(name="save_form", median=ours, baseline=baseline, budget=SAVE_BUDGET * baseline,
+                  budget_text="2 x a bare SQLCipher commit",
+                  extra={"cpu_s": cpu, "baseline_cpu_s": bare_cpu, "cpu_ratio": cpu / bare_cpu if bare_cpu else None})
