@@ -10,6 +10,7 @@ from crf_desktop.cli.prompts import common, login_session
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.services.printing import (
     LANGUAGES,
+    LOG_ENTRIES,
     PrintRequest,
     check_output,
     check_request,
@@ -21,14 +22,19 @@ from crf_desktop.services.printing import (
 
 
 def _request(args: argparse.Namespace) -> PrintRequest:
+    if args.blank and args.subject:
+        raise UserInputError("--blank prints empty CRFs and --subject a subject's; give one of them, not both")
     if not args.blank and not args.subject:
         raise UserInputError("say what to print: --blank for blank CRFs, or --subject ID for a subject's")
     if args.entry is not None and not args.subject:
         raise UserInputError("--entry applies to a subject's log entry; add --subject ID")
+    if args.entries is not None and not (args.blank and args.visit is None and args.form is None):
+        raise UserInputError("--entries sets how many blank entry sheets of each log the whole blank book holds; "
+                             "it takes --blank without --visit or --form")
     if not args.out:
         raise UserInputError("--out FILE.pdf is required: where should the PDF go?")
     return PrintRequest(subject_id=args.subject or None, visit=args.visit, form=args.form, repeat_no=args.entry,
-                        lang=args.lang)
+                        lang=args.lang, log_entries=LOG_ENTRIES if args.entries is None else args.entries)
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -45,6 +51,9 @@ def cmd_print(args: argparse.Namespace) -> int:
     request = _request(args)
     out = Path(args.out).expanduser()
     check_output(out)  # before the password prompt: a wrong path costs nothing
+    if out.exists() and not args.force:
+        raise UserInputError(f"{out} already exists; give another --out, or add --force to replace it (the old file "
+                             "stays whole until the new one is complete)")
     session = login_session(args)
     try:
         check_request(session, request)
@@ -63,18 +72,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("print", help="print CRFs to PDF: blank, or a subject's (a form, a visit, the casebook); "
                                      "or check a printed page's QR code")
     common(p)
-    what = p.add_mutually_exclusive_group()
-    what.add_argument("--blank", action="store_true", help="blank CRFs to fill in by hand (the whole book "
+    p.add_argument("--blank", action="store_true", help="blank CRFs to fill in by hand (the whole book "
                                                            "without --visit / --form)")
-    what.add_argument("--subject", metavar="ID", help="a subject's filled CRFs (the casebook without --visit / "
+    p.add_argument("--subject", metavar="ID", help="a subject's filled CRFs (the casebook without --visit / "
                                                       "--form)")
     p.add_argument("--visit", metavar="V", help="one visit or log: screening, baseline, week4 … week24, "
                                                  "unscheduled, early_termination, adverse_events, "
                                                  "concomitant_medications")
     p.add_argument("--form", metavar="F", help="one form (its id, as in the data dictionary)")
     p.add_argument("--entry", metavar="N", type=int, help="one entry of a log (adverse event 2: --entry 2)")
+    p.add_argument("--entries", metavar="N", type=int, help=f"blank book only: how many blank entry sheets of "
+                                                            f"each log (adverse events, medications; default "
+                                                            f"{LOG_ENTRIES})")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="en, zh, or both (bilingual labels)")
     p.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF (written whole, then renamed)")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--verify-qr", metavar="TEXT", help="check the text of a printed page's QR code against the "
                                                        "database: exit 0 when it matches the current version")
     p.set_defaults(handler=cmd_print)

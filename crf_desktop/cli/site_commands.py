@@ -18,12 +18,15 @@ from crf_desktop.cli.prompts import (
     login_session,
     warn,
 )
+from crf_desktop.cli.sync_commands import ask_enrolment_code, print_enrolment
 from crf_desktop.core.clock import local_display
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import parse_role
 from crf_desktop.services import demo as demo_service
+from crf_desktop.services import demo_centre
 from crf_desktop.services.dictionary import write_data_dictionary
 from crf_desktop.services.session import backups, init_site, login, recover, restore
+from crf_desktop.services.sync import init_enrolled_site, read_enrolment, site_key_fingerprint
 from crf_desktop.services.verify import verify_site
 from crf_desktop.store.datadir import default_data_dir, is_site
 from crf_desktop.store.keywrap import parse_recovery_key
@@ -43,12 +46,23 @@ def cmd_version(_args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
+    if args.centre_key:  # read and check the file before asking for anything
+        read_enrolment(Path(args.centre_key).expanduser(), site=args.site, study=args.study.upper())
     password = ask_new_password(args.admin)
-    session, recovery_key = init_site(data_dir, site=args.site, study=args.study, admin=args.admin,
-                                      admin_name=args.admin_name or args.admin, password=password)
+    enrolled = None
+    if args.centre_key:
+        session, recovery_key, enrolled = init_enrolled_site(
+            data_dir, site=args.site, study=args.study, admin=args.admin, admin_name=args.admin_name or args.admin,
+            password=password, centre_key=Path(args.centre_key).expanduser(), enrolment_code=ask_enrolment_code)
+        site_fingerprint = site_key_fingerprint(session)
+    else:
+        session, recovery_key = init_site(data_dir, site=args.site, study=args.study, admin=args.admin,
+                                          admin_name=args.admin_name or args.admin, password=password)
     warn(session.warnings)
     session.close()
     print(f"Created site {args.site} for study {args.study} in {data_dir}")
+    if enrolled is not None:
+        print_enrolment(enrolled, site_fingerprint)
     print(f"Site admin: {args.admin}")
     print()
     print("RECOVERY KEY (shown only this once; print it, seal it in an envelope, keep it locked away):")
@@ -173,7 +187,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UserInputError("--user NAME is required: the site admin restores a backup")
     ask_confirmation(args, f"Replace the database of {data_dir} by the backup {args.backup}? Data entered after that "
                    "backup will have to be entered again.")
-    session, kept = restore(data_dir, username=args.user, password=ask_password(args.user), backup=args.backup)
+    session, kept = restore(data_dir, username=args.user, password=ask_password(args.user), backup=args.backup,
+                            force=args.force)
     warn(session.warnings)
     session.close()
     print(f"Restored {args.backup}. The database it replaced is kept as {kept.name} in {data_dir}.")
@@ -196,6 +211,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         passwords = demo_service.create_demo(data_dir, shared_password=os.environ.get("CRF_PASSWORD"))
         print(f"Created a demo site (fictitious data) in {data_dir}")
+        _demo_centre(data_dir, passwords, args.centre_key)
     if passwords:
         print("Demo users and passwords:")
         for name, password in passwords.items():
@@ -203,6 +219,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_gui:
         return 0
     return _start_gui(data_dir, demo_users=passwords)
+
+
+def _demo_centre(data_dir: Path, passwords: dict[str, str], centre_key: str | None) -> None:
+    """Enrol the new demo site with ``--centre-key``, or with a demo centre made beside it (issue 8)."""
+    if centre_key:
+        fingerprint = demo_centre.enrol_and_export(data_dir, Path(centre_key).expanduser(), passwords, None)
+        print(f"Enrolled the demo site with the centre key {centre_key} (site key {fingerprint})")
+        return
+    made = demo_centre.create_demo_centre(data_dir, passwords)
+    demo_centre.enrol_and_export(data_dir, made.key_file, passwords, made.folder)
+    print(f"Created a demo coordinating centre in {made.data_dir} (users admin and datamanager, same passwords)")
+    print(f"The demo's central folder is {made.folder}; the demo site exported to it once. Try:")
+    print(f"  crf-desktop centre import --data-dir {made.data_dir} --user datamanager --from {made.folder}")
 
 
 def _start_gui(data_dir: Path, demo_users: dict[str, str] | None = None) -> int:
@@ -228,6 +257,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--admin", required=True, help="user name of the site admin (password prompted, or "
                    "CRF_NEW_PASSWORD)")
     p.add_argument("--admin-name", help="the admin's full name")
+    p.add_argument("--centre-key", metavar="FILE", help="the coordinating centre's key or enrolment file (its "
+                   "randomisation list asks for the enrolment code, or CRF_ENROLMENT_CODE)")
     p.set_defaults(handler=cmd_init)
 
     user = sub.add_parser("user", help="manage users: add, list, passwd, disable, recover")
@@ -265,6 +296,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--list", action="store_true", help="only list the backups")
     p.add_argument("--from", dest="backup", metavar="BACKUP", help="a backup name from --list, or a file path")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
+    p.add_argument("--force", action="store_true", help="restore even over a database with newer changes (they "
+                   "are lost; tell the coordinating centre)")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("dictionary", help="write the data dictionary (one row per field of every form) as CSV")
@@ -276,6 +309,8 @@ def register(sub: Subparsers) -> None:
                    help="where to create the demo site (default: a crf-desktop-demo folder beside the user data "
                    "directory); an existing demo site there is reused")
     p.add_argument("--no-gui", action="store_true", help="only create the demo site")
+    p.add_argument("--centre-key", metavar="FILE", help="enrol the demo site with this centre key file instead of "
+                   "creating a demo centre beside it")
     p.set_defaults(handler=cmd_demo)
 
 

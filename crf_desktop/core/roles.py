@@ -62,6 +62,7 @@ class Permission(StrEnum):
     CONFIGURE_STUDY = "load the study configuration"
     RANDOMISE = "randomise subjects"
     UNBLIND = "unblind a subject in an emergency"
+    LOCK_CASEBOOK = "lock or unlock a casebook"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -72,7 +73,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.INVESTIGATOR: frozenset({
         Permission.ENTER_DATA, Permission.VIEW_DATA, Permission.PRINT, Permission.EXPORT,
         Permission.ANSWER_QUERY, Permission.SIGN, Permission.VIEW_AUDIT, Permission.RANDOMISE,
-        Permission.UNBLIND,
+        Permission.UNBLIND, Permission.LOCK_CASEBOOK,
     }),
     Role.MONITOR: frozenset({
         Permission.VIEW_DATA, Permission.PRINT, Permission.VERIFY_DATA, Permission.RAISE_QUERY,
@@ -80,7 +81,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
     }),
     Role.DATA_MANAGER: frozenset({
         Permission.VIEW_DATA, Permission.PRINT, Permission.RAISE_QUERY, Permission.VIEW_AUDIT,
-        Permission.EXPORT,
+        Permission.EXPORT, Permission.LOCK_CASEBOOK,
     }),
     Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.CONFIGURE_STUDY}),
 }

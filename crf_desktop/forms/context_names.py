@@ -19,6 +19,10 @@ SUBJECT_CHILDBEARING = "subject_childbearing"
 
 SUBJECT_INPUTS: tuple[str, ...] = (SUBJECT_AGE, SUBJECT_SEX, SUBJECT_CHILDBEARING)
 
+#: The study configuration's eGFR equation ("CKD-EPI 2009" or "CKD-EPI 2021"); the labs form uses the 2009
+#: equation when it is not given (DESIGN.md section 9).
+STUDY_EGFR_EQUATION = "study_egfr_equation"
+
 INCLUSION_COUNT = 7
 EXCLUSION_COUNT = 12
 
@@ -34,4 +38,4 @@ ELIGIBILITY_INPUTS: tuple[str, ...] = (
     *(eligibility_input(name) for name in ("result", "failed", "missing")),
 )
 
-CONTEXT_INPUTS = frozenset({CONSENT_DATE, TODAY, *SUBJECT_INPUTS, *ELIGIBILITY_INPUTS})
+CONTEXT_INPUTS = frozenset({CONSENT_DATE, TODAY, *SUBJECT_INPUTS, STUDY_EGFR_EQUATION, *ELIGIBILITY_INPUTS})

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crf_desktop.forms.checks import IDENTIFIER, DeclarationError, problems
+from crf_desktop.forms.context_names import SUBJECT_INPUTS
 from crf_desktop.forms.library import (
     adverse_event,
     bilag,
@@ -26,6 +27,7 @@ from crf_desktop.forms.library import (
     mmf_dosing,
     phga,
     pregnancy_test,
+    sae_report,
     sledai,
     visit_info,
 )
@@ -51,6 +53,7 @@ FORMS: tuple[Form, ...] = (
     mmf_dosing.KITS_FORM,
     end_of_study.FORM,
     adverse_event.FORM,
+    sae_report.FORM,
     conmeds.FORM,
 )
 
@@ -97,6 +100,13 @@ def schedule_problems(schedule: VisitSchedule, forms: Mapping[str, Form]) -> lis
             found.append(f"{where}: a {visit.kind} visit {'needs' if visit.kind in TIMED_KINDS else 'has no'} "
                          "target day")
         found += _form_refs(where, visit.forms, forms, repeating=None)
+        for rule in visit.conditional:
+            if rule.form not in visit.forms:
+                found.append(f"{where}: the condition of form {rule.form!r} names a form the visit does not hold")
+            unknown = sorted(rule.applies_if.references() - set(SUBJECT_INPUTS))
+            if unknown:
+                found.append(f"{where}: the condition of form {rule.form!r} reads {', '.join(unknown)}, which is "
+                             f"not subject context (known: {', '.join(SUBJECT_INPUTS)})")
     for log in schedule.logs:
         where = f"subject log {log.code!r}"
         if log.code in codes:

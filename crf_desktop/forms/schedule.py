@@ -7,6 +7,12 @@ visits have no target and no window. Windows come from the declaration or, for v
 own, from :class:`StudyConfig` (default ±7 days; per-visit overrides), which the centre distributes with the
 site's study configuration.
 
+A form a visit holds may apply to some subjects only (:class:`FormApplicability`, e.g. the pregnancy test for
+women of childbearing potential): its condition reads the subject context (names in
+:data:`crf_desktop.forms.context_names.SUBJECT_INPUTS`), and :meth:`Visit.forms_for` gives the forms expected of
+one subject. A subject whose context is not known yet (demographics not entered) is expected to have the form:
+the condition is written so that only a recorded answer makes a form not applicable.
+
 The study's own schedule is declared once, in :mod:`crf_desktop.forms.visits`.
 """
 
@@ -17,8 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from crf_desktop.forms.conditions import Condition
 from crf_desktop.forms.issues import Issue, IssueCode, make_issue
-from crf_desktop.forms.model import Text
+from crf_desktop.forms.model import Text, Value
 
 
 class VisitKind(StrEnum):
@@ -47,11 +54,22 @@ class Window:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FormApplicability:
+    """The form ``form`` of a visit is expected only of subjects for whom ``applies_if`` holds; the condition
+    reads the subject context, and ``applies_to`` says for whom in words (shown where the form is absent)."""
+
+    form: str
+    applies_if: Condition
+    applies_to: Text
+
+
+@dataclass(frozen=True, kw_only=True)
 class Visit:
     """One visit of the schedule and the forms it holds.
 
     ``target_day`` counts from baseline (day 0); ``None`` for unscheduled and early-termination visits.
-    ``window`` ``None`` means the study configuration's window applies.
+    ``window`` ``None`` means the study configuration's window applies. ``conditional``: forms of ``forms``
+    expected only of some subjects (:meth:`forms_for`).
     """
 
     code: str
@@ -60,6 +78,16 @@ class Visit:
     target_day: int | None = None
     window: Window | None = None
     forms: tuple[str, ...] = ()
+    conditional: tuple[FormApplicability, ...] = ()
+
+    def applicability(self, form_id: str) -> FormApplicability | None:
+        """The condition of ``form_id`` at this visit (``None``: every subject has the form)."""
+        return next((rule for rule in self.conditional if rule.form == form_id), None)
+
+    def forms_for(self, subject: Mapping[str, Value | None]) -> tuple[str, ...]:
+        """The forms expected of a subject with context ``subject`` (sex, childbearing potential, ...), in order."""
+        return tuple(form_id for form_id in self.forms
+                     if (rule := self.applicability(form_id)) is None or rule.applies_if.evaluate(subject))
 
     @property
     def repeatable(self) -> bool:

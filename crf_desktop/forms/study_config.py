@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from crf_desktop.forms.instruments.renal_response import RENAL_RESPONSE_DEFINITIONS
+from crf_desktop.forms.instruments.renal_response import RENAL_RESPONSE_DEFINITIONS, renal_response_definition
+from crf_desktop.forms.model import Text
 from crf_desktop.forms.schedule import StudyConfig, Window
 
 FORMAT_VERSION = 1
@@ -55,6 +56,33 @@ class StudyConfiguration:
             "sledai_window_days": self.sledai_window_days,
             "grade_disease_measures_as_ae": self.grade_disease_measures_as_ae,
         }
+
+    def describe(self) -> tuple[tuple[Text, Text], ...]:
+        """Each setting as (name, value) in English and Chinese, for the "Study configuration" view and audit."""
+        default = self.schedule.default_window
+        overrides = "; ".join(f"{code} −{w.before}/+{w.after}" for code, w in sorted(self.schedule.windows.items()))
+        windows = f"−{default.before}/+{default.after} days" + (f" ({overrides})" if overrides else "")
+        windows_zh = f"前 {default.before} 天 / 后 {default.after} 天" + (f"（{overrides}）" if overrides else "")
+        grade = self.grade_disease_measures_as_ae
+        return (
+            (Text(en="Visit window (follow-up visits)", zh="访视时间窗（随访）"), Text(en=windows, zh=windows_zh)),
+            (Text(en="Renal response definition", zh="肾脏缓解定义"),
+             Text(en=renal_response_definition(self.renal_definition).description, zh=self.renal_definition)),
+            (Text(en="eGFR equation", zh="eGFR 计算公式"), Text(en=self.egfr_equation, zh=self.egfr_equation)),
+            (Text(en="SLEDAI-2K window", zh="SLEDAI-2K 评估时间窗"),
+             Text(en=f"{self.sledai_window_days} days before the visit", zh=f"访视前 {self.sledai_window_days} 天")),
+            (Text(en="Proteinuria and creatinine graded as adverse events", zh="蛋白尿及肌酐升高按不良事件分级"),
+             Text(en="yes" if grade else "no (disease measures of lupus nephritis)",
+                  zh="是" if grade else "否（狼疮肾炎的疾病指标）")),
+        )
+
+    def summary(self) -> str:
+        """One line in English (for the audit trail)."""
+        default = self.schedule.default_window
+        overrides = "".join(f", {code} -{w.before}/+{w.after}" for code, w in sorted(self.schedule.windows.items()))
+        return (f"visit window -{default.before}/+{default.after} days{overrides}; renal response "
+                f"{self.renal_definition}; eGFR {self.egfr_equation}; SLEDAI-2K window {self.sledai_window_days} days; "
+                f"disease measures graded as AE: {'yes' if self.grade_disease_measures_as_ae else 'no'}")
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StudyConfiguration:

@@ -4,6 +4,10 @@ Screening (day −28 to 0), Baseline / day 0 (randomisation, first infusion), we
 day 28·n, study-configured window, ±7 days by default), unscheduled visits, early termination, and the
 subject-level logs (adverse events, concomitant medications).
 
+Some forms apply only to some subjects (:data:`PREGNANCY_TEST_APPLIES`: women of childbearing potential), and
+the study-drug kits are dispensed at baseline and weeks 4-20 only (nothing is dispensed at week 24, the end of
+treatment, where the last kit comes back on the dosing form's accountability).
+
 Extension points: later issues add their form ids to the tuples below (eligibility, medical history, pregnancy
 test and laboratory forms at screening; randomisation and dosing at baseline; efficacy instruments and labs at
 follow-up visits; the AE and concomitant-medication log forms). Nothing else needs to change: the registry
@@ -12,6 +16,8 @@ checks at start-up that every form named here is declared.
 
 from __future__ import annotations
 
+from crf_desktop.forms.conditions import P
+from crf_desktop.forms.context_names import SUBJECT_CHILDBEARING, SUBJECT_SEX
 from crf_desktop.forms.library import (
     adverse_event,
     bilag,
@@ -27,11 +33,12 @@ from crf_desktop.forms.library import (
     mmf_dosing,
     phga,
     pregnancy_test,
+    sae_report,
     sledai,
     visit_info,
 )
 from crf_desktop.forms.model import Text
-from crf_desktop.forms.schedule import SubjectLog, Visit, VisitKind, VisitSchedule, Window
+from crf_desktop.forms.schedule import FormApplicability, SubjectLog, Visit, VisitKind, VisitSchedule, Window
 
 FOLLOW_UP_WEEKS = (4, 8, 12, 16, 20, 24)
 
@@ -49,12 +56,26 @@ FOLLOW_UP_FORMS: tuple[str, ...] = (
     visit_info.FORM_ID, labs.FORM_ID, pregnancy_test.FORM_ID, *DISEASE_ACTIVITY_FORMS, mmf_dosing.FORM_ID,
     mmf_dosing.KITS_FORM_ID,
 )
+#: Forms no longer needed at the last follow-up visit: nothing is dispensed at the end of treatment.
+NOT_AT_LAST_VISIT: tuple[str, ...] = (mmf_dosing.KITS_FORM_ID,)
 #: The last follow-up visit also closes the study for subjects who complete it.
 LAST_VISIT_FORMS: tuple[str, ...] = (end_of_study.FORM_ID,)
 UNSCHEDULED_FORMS: tuple[str, ...] = (visit_info.FORM_ID, labs.FORM_ID)
 EARLY_TERMINATION_FORMS: tuple[str, ...] = (visit_info.FORM_ID, labs.FORM_ID, end_of_study.FORM_ID)
-ADVERSE_EVENT_FORMS: tuple[str, ...] = (adverse_event.FORM_ID,)
+ADVERSE_EVENT_FORMS: tuple[str, ...] = (adverse_event.FORM_ID, sae_report.FORM_ID)
+#: Log forms whose entry *n* belongs to entry *n* of another form of the same log (an SAE report to its adverse
+#: event): opened from that entry, never as a "New entry" of their own.
+LINKED_FORMS: dict[str, str] = {sae_report.FORM_ID: adverse_event.FORM_ID}
 CONMED_FORMS: tuple[str, ...] = (conmeds.FORM_ID,)
+
+#: The pregnancy test (inclusion 6, exclusion 12) is expected of women of childbearing potential only. A man, or
+#: a woman recorded as not of childbearing potential, has none to do; until demographics say so, it is expected.
+PREGNANCY_TEST_APPLIES = FormApplicability(
+    form=pregnancy_test.FORM_ID,
+    applies_if=~P(SUBJECT_SEX, "eq", "M") & ~P(SUBJECT_CHILDBEARING, "eq", "N"),
+    applies_to=Text(en="women of childbearing potential only", zh="仅限有生育能力的女性"),
+)
+SUBJECT_CONDITIONS: tuple[FormApplicability, ...] = (PREGNANCY_TEST_APPLIES,)
 
 
 def week_code(week: int) -> str:
@@ -69,6 +90,7 @@ SCREENING = Visit(
     target_day=0,
     window=Window(before=28, after=0),
     forms=SCREENING_FORMS,
+    conditional=SUBJECT_CONDITIONS,
 )
 
 BASELINE = Visit(
@@ -78,6 +100,7 @@ BASELINE = Visit(
     target_day=0,
     window=Window(before=0, after=0),
     forms=BASELINE_FORMS,
+    conditional=SUBJECT_CONDITIONS,
 )
 
 FOLLOW_UP = tuple(
@@ -86,7 +109,9 @@ FOLLOW_UP = tuple(
         label=Text(en=f"Week {week}", zh=f"第 {week} 周"),
         kind=VisitKind.SCHEDULED,
         target_day=week * 7,
-        forms=FOLLOW_UP_FORMS + (LAST_VISIT_FORMS if week == FOLLOW_UP_WEEKS[-1] else ()),
+        forms=(tuple(f for f in FOLLOW_UP_FORMS if f not in NOT_AT_LAST_VISIT) + LAST_VISIT_FORMS
+               if week == FOLLOW_UP_WEEKS[-1] else FOLLOW_UP_FORMS),
+        conditional=SUBJECT_CONDITIONS,
     )
     for week in FOLLOW_UP_WEEKS
 )

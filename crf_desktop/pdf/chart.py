@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.graphics import renderPDF  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String  # type: ignore[import-untyped]
 from reportlab.lib.colors import Color, white  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 
 from crf_desktop.forms.outcomes.trend import TrendChart, TrendSeries, chart_value_text, short_visit
 from crf_desktop.pdf import fonts, words
@@ -30,9 +31,11 @@ def _string(x: float, y: float, text: str, size: float, *, colour: Color = TEXT,
     total = fonts.width(text, size, bold=bold)
     x -= total / 2 if anchor == "middle" else 0
     found = []
-    for font, piece in fonts.runs(text, bold=bold):
-        found.append(String(x, y, piece, fontName=font, fontSize=size, fillColor=colour))
-        x += fonts.width(piece, size, bold=bold)
+    for font, piece, shift in fonts.runs(text, bold=bold):
+        piece_size = fonts.run_size(size, shift)
+        found.append(String(x, y + fonts.run_rise(size, shift), piece, fontName=font, fontSize=piece_size,
+                            fillColor=colour))
+        x += pdfmetrics.stringWidth(piece, font, piece_size)
     return found
 
 

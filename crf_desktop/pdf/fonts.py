@@ -23,11 +23,22 @@ LATIN_BOLD = "Helvetica-Bold"
 SYMBOL = "Symbol"
 CJK = "DroidSansFallback"
 CJK_FILE = ("fonts", "DroidSansFallbackFull.ttf")
+#: The shift of a run: on the baseline, raised (superscript) or lowered (subscript).
+BASELINE, SUPERSCRIPT, SUBSCRIPT = 0, 1, -1
+SCRIPT_SCALE = 0.7
+_SCRIPT_RISE = {BASELINE: 0.0, SUPERSCRIPT: 0.36, SUBSCRIPT: -0.14}
+#: Droid Sans Fallback has no bold face: bold Chinese is filled and stroked with a line this share of the size.
+FAKE_BOLD = 0.035
+
+Run = tuple[str, str, int]  # (font name, piece, shift)
 
 #: Characters neither Helvetica (WinAnsi), Symbol nor the CJK font carry, written in plain letters.
-_SUBSTITUTES = str.maketrans({"⁰": "^0", "¹": "^1", "²": "²", "³": "³", "⁴": "^4", "⁵": "^5", "⁶": "^6",
-                              "⁷": "^7", "⁸": "^8", "⁹": "^9", "₀": "0", "₁": "1", "₂": "2", "₃": "3",
-                              "✓": "+", "✗": "x", "\u00a0": " "})
+_SUBSTITUTES = str.maketrans({"✓": "+", "✗": "x", "\u00a0": " "})
+#: Superscript and subscript characters no bundled font carries (¹ ² ³ are in Helvetica): set as small raised
+#: (or lowered) Helvetica characters, so ×10⁹/L prints as on the screen, not as ×10^9/L.
+_SCRIPTS = {**{c: (d, SUPERSCRIPT) for c, d in zip("⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾", "0456789+-=()", strict=True)},
+            **{c: (d, SUBSCRIPT) for c, d in zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", "0123456789+-=()", strict=True)}}
+_UNSCRIPT = {(shift, plain): char for char, (plain, shift) in _SCRIPTS.items()}
 _SYMBOL_CHARS = frozenset("αβγδεμπσ≥≤≠−±×÷°→←↑↓∞√≈")
 _WORD = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff"
                    r"\uff00-\uffef\u3000-\u303f]+")
@@ -67,53 +78,93 @@ def _font_of(char: str, latin: str) -> str:
 
 
 def printable(text: str) -> str:
-    """``text`` as printed: superscript and subscript digits no font here carries written plainly (×10^9/L)."""
+    """``text`` with the few characters no font here carries written plainly (✓ as +)."""
     return text.translate(_SUBSTITUTES)
 
 
 @lru_cache(maxsize=16384)
-def runs(text: str, *, bold: bool = False) -> tuple[tuple[str, str], ...]:
-    """``text`` cut into (font name, piece) runs, each piece drawable in its font."""
+def runs(text: str, *, bold: bool = False) -> tuple[Run, ...]:
+    """``text`` cut into (font name, piece, shift) runs, each piece drawable in its font; a shifted piece
+    (:data:`SUPERSCRIPT`, :data:`SUBSCRIPT`) is set at :data:`SCRIPT_SCALE` of the size."""
     return tuple(_runs(text, bold=bold))
 
 
-def _runs(text: str, *, bold: bool) -> Iterator[tuple[str, str]]:
+def _runs(text: str, *, bold: bool) -> Iterator[Run]:
     latin = LATIN_BOLD if bold else LATIN
     text = printable(text)
-    current, piece = "", list[str]()
+    current, shift, piece = "", BASELINE, list[str]()
     for char in text:
-        font = _font_of(char, latin)
-        if char == " " and current:
+        char, char_shift = _SCRIPTS.get(char, (char, BASELINE))
+        font = _font_of(char, latin) if char_shift == BASELINE else latin
+        if char == " " and current and shift == BASELINE:
             font = current  # a space keeps the run it is in
-        if font != current and piece:
-            yield current, "".join(piece)
+        if (font, char_shift) != (current, shift) and piece:
+            yield current, "".join(piece), shift
             piece = []
-        current = font
+        current, shift = font, char_shift
         piece.append(char if font != latin or _latin_ok(char) else "?")  # no font has it
     if piece:
-        yield current, "".join(piece)
+        yield current, "".join(piece), shift
+
+
+def actual_text(piece: str, shift: int) -> str:
+    """The PDF string (UTF-16BE, hex) of the superscript or subscript characters a shifted ``piece`` sets."""
+    original = "".join(_UNSCRIPT[shift, char] for char in piece)
+    return f"<FEFF{original.encode('utf-16-be').hex().upper()}>"
+
+
+def run_size(size: float, shift: int) -> float:
+    """The font size of a run of ``shift`` in text of ``size``."""
+    return size if shift == BASELINE else size * SCRIPT_SCALE
+
+
+def run_rise(size: float, shift: int) -> float:
+    """How far above the baseline a run of ``shift`` sits in text of ``size``."""
+    return size * _SCRIPT_RISE[shift]
 
 
 @lru_cache(maxsize=16384)
 def width(text: str, size: float, *, bold: bool = False) -> float:
     """The width of ``text`` in points at ``size``."""
-    return float(sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, bold=bold)))
+    return float(sum(pdfmetrics.stringWidth(piece, font, run_size(size, shift))
+                     for font, piece, shift in runs(text, bold=bold)))
 
 
 def draw(canvas: Canvas, x: float, y: float, text: str, size: float, *, bold: bool = False,
          align: str = "left") -> float:
-    """Draw ``text`` with its baseline at ``y``; ``align`` left, right or centre about ``x``. Returns its width."""
+    """Draw ``text`` with its baseline at ``y``; ``align`` left, right or centre about ``x``. Returns its width.
+    Bold Chinese (no bold face in the font) is filled and outlined in the fill colour, a little heavier."""
     total = width(text, size, bold=bold)
     if align == "right":
         x -= total
     elif align == "centre":
         x -= total / 2
-    for font, piece in runs(text, bold=bold):
-        if (canvas._fontname, canvas._fontsize) != (font, size):  # each setFont writes to the page
-            canvas.setFont(font, size)
-        canvas.drawString(x, y, piece)
-        x += pdfmetrics.stringWidth(piece, font, size)
+    for font, piece, shift in runs(text, bold=bold):
+        piece_size = run_size(size, shift)
+        if bold and font == CJK:
+            _fake_bold(canvas, x, y, piece, piece_size)
+        else:
+            if (canvas._fontname, canvas._fontsize) != (font, piece_size):  # each setFont writes to the page
+                canvas.setFont(font, piece_size)
+            if shift != BASELINE:  # copied or searched as the characters it stands for (⁹, not 9)
+                canvas.addLiteral(f"/Span <</ActualText {actual_text(piece, shift)}>> BDC")
+            canvas.drawString(x, y + run_rise(size, shift), piece)
+            if shift != BASELINE:
+                canvas.addLiteral("EMC")
+        x += pdfmetrics.stringWidth(piece, font, piece_size)
     return total
+
+
+def _fake_bold(canvas: Canvas, x: float, y: float, piece: str, size: float) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(canvas._fillColorObj)
+    canvas.setLineWidth(size * FAKE_BOLD)
+    text = canvas.beginText(x, y)
+    text.setTextRenderMode(2)  # fill, then stroke
+    text.setFont(CJK, size)
+    text.textOut(piece)
+    canvas.drawText(text)
+    canvas.restoreState()
 
 
 def wrap(text: str, size: float, max_width: float, *, bold: bool = False) -> list[str]:

@@ -34,6 +34,9 @@ QR_SIZE = 78.0
 GREY = Color(0.4, 0.4, 0.4)
 LIGHT = Color(0.9, 0.92, 0.95)
 RED = Color(0.7, 0.05, 0.05)
+#: The wet-signature block: a title line and three rows (printed name, signature, date) of 16 points.
+WET_BLOCK_HEIGHT = 16.0 * 3 + 14
+FRAME_FORM = "crfFrame"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,6 +103,7 @@ class Writer:
         self.y = 0.0
         self.bottom = 0.0
         self.page_open = False
+        self._frame_drawn = False
 
     # -- pages ------------------------------------------------------------------------------------------
     def start_part(self, context: PageContext) -> None:
@@ -170,19 +174,35 @@ class Writer:
         return y - 4
 
     def _draw_footer(self, context: PageContext) -> float:
-        c, lang = self.canvas, self.lang
+        c = self.canvas
         base = MARGIN
+        if not self._frame_drawn:  # the same on every page: drawn once, placed on each page as a form XObject
+            c.beginForm(FRAME_FORM)
+            self._draw_static_footer()
+            c.endForm()
+            self._frame_drawn = True
+        c.doForm(FRAME_FORM)
+        draw_qr(c, context.qr.text(), RIGHT - QR_SIZE, base, QR_SIZE)  # bottom right
+        top = base + max(WET_BLOCK_HEIGHT, QR_SIZE) + 4
+        # electronic signatures above the block
+        marks = context.signatures + self.document_signatures
+        for mark in reversed(marks):
+            top = self._signature_mark(mark, top)
+        c.setLineWidth(0.8)
+        c.line(LEFT, top + 2, RIGHT, top + 2)
+        return top + 8
+
+    def _draw_static_footer(self) -> None:
+        """Who printed and when, and the wet-signature block (bottom left)."""
+        c, lang, base = self.canvas, self.lang, MARGIN
         when = self.header.printed_at.astimezone().strftime("%Y-%m-%d %H:%M %Z")
         c.setFillColor(GREY)
         template = words.PRINTED_BOTH if lang == "both" else say(words.PRINTED, lang)
         fonts.draw(c, LEFT, base - 14, template.format(who=self.header.printed_by, when=when), 8)
         c.setFillColor(black)
-        # QR code, bottom right
-        draw_qr(c, context.qr.text(), RIGHT - QR_SIZE, base, QR_SIZE)
-        # the wet-signature block, bottom left
         block_right = RIGHT - QR_SIZE - 14
         rows = (words.PRINTED_NAME, words.SIGNATURE, words.DATE)
-        height = 16.0 * len(rows) + 14
+        height = WET_BLOCK_HEIGHT
         c.setLineWidth(0.6)
         c.rect(LEFT, base, block_right - LEFT, height)
         fonts.draw(c, LEFT + 4, base + height - 10, say(words.WET_SIGNATURE, lang), 7.5, bold=True)
@@ -193,20 +213,12 @@ class Writer:
             c.setStrokeColor(GREY)
             c.line(LEFT + 4 + label_width, y - 2, block_right - 6, y - 2)
             c.setStrokeColor(black)
-        top = base + max(height, QR_SIZE) + 4
-        # electronic signatures above the block
-        marks = context.signatures + self.document_signatures
-        for mark in reversed(marks):
-            top = self._signature_mark(mark, top)
-        c.setLineWidth(0.8)
-        c.line(LEFT, top + 2, RIGHT, top + 2)
-        return top + 8
 
     def _signature_mark(self, mark: SignatureMark, bottom: float) -> float:
         c, lang = self.canvas, self.lang
         text = say(words.E_SIGNED, lang).format(
             scope=say(mark.scope, lang), name=mark.printed_name, role=say(mark.role, lang),
-            when=mark.signed_at.replace("T", " ")[:19], meaning=mark.meaning)
+            when=mark.signed_at.replace("T", " ")[:19], meaning=say(mark.meaning, lang))
         if not mark.valid:
             text += " " + say(words.E_SIGNATURE_VOID, lang)
         lines = fonts.wrap(text, 8, CONTENT_WIDTH - 8)

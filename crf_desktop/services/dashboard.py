@@ -1,21 +1,29 @@
 """The site dashboard: subjects × visits with a status per visit, next due dates, overdue visits, counts.
 
-Built from three queries whatever the number of subjects (the budget is 150 ms for 1,000 × 8).
+Built from four queries whatever the number of subjects (the budget is 150 ms for 1,000 × 8). Visit windows are
+the study configuration's (``services.study_config``); a visit counts only the forms it expects of the subject
+(a man has no pregnancy test to do: ``services.subject_context``). Signatures, prints and locks are marked on the
+cells they concern (``services.signature_states``: five more queries).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms.library import visit_info
 from crf_desktop.forms.lifecycle import RecordStatus
-from crf_desktop.forms.model import Text
+from crf_desktop.forms.model import Text, Value
 from crf_desktop.forms.registry import REGISTRY
-from crf_desktop.forms.schedule import DEFAULT_CONFIG, StudyConfig, Visit, VisitKind, window_dates
+from crf_desktop.forms.schedule import StudyConfig, Visit, VisitKind, window_dates
+from crf_desktop.services import signature_states
+from crf_desktop.services.adverse_events import SeriousEvent, sae_reports_due
 from crf_desktop.services.session import Session
+from crf_desktop.services.study_config import current_configuration
+from crf_desktop.services.subject_context import form_contexts
 from crf_desktop.store import queries, records, subjects
 from crf_desktop.store.subjects import Subject, SubjectStatus
 
@@ -34,6 +42,9 @@ class CellState(StrEnum):
     VERIFIED = "verified"
     SIGNED = "signed"
     LOCKED = "locked"
+    NEEDS_RESIGN = signature_states.RESIGN  # a signature was invalidated by a change: sign again
+    PRINTED = signature_states.PRINTED
+    WET_SIGNED = signature_states.WET_SIGNED
 
     @property
     def label(self) -> Text:
@@ -48,7 +59,13 @@ _LABELS = {
     CellState.DUE: Text(en="Due now", zh="当前应访视"),
     CellState.OVERDUE: Text(en="Overdue", zh="已逾期"),
     CellState.MISSED: Text(en="Did not take place", zh="未进行"),
+    CellState.NEEDS_RESIGN: Text(en="Signature invalid: re-sign", zh="签名失效：请重新签名"),
+    CellState.PRINTED: Text(en="Printed", zh="已打印"),
+    CellState.WET_SIGNED: Text(en="Signed on paper", zh="已纸质签名"),
 }
+#: Which cells a signature, paper or lock mark (``services.signature_states``) replaces.
+_MARKABLE = {CellState.COMPLETE, CellState.VERIFIED}
+_URGENT_MARKABLE = _MARKABLE | {CellState.IN_PROGRESS, CellState.MISSED}
 
 _BY_STATUS = {
     RecordStatus.IN_PROGRESS: CellState.IN_PROGRESS,
@@ -80,6 +97,8 @@ class SubjectRow:
     baseline_date: date | None
     next_due: tuple[str, date] | None
     open_queries: int = 0
+    #: What the schedule's form conditions read (sex, childbearing potential): ``Visit.forms_for(context)``.
+    context: Mapping[str, Value | None] = field(default_factory=dict)
 
     @property
     def overdue(self) -> bool:
@@ -96,6 +115,8 @@ class DashboardCounts:
     by_status: dict[SubjectStatus, int]
     overdue_visits: int
     visits_in_progress: int
+    sae_reports_due: int = 0  # serious AEs whose report is not sent yet (24-hour clock running or past)
+    sae_reports_overdue: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,6 +124,8 @@ class Dashboard:
     visits: tuple[Visit, ...]
     rows: tuple[SubjectRow, ...]
     today: date
+    #: The site's SAE reports not sent yet, most urgent first (``adverse_events.sae_reports_due``).
+    sae_due: tuple[SeriousEvent, ...] = ()
 
     def counts(self) -> DashboardCounts:
         by_status = {status: 0 for status in SubjectStatus}
@@ -112,6 +135,8 @@ class Dashboard:
             subjects=len(self.rows), by_status=by_status,
             overdue_visits=sum(c.state is CellState.OVERDUE for r in self.rows for c in r.cells),
             visits_in_progress=sum(c.state is CellState.IN_PROGRESS for r in self.rows for c in r.cells),
+            sae_reports_due=len(self.sae_due),
+            sae_reports_overdue=sum(1 for e in self.sae_due if e.clock is not None and e.clock.overdue),
         )
 
 
@@ -146,8 +171,10 @@ def _outside(day: date, edges: tuple[date, date]) -> int:
 
 
 def _cell(visit: Visit, statuses: dict[str, RecordStatus], done: str, day: date | None, *, baseline: date | None,
-          today: date, active: bool, config: StudyConfig) -> VisitCell:
-    total = len(visit.forms)
+          today: date, active: bool, config: StudyConfig, context: Mapping[str, Value | None]) -> VisitCell:
+    expected = visit.forms_for(context)
+    statuses = {form_id: status for form_id, status in statuses.items() if form_id in expected}
+    total = len(expected)
     finished = sum(1 for s in statuses.values() if s is not RecordStatus.IN_PROGRESS)
     edges = window_dates(baseline, visit, config) if baseline is not None and visit.target_day else None
     if done == "N":
@@ -167,6 +194,17 @@ def _cell(visit: Visit, statuses: dict[str, RecordStatus], done: str, day: date 
     return VisitCell(visit=visit.code, state=state, forms_done=0, forms_total=total, window=edges)
 
 
+def _marked(cell: VisitCell, mark: str | None) -> VisitCell:
+    """The cell with its signature, paper or lock state where it has one."""
+    if mark is None:
+        return cell
+    state = CellState(mark)
+    urgent = state in (CellState.LOCKED, CellState.NEEDS_RESIGN)
+    if cell.state in (_URGENT_MARKABLE if urgent else _MARKABLE):
+        return replace(cell, state=state)
+    return cell
+
+
 def _mark_first_untimed_due(cells: list[VisitCell]) -> None:
     """Screening (and baseline until its date is known) have no window: the first one not started is due."""
     for index, cell in enumerate(cells):
@@ -176,19 +214,24 @@ def _mark_first_untimed_due(cells: list[VisitCell]) -> None:
             return
 
 
-def subject_row(session: Session, subject_id: str, config: StudyConfig = DEFAULT_CONFIG) -> SubjectRow | None:
+def subject_row(session: Session, subject_id: str, config: StudyConfig | None = None) -> SubjectRow | None:
     """One subject's row (for the subject page), without building the others."""
     return next(iter(build_dashboard(session, config, only=subject_id).rows), None)
 
 
-def build_dashboard(session: Session, config: StudyConfig = DEFAULT_CONFIG, *, only: str | None = None) -> Dashboard:
+def build_dashboard(session: Session, config: StudyConfig | None = None, *, only: str | None = None) -> Dashboard:
+    """``config``: the visit windows (default: the site's study configuration in force)."""
     session.require(Permission.VIEW_DATA)
     db = session.site.db
+    if config is None:
+        config = current_configuration(session).schedule
+    contexts = form_contexts(db, only)
     today = session.today()
     visits = scheduled_visits()
     grid = records.status_grid(db)
     dates = _visit_dates(session)
     open_queries = queries.open_counts(db)
+    marks = signature_states.visit_marks(db)
     rows = []
     chosen = subjects.all_subjects(db) if only is None else [s for s in [subjects.get(db, only)] if s is not None]
     for subject in chosen:
@@ -197,14 +240,18 @@ def build_dashboard(session: Session, config: StudyConfig = DEFAULT_CONFIG, *, o
         cells = [
             _cell(visit, grid.get((subject.subject_id, visit.code), {}),
                   *dates.get((subject.subject_id, visit.code), ("", None)),
-                  baseline=baseline, today=today, active=active, config=config)
+                  baseline=baseline, today=today, active=active, config=config,
+                  context=contexts.get(subject.subject_id, {}))
             for visit in visits
         ]
+        cells = [_marked(cell, marks.get((subject.subject_id, cell.visit))) for cell in cells]
         if active:
             _mark_first_untimed_due(cells)
         next_due = next(((c.visit, c.window[0]) for c in cells
                          if c.state in (CellState.NOT_DUE, CellState.DUE, CellState.OVERDUE) and c.window
                          and active), None)
         rows.append(SubjectRow(subject=subject, cells=tuple(cells), baseline_date=baseline, next_due=next_due,
-                               open_queries=open_queries.get(subject.subject_id, 0)))
-    return Dashboard(visits=visits, rows=tuple(rows), today=today)
+                               open_queries=open_queries.get(subject.subject_id, 0),
+                               context=contexts.get(subject.subject_id, {})))
+    sae_due = tuple(sae_reports_due(session)) if only is None else ()
+    return Dashboard(visits=visits, rows=tuple(rows), today=today, sae_due=sae_due)

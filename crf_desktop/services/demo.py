@@ -8,6 +8,7 @@ from pathlib import Path
 
 from crf_desktop.core.roles import Role
 from crf_desktop.services.demo_course import kit_numbers
+from crf_desktop.services.demo_signatures import populate_signatures
 from crf_desktop.services.demo_subjects import populate_coordinator, populate_monitor
 from crf_desktop.services.randomisation import ARM_MMF, ARM_MSC, load_randomisation_list
 from crf_desktop.services.session import DAILY, init_site, login
@@ -73,6 +74,7 @@ def create_demo(data_dir: Path, *, shared_password: str | None = None) -> dict[s
         subject_ids = populate_coordinator(coordinator)
     finally:
         coordinator.close()
+    populate_signatures(data_dir, passwords, subject_ids, investigator_name=DEMO_USERS[2][1])
     monitor = login(data_dir, "monitor", monitor_passwords)
     try:
         populate_monitor(monitor, subject_ids)

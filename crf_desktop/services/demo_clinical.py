@@ -28,6 +28,8 @@ def labs(subject: DemoSubject, occasion: Occasion, rng: Random) -> dict[str, str
         "prot24h_unit": "G", "prot24h_in_g": _fmt(course.upcr * rng.uniform(1.0, 1.2), 2),
         "upcr_unit": "G_G", "upcr_in_g_g": _fmt(course.upcr, 2),
         "urine_rbc_hpf": str(course.rbc), "urine_casts": "Y" if course.casts else "N",
+        # no pyuria in the demo (its SLEDAI-2K answers pyuria "no"); its own seed keeps the other draws as they were
+        "urine_wbc_hpf": str(Random(f"{subject.initials}/{occasion.visit}/wbc").randint(0, 4)),
         "alb_unit": "G_L", "alb_in_g_l": _fmt(course.albumin, 1),
         "scr_unit": "UMOL_L", "scr_in_umol_l": _fmt(course.scr, 1),
         "c3_unit": "G_L", "c3_in_g_l": _fmt(course.c3, 2), "c4_unit": "G_L", "c4_in_g_l": _fmt(course.c4, 3),

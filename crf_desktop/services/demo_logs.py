@@ -1,7 +1,9 @@
 """Demo records of the subject-level logs: concomitant medications and adverse events (repeating forms).
 
 Each generator returns the records of one subject, in order; the story saves them as repeats 1, 2, ...
-Adverse events are named by a key of :data:`ADVERSE_EVENTS`, dated in days after baseline.
+Adverse events are named by a key of :data:`ADVERSE_EVENTS`, dated in days after baseline; a serious one has
+its SAE report (:data:`SAE_REPORTS`, sent on the day the site became aware). Cytopenias are also graded from the
+demo's own lab values (:func:`lab_graded_event`), so the AE log agrees with the labs.
 """
 
 from __future__ import annotations
@@ -66,10 +68,51 @@ ADVERSE_EVENTS: dict[str, DemoEvent] = {
         "ae_term": "10061229", "ae_verbatim": "Community-acquired pneumonia, right lower lobe", "ae_grade": "3",
         "ae_serious": "Y", "sae_criteria": "HOSP", "ae_rel_msc": "UNLIKELY", "ae_rel_mmf": "POSSIBLE",
         "ae_expected": "EXPECTED", "ae_action_msc": "NA", "ae_action_mmf": "INTERRUPTED", "ae_treated": "Y",
-        "ae_treatment": "Piperacillin-tazobactam IV, then oral amoxicillin-clavulanate",
-        "sae_narrative": "Fever 39.2 °C, productive cough and dyspnoea; chest X-ray: right lower lobe consolidation. "
-                         "Admitted, treated with IV antibiotics; MMF/placebo interrupted. Discharged recovered."}),
+        "ae_treatment": "Piperacillin-tazobactam IV, then oral amoxicillin-clavulanate"}),
 }
+
+#: The SAE report of each serious story event (the AE number, report type and medications come from
+#: ``adverse_events.sae_report_prefill``).
+SAE_REPORTS: dict[str, dict[str, str]] = {
+    "pneumonia": {
+        "sr_aware_time": "10:15", "sr_sent_time": "15:40",
+        "sr_narrative": "Fever 39.2 °C, productive cough and dyspnoea for 2 days; chest X-ray: right lower lobe "
+                        "consolidation. Admitted the next day, treated with IV piperacillin-tazobactam, then oral "
+                        "amoxicillin-clavulanate; MMF/placebo interrupted for 10 days. Discharged recovered.",
+        "sr_history": "Systemic lupus erythematosus since 2019, lupus nephritis class IV; no previous pneumonia; "
+                      "never smoked.",
+        "sr_tests": "CRP 126 mg/L, procalcitonin 1.8 ng/mL, WBC 11.2 × 10⁹/L on admission; blood cultures "
+                    "negative; sputum: Streptococcus pneumoniae.",
+        "sr_causality_msc": "Unlikely: last infusion 6 weeks before onset; no signal for infections with MSC.",
+        "sr_causality_mmf": "Possible: immunosuppression (MMF or its placebo, blinded) with prednisone raises the "
+                            "risk of bacterial pneumonia.",
+        "sr_other_causes": "Glucocorticoids (prednisone 30 mg/day); active lupus nephritis.",
+        "sr_reporter": "Dr Wang Min", "sr_reporter_role": "PI", "sr_reporter_contact": "+86 10 5555 0101",
+    },
+}
+
+_CYTOPENIA_DAYS = {"wbc": 14, "neut": 14, "lymph": None}  # resolved after two weeks, or still ongoing
+
+
+def sae_report(key: str, baseline: date) -> dict[str, str]:
+    """The SAE report of the story's serious event ``key``: sent on the day the site became aware."""
+    event = ADVERSE_EVENTS[key]
+    aware = baseline + timedelta(days=event.onset + 1)
+    return {**SAE_REPORTS[key], "sr_sent_date": aware.isoformat()}
+
+
+def lab_graded_event(analyte: str, grade: int, term_code: str, described: str, day: date,
+                     visit: str) -> dict[str, str]:
+    """An AE graded from a demo lab value (a cytopenia under MMF/placebo): noticed at ``visit`` on ``day``."""
+    days = _CYTOPENIA_DAYS.get(analyte)
+    raw = {"ae_term": term_code, "ae_grade": str(grade), "ae_onset": day.isoformat(), "ae_visit": visit,
+           "ae_verbatim": described, "ae_serious": "N", "ae_rel_msc": "UNLIKELY", "ae_rel_mmf": "POSSIBLE",
+           "ae_expected": "EXPECTED", "ae_action_msc": "NA", "ae_action_mmf": "NONE", "ae_treated": "N"}
+    if days is None:
+        raw |= {"ae_ongoing": "Y", "ae_outcome": "NOT_RECOVERED"}
+    else:
+        raw |= {"ae_ongoing": "N", "ae_end": (day + timedelta(days=days)).isoformat(), "ae_outcome": "RECOVERED"}
+    return raw
 
 
 def adverse_event(key: str, baseline: date) -> dict[str, str]:

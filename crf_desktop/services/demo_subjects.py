@@ -12,16 +12,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from random import Random
 
+from crf_desktop.forms.context_names import SUBJECT_CHILDBEARING, SUBJECT_SEX
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.services import records
+from crf_desktop.services.adverse_events import sae_report_prefill
 from crf_desktop.services.demo_clinical import LAB_NAME
 from crf_desktop.services.demo_course import COMPLETE, NONE, PARTIAL
-from crf_desktop.services.demo_logs import adverse_event, conmeds
+from crf_desktop.services.demo_logs import SAE_REPORTS, adverse_event, conmeds, lab_graded_event, sae_report
 from crf_desktop.services.demo_values import GENERATORS, DemoSubject, Occasion
+from crf_desktop.services.lab_adverse_events import grading_of, verbatim
 from crf_desktop.services.lab_ranges import set_reference_range
 from crf_desktop.services.queries import raise_query
 from crf_desktop.services.randomisation import randomise
 from crf_desktop.services.session import Session
+from crf_desktop.services.subject_context import form_context
 from crf_desktop.services.subjects import change_subject_status, register_subject
 from crf_desktop.store import records as stored
 from crf_desktop.store.subjects import SubjectStatus
@@ -32,8 +36,14 @@ AE_LOG, CONMED_LOG = "adverse_events", "concomitant_medications"
 #: Where a visit in progress has its gap: the form and the required value left empty.
 GAPS = {"screening": ("inclusion_exclusion", "exc12_inv"), "week8": ("mmf_dosing", "gc_dose_mg_day")}
 #: The demo laboratory's reference ranges (analyte, LLN, ULN, unit): the ones the trial rules need, and more.
+#: Blood counts: the Chinese adult reference intervals (WS/T 405-2012; haemoglobin for women); total bilirubin: a
+#: common adult range (3.4-20.5 µmol/L). The CTCAE grading of lab values needs their LLN / ULN.
 REFERENCE_RANGES = (("alt", None, "40", "U_L"), ("ast", None, "40", "U_L"), ("c3", "0.90", "1.80", "G_L"),
-                    ("c4", "0.10", "0.40", "G_L"), ("scr", "45", "104", "UMOL_L"), ("alb", "35", "52", "G_L"))
+                    ("c4", "0.10", "0.40", "G_L"), ("scr", "45", "104", "UMOL_L"), ("alb", "35", "52", "G_L"),
+                    ("wbc", "3.5", "9.5", "E9_L"), ("neut", "1.8", "6.3", "E9_L"), ("lymph", "1.1", "3.2", "E9_L"),
+                    ("plt", "125", "350", "E9_L"), ("hb", "115", "150", "G_L"), ("tbil", "3.4", "20.5", "UMOL_L"))
+#: Lab-graded terms the demo records as AEs at a story's ``lab_graded`` visits: the cytopenias.
+CYTOPENIAS = ("wbc", "neut", "lymph", "plt", "hb")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +59,7 @@ class Story:
     missed: str | None = None  # a visit that did not take place
     events: dict[str, frozenset[str]] = field(default_factory=dict)  # story events by visit (see Occasion)
     adverse_events: tuple[str, ...] = ()  # keys of demo_logs.ADVERSE_EVENTS
+    lab_graded: tuple[str, ...] = ()  # visits whose cytopenias (CTCAE grade >= 1) are recorded as AEs too
 
 
 def _profile(rng: Random, today: date, initials: str, sex: str, age: int) -> DemoSubject:
@@ -84,7 +95,7 @@ def stories(today: date) -> list[Story]:
               events={"baseline": frozenset({"reaction"})}, adverse_events=("infusion_reaction", "uri")),
         Story(profile=p("LN", "F", 29, PARTIAL), baseline_days_ago=180, visits_done=6, ending=SubjectStatus.COMPLETED,
               ending_reason="Completed week 24", events={"week8": frozenset({"leukopenia"})},
-              adverse_events=("leukopenia", "zoster")),
+              adverse_events=("leukopenia", "zoster"), lab_graded=("week8",)),
         Story(profile=p("YT", "F", 33, COMPLETE), baseline_days_ago=8),
     ]
 
@@ -105,7 +116,9 @@ def _save(session: Session, subject_id: str, visit: str, form_id: str, raw: dict
 
 def _fill(session: Session, subject_id: str, profile: DemoSubject, occasion: Occasion, rng: Random,
           *, gap: tuple[str, str] | None = None) -> None:
-    for form in REGISTRY.forms_for_visit(occasion.visit):
+    context = {SUBJECT_SEX: profile.sex, SUBJECT_CHILDBEARING: "Y" if profile.childbearing else "N"}
+    for form_id in REGISTRY.schedule.visit(occasion.visit).forms_for(context):  # no pregnancy test for a man
+        form = REGISTRY.form(form_id)
         raw = GENERATORS[form.id](profile, occasion, rng)
         if gap is not None and gap[0] == form.id:
             raw.pop(gap[1])
@@ -146,8 +159,25 @@ def _fill_logs(session: Session, sid: str, story: Story, baseline: date, rng: Ra
         _save(session, sid, CONMED_LOG, "conmed", raw,
               repeat_no=stored.next_repeat_no(db, subject_id=sid, visit=CONMED_LOG, form="conmed"))
     for key in story.adverse_events:
-        _save(session, sid, AE_LOG, "adverse_event", adverse_event(key, baseline),
-              repeat_no=stored.next_repeat_no(db, subject_id=sid, visit=AE_LOG, form="adverse_event"))
+        number = stored.next_repeat_no(db, subject_id=sid, visit=AE_LOG, form="adverse_event")
+        _save(session, sid, AE_LOG, "adverse_event", adverse_event(key, baseline), repeat_no=number)
+        if key in SAE_REPORTS:
+            _save(session, sid, AE_LOG, "sae_report",
+                  {**sae_report_prefill(session, sid, number), **sae_report(key, baseline)}, repeat_no=number)
+    for visit in story.lab_graded:
+        labs_record = stored.get(db, subject_id=sid, visit=visit, form="labs")
+        if labs_record is None:
+            continue
+        # the same grading the lab entry offers: the cytopenias the labs show and the log does not hold yet
+        logged = {r.data.get("ae_term") for r in stored.for_subject(db, sid) if r.form == "adverse_event"}
+        day = date.fromisoformat(labs_record.data["lab_date"])
+        for found in grading_of(session, sid, visit, labs_record.data).suggestions:
+            if found.analyte not in CYTOPENIAS or found.term.meddra_code in logged:
+                continue
+            raw = lab_graded_event(found.analyte, found.grade, found.term.meddra_code, verbatim(found, day), day,
+                                   visit)
+            _save(session, sid, AE_LOG, "adverse_event", raw,
+                  repeat_no=stored.next_repeat_no(db, subject_id=sid, visit=AE_LOG, form="adverse_event"))
 
 
 def populate_coordinator(coordinator: Session) -> list[str]:
@@ -173,7 +203,8 @@ def populate_coordinator(coordinator: Session) -> list[str]:
         screening = Occasion(visit="screening", day=screening_day, baseline=baseline)
         _fill(coordinator, sid, profile, screening, rng, gap=GAPS["screening"] if story.gap_at == "screening" else None)
         if story.baseline_days_ago is not None:
-            randomise(coordinator, sid)  # eligible by the recorded screening data; kits MSC-000n / MMF-000n
+            # eligible by the recorded screening data; kits MSC-000n / MMF-000n; randomised on the baseline day
+            randomise(coordinator, sid, on=min(baseline, today))
             _fill_study(coordinator, sid, story, baseline, today, rng)
         if story.ending is not SubjectStatus.SCREEN_FAILURE:
             _fill_logs(coordinator, sid, story, min(baseline, today), rng)
@@ -189,7 +220,8 @@ VERIFIED_VISITS = ((2, "screening"), (7, "screening"), (7, "baseline"))
 def populate_monitor(monitor: Session, created: list[str]) -> None:
     """The monitor's part of the story: source-data verification of whole visits, and a query."""
     for index, visit in VERIFIED_VISITS:
-        for form in REGISTRY.forms_for_visit(visit):
-            records.verify_record(monitor, subject_id=created[index], visit=visit, form_id=form.id)
+        expected = REGISTRY.schedule.visit(visit).forms_for(form_context(monitor.site.db, created[index]))
+        for form_id in expected:
+            records.verify_record(monitor, subject_id=created[index], visit=visit, form_id=form_id)
     raise_query(monitor, subject_id=created[3], visit="screening", form_id="demographics", field_id="weight_kg",
                 question="Source document (clinic note) gives a different weight; please check.")

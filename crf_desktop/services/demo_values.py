@@ -89,12 +89,11 @@ def renal_biopsy(_subject: DemoSubject, occasion: Occasion, rng: Random) -> dict
 
 
 def pregnancy(subject: DemoSubject, occasion: Occasion, _rng: Random) -> dict[str, str]:
-    """Women of childbearing potential: a negative urine test. The form is in every visit for every subject
-    (services do not hide it yet), so for the others it is answered "not done" with the reason."""
-    if subject.sex == "F" and subject.childbearing:
-        return {"preg_done": "Y", "preg_date": occasion.day.isoformat(), "preg_type": "URINE", "preg_result": "NEG"}
-    why = "Not applicable: male" if subject.sex == "M" else "Not applicable: not of childbearing potential"
-    return {"preg_done": "N", "preg_not_done_reason": why}
+    """A negative urine test. The schedule expects the form of women of childbearing potential only
+    (``forms.visits.PREGNANCY_TEST_APPLIES``), so the demo never fills it for anyone else."""
+    if not (subject.sex == "F" and subject.childbearing):
+        raise ValueError(f"demo subject {subject.initials} has no pregnancy test to do")
+    return {"preg_done": "Y", "preg_date": occasion.day.isoformat(), "preg_type": "URINE", "preg_result": "NEG"}
 
 
 def inclusion_exclusion(subject: DemoSubject, occasion: Occasion, _rng: Random) -> dict[str, str]:

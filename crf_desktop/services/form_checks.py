@@ -27,11 +27,12 @@ import sqlite_utils
 
 from crf_desktop.forms.ctcae.terms import term_by_name
 from crf_desktop.forms.issues import Issue, IssueCode, make_issue
-from crf_desktop.forms.library import conmeds, infusion, mmf_dosing
+from crf_desktop.forms.library import conmeds, infusion, mmf_dosing, sae_report
 from crf_desktop.forms.model import Text, Value
 from crf_desktop.forms.parsing import to_text
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.trial.prohibited import prohibited_medication
+from crf_desktop.services.adverse_events import sae_link_issues
 from crf_desktop.services.randomisation import kit_mismatch
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit
@@ -68,6 +69,7 @@ def _mmf_kit(session: Session, subject_id: str, values: Values) -> tuple[Issue, 
 REFUSALS: dict[str, Refusal] = {
     infusion.FORM_ID: _msc_kit,
     mmf_dosing.KITS_FORM_ID: _mmf_kit,
+    sae_report.FORM_ID: sae_link_issues,  # the AE entry it reports must exist and be serious
 }
 
 
@@ -82,6 +84,7 @@ class PromptCause(StrEnum):
 
     INFUSION_REACTION = "infusion reaction"
     INFUSION_INTERRUPTED = "infusion interrupted"
+    LAB_GRADE = "lab value graded"  # a saved lab value meets CTCAE grade >= 1 (services.lab_adverse_events)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,7 +2,8 @@
 
 The pure derivations live in :mod:`crf_desktop.forms.outcomes`; this module only gathers each visit's values
 from the subject's records (labs, SLEDAI-2K, BILAG-2004, PhGA, visit date) into ``VisitValues``. The renal
-response definition comes from the study configuration (KDIGO 2012 by default) and is named in every result.
+response definition comes from the study configuration in force (``services.study_config``; KDIGO 2012 by
+default) and is named in every result.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from crf_desktop.forms.outcomes.trend import TrendChart, trend_chart
 from crf_desktop.forms.outcomes.values import VisitValues
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.services.session import Session
+from crf_desktop.services.study_config import current_configuration
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import records, subjects
 from crf_desktop.store.records import Record
@@ -93,11 +95,18 @@ def _outcomes(subject_id: str, found: Iterable[Record], definition: str) -> tupl
     return result, ordered
 
 
-def outcomes_of(session: Session, subject_id: str, *, definition: str = DEFAULT_DEFINITION) -> SubjectOutcomes:
-    """SRI-4, renal response, time to response and remission of one subject, with the definition named."""
+def renal_definition(session: Session, definition: str | None = None) -> str:
+    """The renal response definition to use: ``definition`` when given, else the study configuration's."""
+    return definition if definition is not None else current_configuration(session).renal_definition
+
+
+def outcomes_of(session: Session, subject_id: str, *, definition: str | None = None) -> SubjectOutcomes:
+    """SRI-4, renal response, time to response and remission of one subject, with the definition named
+    (``definition``: a name from ``RENAL_RESPONSE_DEFINITIONS``; default: the study configuration's)."""
     session.require(Permission.VIEW_DATA)
     get_subject(session, subject_id)
-    return _outcomes(subject_id, records.for_subject(session.site.db, subject_id), definition)[0]
+    return _outcomes(subject_id, records.for_subject(session.site.db, subject_id),
+                     renal_definition(session, definition))[0]
 
 
 def trend_of(session: Session, subject_id: str) -> TrendChart:
@@ -109,10 +118,12 @@ def trend_of(session: Session, subject_id: str) -> TrendChart:
     return trend_chart(ordered, visit_labels=labels)
 
 
-def site_outcomes(session: Session, *, definition: str = DEFAULT_DEFINITION) -> SiteSummary:
-    """Responders / non-responders / not evaluable by visit over the randomised subjects (no arms)."""
+def site_outcomes(session: Session, *, definition: str | None = None) -> SiteSummary:
+    """Responders / non-responders / not evaluable by visit over the randomised subjects (no arms), under
+    ``definition`` (default: the study configuration's)."""
     session.require(Permission.VIEW_DATA)
     db = session.site.db
+    definition = renal_definition(session, definition)
     by_subject: dict[str, list[Record]] = {}
     for record in records.all_records(db):
         by_subject.setdefault(record.subject_id, []).append(record)

@@ -35,6 +35,8 @@ _SEX = Text(en="Sex", zh="性别")
 _BIRTH = Text(en="Year of birth", zh="出生年份")
 _RAND = Text(en="Randomisation number", zh="随机号")
 _STATUS = Text(en="Status", zh="状态")
+#: The signature meaning in Chinese; a Chinese page prints it with the English the signer confirmed.
+_MEANING_ZH = "我已审阅这些数据，确认其准确、完整"
 _SEXES = {"F": Text(en="Female", zh="女"), "M": Text(en="Male", zh="男")}
 
 
@@ -64,7 +66,8 @@ def subject_cover(session: Session, subject_id: str, payload: QrPayload, content
     lines = [(_SITE, session.site_id), (_SUBJECT, subject.subject_id), (_INITIALS, subject.initials),
              (_SEX, say(_SEXES.get(subject.sex, same(subject.sex)), lang)),
              (_BIRTH, str(subject.birth_year) if subject.birth_year else "—"),
-             (_STATUS, subject.status.value + (f" ({subject.status_reason})" if subject.status_reason else ""))]
+             (_STATUS, say(subject.status.label, lang)
+              + (f" ({subject.status_reason})" if subject.status_reason else ""))]
     if assigned is not None:
         lines.append((_RAND, assigned.rand_no))
     return CoverPart(qr=payload, title=Text(en="Subject casebook", zh="受试者病例报告表汇总"),
@@ -85,8 +88,10 @@ def _mark(signature: StoredSignature) -> SignatureMark:
         scope = Text(en=f"visit {label.en}", zh=f"访视 {label.zh}")
     else:
         scope = Text(en="this form", zh="本表单")
+    meaning = (Text(en=signature.meaning, zh=f"{_MEANING_ZH}（签署原文：{signature.meaning}）")
+               if signature.meaning == signature_store.MEANING else same(signature.meaning))
     return SignatureMark(printed_name=signature.printed_name, username=signature.username, role=role_text,
-                         meaning=signature.meaning, signed_at=signature.signed_at, scope=scope, valid=signature.valid)
+                         meaning=meaning, signed_at=signature.signed_at, scope=scope, valid=signature.valid)
 
 
 def _latest(signatures: list[StoredSignature], visit: str | None, form: str | None,
@@ -158,10 +163,14 @@ def audit_part(session: Session, subject_id: str, payload: QrPayload) -> TablePa
     session.require(Permission.VIEW_AUDIT)
     names: dict[str, str] = {}
     rows: list[tuple[str, ...]] = []
-    for entry in audit.entries(session.site.db, subject=subject_id, newest_first=False):
+    for group in print_jobs(audit.entries(session.site.db, subject=subject_id, newest_first=False)):
+        entry = group[0]
         if entry.user not in names:
             user = users.get(session.site.db, entry.user)
             names[entry.user] = user.full_name if user is not None else entry.user
+        if len(group) > 1:
+            rows.append(_print_job_row(group))
+            continue
         where = " · ".join(x for x in (entry.visit, entry.form, entry.field) if x)
         rows.append((str(entry.seq), _when(entry.ts), entry.user, entry.action, where,
                      entry.old_value or "", entry.new_value or "", entry.reason or ""))
@@ -174,9 +183,44 @@ def audit_part(session: Session, subject_id: str, payload: QrPayload) -> TablePa
                               Text(en="Reason", zh="原因")),
                      widths=(0.4, 1.25, 0.85, 0.95, 1.9, 1.0, 1.35, 1.2), rows=tuple(rows),
                      note=Text(en=f"Every entry of the hash-chained audit trail for this subject, oldest first; times "
-                                  f"in local time ({zone}). Users: {who}.",
+                                  f"in local time ({zone}). One print job is one row (its entries, one per printed "
+                                  f"form with the version and SHA-256 printed, are numbered by the row's range). "
+                                  f"Users: {who}.",
                                zh=f"本受试者哈希链稽查轨迹的全部条目，按时间先后排列；时间为本地时间（{zone}）。"
-                                  f"用户：{who}。"))
+                                  f"一次打印合为一行（其各表单条目含版本与 SHA-256，序号见该行范围）。用户：{who}。"))
+
+
+#: The audit action of a printed CRF (``store.paper.record_printed``: one entry per form of a print job).
+PRINTED_ACTION = "CRF printed"
+#: Entries of one print job are written in one transaction: consecutive, by one user, within this many seconds.
+_JOB_SECONDS = 5.0
+
+
+def print_jobs(entries: list[audit.AuditEntry]) -> list[list[audit.AuditEntry]]:
+    """``entries`` in groups: the consecutive "CRF printed" entries of one print job together, any other alone."""
+    groups: list[list[audit.AuditEntry]] = []
+    for entry in entries:
+        last = groups[-1][-1] if groups else None
+        if (last is not None and entry.action == PRINTED_ACTION == last.action and entry.user == last.user
+                and entry.seq == last.seq + 1
+                and (parse_iso(entry.ts) - parse_iso(last.ts)).total_seconds() <= _JOB_SECONDS):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def _print_job_row(group: list[audit.AuditEntry]) -> tuple[str, ...]:
+    """One row for a print job: the range of its entries and, per visit, how many forms it printed."""
+    first, last = group[0], group[-1]
+    per_visit: dict[str, int] = {}
+    for entry in group:
+        key = entry.visit or COVER
+        per_visit[key] = per_visit.get(key, 0) + 1
+    where = "; ".join(f"{visit} ({count})" for visit, count in per_visit.items())
+    languages = sorted({(e.new_value or "").rpartition(", ")[2] for e in group} - {""})
+    return (str(first.seq), _when(first.ts), first.user, f"{PRINTED_ACTION} ×{len(group)} (#{first.seq}–{last.seq})",
+            where, "", ", ".join(languages), "")
 
 
 def visit_forms(session: Session, subject_id: str, visit: str, found: Mapping[tuple[str, str, int], Record]

@@ -37,6 +37,9 @@ __all__ = ["LANGUAGES", "Cancelled", "PrintRequest", "Prepared", "Printed", "Pro
 STUDY_TITLE = Text(en="Mesenchymal stem cell transplantation in lupus nephritis",
                    zh="间充质干细胞移植治疗狼疮性肾炎")
 PROTOCOL_IDS = {"NCT03580291": "NCT03580291 (2017001)"}
+#: Blank entry sheets of each log (adverse events, medications) in the blank book: a site on paper needs several.
+LOG_ENTRIES = 3
+MAX_LOG_ENTRIES = 20
 #: Casebook parts that are not form records; their QR code holds the casebook's version and hash.
 CASEBOOK_PARTS = frozenset({print_casebook.COVER, print_casebook.OUTCOMES, print_casebook.TREND,
                             print_casebook.AUDIT})
@@ -51,6 +54,7 @@ class PrintRequest:
     form: str | None = None
     repeat_no: int | None = None
     lang: str = "en"
+    log_entries: int = LOG_ENTRIES  # the whole blank book: blank entry sheets of each log
 
     def describe(self) -> str:
         what = "blank " if self.subject_id is None else f"subject {self.subject_id} "
@@ -106,8 +110,14 @@ def check_request(session: Session, request: PrintRequest) -> None:
                              f"{', '.join(_visit_forms(request.visit))}")
     if request.visit is not None:
         _visit_forms(request.visit)
+    if not 1 <= request.log_entries <= MAX_LOG_ENTRIES:
+        raise UserInputError(f"{request.log_entries} blank entry sheets per log: give a number from 1 to "
+                             f"{MAX_LOG_ENTRIES}")
     if request.subject_id is not None:
         get_subject(session, request.subject_id)
+        if request.repeat_no is not None and request.form is None:
+            raise UserInputError("an entry number picks one entry of a log form; name the form too (e.g. --visit "
+                                 "adverse_events --form adverse_event --entry 2)")
     elif request.repeat_no:
         raise UserInputError("an entry number only applies to a subject's log; a blank form has no entries")
 
@@ -168,7 +178,8 @@ def _blank_part(session: Session, visit: str, form: Form) -> FormPart:
 
 
 def blank_parts(session: Session, request: PrintRequest) -> list[Part]:
-    """A form, a visit's forms, or the whole book: cover, every visit's forms, one page set of each log."""
+    """A form, a visit's forms, or the whole book: cover, every visit's forms, ``log_entries`` entry sheets of
+    each log form."""
     if request.form is not None:
         form = study_forms.form_for(session, request.form)
         holders = [v.code for v in REGISTRY.schedule.visits if form.id in v.forms]
@@ -181,8 +192,9 @@ def blank_parts(session: Session, request: PrintRequest) -> list[Part]:
     parts: list[Part] = [print_casebook.blank_cover(session, scope_payload(session, "", []))]
     for scheduled in REGISTRY.schedule.visits:
         parts += [_blank_part(session, scheduled.code, study_forms.form_for(session, f)) for f in scheduled.forms]
-    for log in REGISTRY.schedule.logs:
-        parts += [_blank_part(session, log.code, study_forms.form_for(session, f)) for f in log.forms]
+    for log in REGISTRY.schedule.logs:  # several entry sheets of each log form, one after the other
+        parts += [_blank_part(session, log.code, study_forms.form_for(session, f)) for f in log.forms
+                  for _sheet in range(request.log_entries)]
     return parts
 
 
@@ -329,7 +341,7 @@ def verify_qr(session: Session, text: str) -> QrVerdict:
         raise UserInputError(f"the page was printed for study {ref.study}, site {ref.site}; this is study "
                              f"{session.study_id}, site {session.site_id}")
     if not ref.subject:
-        return _verify_blank(ref)
+        return _verify_blank(session, payload)
     get_subject(session, ref.subject)
     version, digest = content_hash(session, ref.subject, ref.visit or None, ref.form, ref.repeat_no)
     what = f"{ref.subject}, {ref.visit or 'casebook'}, {ref.form}" + (f" #{ref.repeat_no}" if ref.repeat_no else "")
@@ -350,12 +362,18 @@ def verify_qr(session: Session, text: str) -> QrVerdict:
                                             f"{ref.record_version}, now version {version}{changed}")
 
 
-def _verify_blank(ref: Reference) -> QrVerdict:
+def _verify_blank(session: Session, payload: QrPayload) -> QrVerdict:
+    ref = payload.reference
     try:
-        form = REGISTRY.form(ref.form)
+        form = study_forms.form_for(session, ref.form)
     except KeyError:
         raise UserInputError(f"the blank page is of form {ref.form!r}, which this version of crf-desktop does not "
                              "know") from None
+    if form.version == ref.form_version and payload.sha256 != _form_payload(session, "", ref.visit, form, 0,
+                                                                            None).sha256:
+        return QrVerdict(matches=False, message=f"blank {form.id}: does not match: the QR code's hash is not that "
+                                                f"of a blank {form.id} (version {form.version}) at {ref.visit or '?'}"
+                                                "; the code was altered or not printed by crf-desktop")
     if form.version == ref.form_version:
         return QrVerdict(matches=True, message=f"blank {form.id}: matches form version {form.version}")
     return QrVerdict(matches=False, message=f"blank {form.id}: does not match the current version: printed from "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from typing import Final
 
 from crf_desktop.core.errors import UserInputError
@@ -25,7 +26,7 @@ from crf_desktop.core.roles import Permission
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.trial.criteria import BY_ID
 from crf_desktop.forms.trial.eligibility import Overall
-from crf_desktop.services.eligibility import eligibility
+from crf_desktop.services.randomisation_timing import eligibility_today
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import change_subject_status, get_subject
 from crf_desktop.store import audit
@@ -104,11 +105,17 @@ def load_randomisation_list(session: Session, entries: Iterable[ListEntry]) -> i
     return count
 
 
-def randomise(session: Session, subject_id: str) -> Assignment:
+def randomise(session: Session, subject_id: str, *, on: date | None = None) -> Assignment:
     """Randomise an eligible subject in screening: the next free entry of the list; the subject goes on study.
 
-    Refused when the subject is already randomised, not in screening, not eligible (the message lists the failed
-    and not evaluable criteria, and what is missing), or when the list is used up.
+    Refused when the subject is already randomised, not in screening, not eligible today (the message lists the
+    failed and not evaluable criteria, and what is missing; the criteria are evaluated with today as the
+    randomisation date), when the renal biopsy is older than 12 weeks or the screening is outside its window
+    (``services.randomisation_timing``, each named with its dates), or when the list is used up.
+
+    ``on``: the randomisation date when it is recorded after the day it took place (a randomisation done on paper
+    while the computer was not available; the demo's back-dated subjects); never in the future. The criteria and
+    windows are then checked against that day, and the audit entry names it.
     """
     session.require(Permission.RANDOMISE)
     subject = get_subject(session, subject_id)
@@ -120,7 +127,15 @@ def randomise(session: Session, subject_id: str) -> Assignment:
     if subject.status is not SubjectStatus.SCREENING:
         raise UserInputError(f"subject {subject_id} is {subject.status.value}; only a subject in screening can be "
                              "randomised")
-    result = eligibility(session, subject_id)
+    today = session.today()
+    if on is not None and on > today:
+        raise UserInputError(f"the randomisation date {on.isoformat()} of {subject_id} is in the future (today is "
+                             f"{today.isoformat()})")
+    day = on or today
+    result, timing = eligibility_today(session, subject_id, day)
+    if timing:
+        when = "today" if day == today else f"on {day.isoformat()}"
+        raise UserInputError(f"subject {subject_id} cannot be randomised {when}: " + "; ".join(timing))
     if result.overall is not Overall.ELIGIBLE:
         shown = result.summary().en
         if result.failed and result.not_evaluable:
@@ -139,7 +154,8 @@ def randomise(session: Session, subject_id: str) -> Assignment:
         change_subject_status(session, subject_id, SubjectStatus.ON_STUDY, "randomised")
         audit.append(db, user=session.user.username, action="randomised", subject=subject_id,
                      new_value=f"randomisation number {assigned.rand_no}, MSC/placebo kit {assigned.msc_kit}, "
-                               f"MMF/placebo kit {assigned.mmf_kit}")
+                               f"MMF/placebo kit {assigned.mmf_kit}"
+                               + ("" if day == today else f", randomisation date {day.isoformat()}"))
     return assigned
 
 

@@ -10,19 +10,25 @@ from dataclasses import dataclass
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms import lifecycle
+from crf_desktop.forms.context_names import STUDY_EGFR_EQUATION
 from crf_desktop.forms.issues import Issue
 from crf_desktop.forms.library import eligibility as eligibility_form
+from crf_desktop.forms.library import labs as labs_form
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.trial.eligibility import evaluate_eligibility
 from crf_desktop.forms.validation import Context, Result, validate
-from crf_desktop.services import eligibility, form_checks
+from crf_desktop.services import eligibility, form_checks, lab_adverse_events
 from crf_desktop.services.form_checks import AdverseEventPrompt, ProhibitedMedication
+from crf_desktop.services.locks import refuse_if_locked
 from crf_desktop.services.session import Session
+from crf_desktop.services.study_config import current_configuration
+from crf_desktop.services.study_forms import configured_form, visit_window_issues
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, records
-from crf_desktop.store.audit import AuditEntry
+from crf_desktop.store import signatures as signature_store
+from crf_desktop.store.audit import AuditEntry, AuditEvent
 from crf_desktop.store.records import Record as Record  # the UI's record type
 
 
@@ -34,8 +40,10 @@ class ReasonRequired(UserInputError):
 class SaveOutcome:
     """What a save did: ``saved`` false means nothing was written and ``refused`` says why.
 
-    After a save, ``adverse_event`` asks the UI to offer a new adverse event (an infusion reaction or
-    interruption), and ``prohibited`` to show that a concomitant medication is a prohibited agent (not blocking).
+    After a save, ``adverse_events`` asks the UI to offer new adverse events, pre-filled: an infusion reaction or
+    interruption, or lab values that meet a CTCAE grade >= 1 (``services.lab_adverse_events``; the UI lists those
+    for the investigator to choose); ``prohibited`` shows that a concomitant medication is a prohibited agent
+    (not blocking).
     """
 
     saved: bool
@@ -43,8 +51,13 @@ class SaveOutcome:
     record: Record | None
     refused: tuple[Issue, ...] = ()
     changed_fields: tuple[str, ...] = ()
-    adverse_event: AdverseEventPrompt | None = None
+    adverse_events: tuple[AdverseEventPrompt, ...] = ()
     prohibited: ProhibitedMedication | None = None
+
+    @property
+    def adverse_event(self) -> AdverseEventPrompt | None:
+        """The first adverse-event offer (an infusion form gives at most one)."""
+        return self.adverse_events[0] if self.adverse_events else None
 
 
 def _form_target(form_id: str, repeat_no: int) -> str:
@@ -86,6 +99,7 @@ def validation_context(session: Session, subject_id: str, confirmed: dict[str, s
     else:
         found = eligibility.load_demographics_and_consent(db, subject_id)
         subject = eligibility.subject_values(found)
+    subject[STUDY_EGFR_EQUATION] = current_configuration(session).egfr_equation
     return Context(today=session.today(), consent_date=eligibility.consent_date_of(found),
                    confirmed=dict(confirmed or {}), subject=subject)
 
@@ -113,10 +127,16 @@ def next_log_number(session: Session, *, subject_id: str, log: str, form_id: str
 
 
 def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str],
-          confirmed: dict[str, str] | None = None) -> Result:
-    """Validate without saving (the editor's live check)."""
-    return validate(REGISTRY.form(form_id), raw,
-                    validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw))
+          confirmed: dict[str, str] | None = None, visit: str | None = None) -> Result:
+    """Validate without saving (the editor's live check), against the form as the study configuration shapes it;
+    with ``visit``, a visit date outside the configured window is flagged (a warning, never a refusal)."""
+    config = current_configuration(session)
+    result = validate(configured_form(config, form_id), raw,
+                      validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw))
+    if visit is None:
+        return result
+    return visit_window_issues(session.site.db, subject_id=subject_id, visit=visit, result=result,
+                               schedule=config.schedule)
 
 
 def save_record(
@@ -140,10 +160,11 @@ def save_record(
         get_subject(session, subject_id)  # an existing record already proves the subject exists
     if current is not None and not lifecycle.editable(current.status):
         raise UserInputError(f"{form_id} of {subject_id} at {visit} is locked and cannot be changed")
+    refuse_if_locked(session, subject_id, f"{form.title.en} at {visit}")
     if expected_version is not None and (current.version if current else 0) != expected_version:
         raise UserInputError(f"{form_id} of {subject_id} at {visit} was saved by someone else since you opened "
                              "it; close it and open it again")
-    result = validate(form, raw, validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw))
+    result = check(session, subject_id=subject_id, form_id=form_id, raw=raw, confirmed=confirmed, visit=visit)
     refusing = lifecycle.refusing_issues(result.issues)
     if not refusing:
         refusing = list(form_checks.refusals(session, subject_id=subject_id, form_id=form_id, values=result.values))
@@ -156,7 +177,7 @@ def save_record(
     changed = tuple(f.id for f in form.fields if old.get(f.id, "") != data.get(f.id, ""))
     status = lifecycle.status_after_save(result.issues)
     if current is not None and not changed and confirmations == current.confirmations:
-        return SaveOutcome(saved=True, result=result, record=current, adverse_event=notices.adverse_event,
+        return SaveOutcome(saved=True, result=result, record=current, adverse_events=_prompts(notices),
                            prohibited=notices.prohibited)
     reason_text = (reason or "").strip() or None
     if current is not None and lifecycle.needs_reason_for_change(current.status) and reason_text is None:
@@ -169,21 +190,32 @@ def save_record(
                               repeat_no=repeat_no,
                               form_version=form.version, status=status, data=data, confirmations=confirmations,
                               user=user, reason=reason_text)
-        for field_id in changed:
-            action = "value entered" if field_id not in old else "value changed"
-            audit.append(db, user=user, action=action, field=field_id, old_value=old.get(field_id),
-                         new_value=data.get(field_id), reason=reason_text if current else None, **target)
-        for field_id, value in confirmations.items():
-            if current is None or current.confirmations.get(field_id) != value:
-                audit.append(db, user=user, action="expected range confirmed", field=field_id, new_value=value,
-                             **target)
+        events = [AuditEvent(user=user, action="value entered" if field_id not in old else "value changed",
+                             field=field_id, old_value=old.get(field_id), new_value=data.get(field_id),
+                             reason=reason_text if current else None, **target) for field_id in changed]
+        events += [AuditEvent(user=user, action="expected range confirmed", field=field_id, new_value=value, **target)
+                   for field_id, value in confirmations.items()
+                   if current is None or current.confirmations.get(field_id) != value]
         old_status = current.status if current is not None else RecordStatus.NOT_STARTED
         if old_status is not status:
-            audit.append(db, user=user, action="status changed", old_value=old_status.value,
-                         new_value=status.value, reason=reason_text, **target)
+            events.append(AuditEvent(user=user, action="status changed", old_value=old_status.value,
+                                     new_value=status.value, reason=reason_text, **target))
+        audit.append_many(db, events)  # one head read, one executemany: a save audits many fields
         form_checks.audit_notices(db, user=user, target=target, found=notices, changed=changed)
+        if current is None or changed or current.form_version != saved.form_version:
+            signature_store.invalidate_covering(db, subject_id=subject_id, visit=visit, form=form_id,
+                                                repeat_no=repeat_no, user=user, version=saved.version,
+                                                fields=changed)
+    prompts = _prompts(notices)
+    if form_id == labs_form.FORM_ID:
+        prompts += lab_adverse_events.lab_prompts(session, subject_id=subject_id, visit=visit, data=saved.data,
+                                                  changed=changed)
     return SaveOutcome(saved=True, result=result, record=saved, changed_fields=changed,
-                       adverse_event=notices.adverse_event, prohibited=notices.prohibited)
+                       adverse_events=prompts, prohibited=notices.prohibited)
+
+
+def _prompts(notices: form_checks.Notices) -> tuple[AdverseEventPrompt, ...]:
+    return () if notices.adverse_event is None else (notices.adverse_event,)
 
 
 def verify_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record:
@@ -196,6 +228,7 @@ def verify_record(session: Session, *, subject_id: str, visit: str, form_id: str
         state = current.status.value if current else RecordStatus.NOT_STARTED.value
         raise UserInputError(f"{form.title.en} of {subject_id} at {visit} is {state}; only a complete form can be "
                              "verified")
+    refuse_if_locked(session, subject_id, f"{form.title.en} at {visit}")
     target = {"subject": subject_id, "visit": visit, "form": _form_target(form_id, repeat_no)}
     with db.atomic():
         saved = records.write(db, current=current, subject_id=subject_id, visit=visit, form=form_id,

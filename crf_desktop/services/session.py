@@ -9,6 +9,7 @@ from pathlib import Path
 from crf_desktop.core.errors import (
     AuthenticationError,
     CrfError,
+    DatabaseCorruptError,
     PasswordChangeRequired,
     PermissionDenied,
     UserInputError,
@@ -21,7 +22,7 @@ from crf_desktop.forms.validation import local_today
 from crf_desktop.store import audit, users
 from crf_desktop.store.audit import AuditEntry as AuditEntry  # re-exported for the UI
 from crf_desktop.store.backup import BackupFile, backup_taken_today, list_backups, take_backup
-from crf_desktop.store.database import DatabaseError
+from crf_desktop.store.database import DatabaseError, connect_keyed
 from crf_desktop.store.keyfile import MAX_FAILURES
 from crf_desktop.store.lock import DataDirLock
 from crf_desktop.store.site import (
@@ -33,6 +34,7 @@ from crf_desktop.store.site import (
     restore_site,
     unlock_site,
 )
+from crf_desktop.store.sync_state import data_position
 from crf_desktop.store.users import User
 
 DAILY = "daily"
@@ -273,12 +275,55 @@ def backups(data_dir: Path) -> list[BackupFile]:
     return list_backups(data_dir)
 
 
-def restore(data_dir: Path, *, username: str, password: str, backup: str) -> tuple[Session, Path]:
-    """An admin puts a backup (a name from :func:`backups` or a path) in place of the live database."""
+def restore(data_dir: Path, *, username: str, password: str, backup: str,
+            force: bool = False) -> tuple[Session, Path]:
+    """An admin puts a backup (a name from :func:`backups` or a path) in place of the live database.
+
+    Refused, unless ``force``, when the live database holds changes the backup lacks (issue 8).
+    """
     candidates = [b.path for b in list_backups(data_dir) if b.name == backup]
     path = candidates[0] if candidates else Path(backup).expanduser()
+    if not force:
+        _refuse_newer_data(data_dir, username.strip(), password, path)
     opened, kept = restore_site(data_dir, username.strip(), password, path)
     return _session(opened, username.strip()), kept
+
+
+def _refuse_newer_data(data_dir: Path, username: str, password: str, backup: Path) -> None:
+    """Refuse to put ``backup`` over a live database that has changes the backup lacks (they would be lost, and
+    the centre would see the site re-use package numbers). A live database that no longer opens is not checked."""
+    try:
+        opened = unlock_site(data_dir, username, password)
+    except DatabaseCorruptError:
+        return
+    try:
+        user = users.get(opened.db, username)
+        if user is None or user.role is not Role.ADMIN or not backup.is_file():
+            return  # restore_site refuses these with its own message
+        live = data_position(opened.db.conn)
+        try:
+            conn = connect_keyed(backup, opened.db_key)
+            try:
+                old = data_position(conn)
+            finally:
+                conn.close()
+        except DatabaseError:
+            return  # not a backup of this site: restore_site says so
+        if live.last_change <= old.last_change:
+            return
+        lost = live.last_change - old.last_change
+        first, last = old.last_package + 1, live.last_package
+        which = f"package {last} was" if first == last else f"packages {first}-{last} were"
+        sent = (f"; {which} sent to the centre after it, so the centre will see this site's history fork"
+                if last >= first else "")
+        audit.append(opened.db, user=username, action="restore refused", new_value=backup.name,
+                     reason=f"the live database has {lost} newer change(s)")
+        raise UserInputError(
+            f"the live database has {lost} change(s) newer than the backup {backup.name} (the latest at "
+            f"{live.last_change_at}){sent}. Restoring would lose them. If the live data really is lost or wrong, "
+            "restore anyway with --force and tell the coordinating centre")
+    finally:
+        opened.close()
 
 
 def init_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name: str,

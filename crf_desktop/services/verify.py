@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from crf_desktop.core.roles import Permission
+from crf_desktop.services import paper_trail
 from crf_desktop.services.session import Session
+from crf_desktop.services.signatures import signature_problems
+from crf_desktop.services.sync_verify import sync_problems
 from crf_desktop.store import audit, users
 from crf_desktop.store.database import DatabaseError, integrity_problems
 from crf_desktop.store.keyfile import key_id, read_recovery_file
@@ -93,10 +96,33 @@ def _keyfile_check(session: Session) -> Check:
     return check
 
 
+def _signature_check(session: Session) -> Check:
+    check = Check("electronic signatures and attached scans (hashes recomputed)")
+    try:
+        count, check.problems = signature_problems(session)
+        scans, scan_problems = paper_trail.scan_problems(session.site.db)
+    except DatabaseError as exc:
+        check.problems = [f"the signatures or scans could not be read: {exc}"]
+        return check
+    check.problems += scan_problems
+    check.detail = f"{count} valid signature{'s' if count != 1 else ''}, {scans} scan{'s' if scans != 1 else ''}"
+    return check
+
+
+def _sync_check(session: Session) -> Check:
+    check = Check("sync (exported packages, or the sites' histories at the centre)")
+    try:
+        check.detail, check.problems = sync_problems(session)
+    except DatabaseError as exc:
+        check.problems = [f"the sync records could not be read: {exc}"]
+    return check
+
+
 def verify_site(session: Session) -> VerifyReport:
     """Run every check; the report says what was checked and what failed. Audited."""
     session.require(Permission.VIEW_AUDIT)
-    checks = [_database_check(session), _keyfile_check(session), _audit_check(session)]
+    checks = [_database_check(session), _keyfile_check(session), _audit_check(session),
+              _signature_check(session), _sync_check(session)]
     report = VerifyReport(checks)
     session.record("verify", new_value="ok" if report.ok else "problems found")
     return report

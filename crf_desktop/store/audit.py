@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -38,11 +39,34 @@ class AuditEntry:
     hash: str = ""
 
     def canonical(self) -> bytes:
-        values = [getattr(self, name) for name in FIELDS]
-        return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return _canonical([getattr(self, name) for name in FIELDS])
 
     def computed_hash(self) -> str:
-        return hashlib.sha256(self.prev_hash.encode("ascii") + b"\n" + self.canonical()).hexdigest()
+        return _chain_hash(self.prev_hash, self.canonical())
+
+
+def _canonical(values: Sequence[object]) -> bytes:
+    """The bytes an entry's hash covers: its FIELDS values as compact JSON."""
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _chain_hash(prev_hash: str, canonical: bytes) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + canonical).hexdigest()
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditEvent:
+    """What one entry records; :func:`append_many` gives it its place in the chain (seq, time, hashes)."""
+
+    user: str
+    action: str
+    subject: str | None = None
+    visit: str | None = None
+    form: str | None = None
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+    reason: str | None = None
 
 
 def append(
@@ -59,20 +83,35 @@ def append(
     reason: str | None = None,
 ) -> AuditEntry:
     """Append one entry; call inside the transaction that makes the change it records (or alone)."""
+    event = AuditEvent(user=user, action=action, subject=subject, visit=visit, form=form, field=field,
+                       old_value=old_value, new_value=new_value, reason=reason)
+    return append_many(db, [event])[0]
+
+
+_INSERT = ("INSERT INTO audit (seq, ts, user, action, subject, visit, form, field, old_value, new_value, reason,"
+           " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def append_many(db: sqlite_utils.Database, events: Sequence[AuditEvent]) -> list[AuditEntry]:
+    """Append entries in order, chained as :func:`append` chains them one by one, with one read of the chain
+    head and one ``executemany`` (a form's save audits every field it changed). Call inside the transaction
+    that makes the change they record (or alone); they share that moment's time."""
+    if not events:
+        return []
     with contextlib.nullcontext() if db.conn.in_transaction else db.atomic():
         head_seq, head_hash = db.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
-        entry = AuditEntry(
-            seq=int(head_seq) + 1, ts=iso(utcnow()), user=user, action=action, subject=subject, visit=visit,
-            form=form, field=field, old_value=old_value, new_value=new_value, reason=reason,
-            prev_hash=head_hash or GENESIS,
-        )
-        sealed = replace(entry, hash=entry.computed_hash())
-        db.execute(
-            "INSERT INTO audit (seq, ts, user, action, subject, visit, form, field, old_value, new_value, reason,"
-            " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [sealed.seq, sealed.ts, sealed.user, sealed.action, sealed.subject, sealed.visit, sealed.form,
-             sealed.field, sealed.old_value, sealed.new_value, sealed.reason, sealed.prev_hash, sealed.hash],
-        )
+        ts = iso(utcnow())
+        prev_hash = head_hash or GENESIS
+        sealed = []
+        for offset, event in enumerate(events, start=1):
+            values = [int(head_seq) + offset, ts, event.user, event.action, event.subject, event.visit, event.form,
+                      event.field, event.old_value, event.new_value, event.reason]
+            entry_hash = _chain_hash(prev_hash, _canonical(values))
+            sealed.append(AuditEntry(**dict(zip(FIELDS, values, strict=True)),  # type: ignore[arg-type]
+                                     prev_hash=prev_hash, hash=entry_hash))
+            prev_hash = entry_hash
+        db.conn.executemany(_INSERT, [[getattr(e, name) for name in FIELDS] + [e.prev_hash, e.hash]
+                                      for e in sealed])
     return sealed
 
 

@@ -1,6 +1,6 @@
 """Online backups of the site database (SQLite backup API: still encrypted with the same key), and restore.
 
-A backup is taken at the first login of each day (and, once sync lands, after each export), into
+A backup is taken at the first login of each day (and after each export), into
 ``backups/`` in the data directory, and rotated. Restoring needs the database key only, never the damaged
 database itself, so it works when the live database no longer opens.
 """
@@ -22,7 +22,7 @@ from crf_desktop.store.database import DatabaseError, connect_keyed
 from crf_desktop.store.datadir import DB_FILE, fsync_dir
 
 BACKUP_DIR = "backups"
-KEEP_PER_REASON = 7
+KEEP_PER_REASON = 14  # issue 8: "rotated, 14 kept", daily and after each export
 _STAMP = "%Y%m%d-%H%M%S"
 
 

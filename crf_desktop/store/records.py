@@ -116,20 +116,24 @@ def write(db: sqlite_utils.Database, *, current: Record | None, subject_id: str,
     version = 1 if current is None else current.version + 1
     text, confirmed = _dump(data), _dump(confirmations)
     if current is None:
-        record_id = db.execute(
-            "INSERT INTO records (subject_id, visit, form, repeat_no, form_version, status, data, confirmations,"
-            " version, change_seq, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            [subject_id, visit, form, repeat_no, form_version, status.value, text, confirmed, version, now, user],
-        ).lastrowid
-        assert record_id is not None  # noqa: S101 - an INSERT into a rowid table always has one
+        # The id SQLite would give (max + 1; one writer, inside the transaction), taken first so the record is
+        # written once with its change number: no placeholder row to update, no index entry to move.
+        record_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()[0])
+        seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
+        db.execute(
+            "INSERT INTO records (id, subject_id, visit, form, repeat_no, form_version, status, data, confirmations,"
+            " version, change_seq, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [record_id, subject_id, visit, form, repeat_no, form_version, status.value, text, confirmed, version,
+             seq, now, user],
+        )
     else:
         record_id = current.id
-    seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
-    db.execute(
-        "UPDATE records SET form_version = ?, status = ?, data = ?, confirmations = ?, version = ?, change_seq = ?,"
-        " updated_at = ?, updated_by = ? WHERE id = ?",
-        [form_version, status.value, text, confirmed, version, seq, now, user, record_id],
-    )
+        seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
+        db.execute(
+            "UPDATE records SET form_version = ?, status = ?, data = ?, confirmations = ?, version = ?,"
+            " change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+            [form_version, status.value, text, confirmed, version, seq, now, user, record_id],
+        )
     db.execute(
         "INSERT INTO record_versions (record_id, version, form_version, status, data, confirmations, saved_at,"
         " saved_by, reason, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

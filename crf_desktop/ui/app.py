@@ -9,15 +9,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtGui import QIcon  # not yet in ui/qt.py, which another helper owns: move it there
+
 from crf_desktop import __version__
 from crf_desktop.core.errors import CrfError
+from crf_desktop.core.resources import resource_path
 from crf_desktop.services.session import site_info
 from crf_desktop.ui import language
 from crf_desktop.ui.fonts import install_fallback_font
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES
 from crf_desktop.ui.messages import show_error
-from crf_desktop.ui.qt import QApplication, QFont
+from crf_desktop.ui.qt import QApplication, QFont, QSize
 from crf_desktop.ui.shell import Shell
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/hicolor, made by installer/make_icons.py
 
 IDLE_ENV = "CRF_IDLE_MINUTES"
 MIN_POINT_SIZE = 10.5  # the platform default (9 pt on many Linux desktops) is small on a ward PC
@@ -49,6 +54,18 @@ def site_before_login(data_dir: Path, demo_users: Mapping[str, str]) -> tuple[st
     return f"Site {info.site_id} · Study {info.study_id}{demo}", None
 
 
+def app_icon() -> QIcon:
+    """The crf-desktop icon at every size the platform may ask for (title bars, task bar, Alt+Tab)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        try:
+            path = resource_path("icons", "hicolor", f"{size}x{size}", "apps", "crf-desktop.png")
+        except CrfError:
+            continue  # an incomplete installation shows the platform's default icon rather than failing to start
+        icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The application object (re-used if one exists, as under pytest-qt), named and with a readable font."""
     existing = QApplication.instance()
@@ -56,6 +73,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("crf-desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("crf-desktop")
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the Shell decides when the app ends (windows change at login)
     font = QFont(app.font())
     if font.pointSizeF() < MIN_POINT_SIZE:

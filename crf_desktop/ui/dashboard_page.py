@@ -170,6 +170,13 @@ class DashboardPage(QWidget):
         shown.append(f'<span style="font-weight: bold; color: #9c2500;">{html.escape(overdue_text)}</span>'
                      if overdue else html.escape(overdue_text))
         shown.append(html.escape(in_progress_text))
+        if counts.sae_reports_due:  # issue 6: SAE reports due within 24 hours of awareness
+            sae_text = plural(counts.sae_reports_due, self.tr("%1 SAE report due"), self.tr("%1 SAE reports due"))
+            if counts.sae_reports_overdue:
+                sae_text += fill(self.tr(" (%1 overdue)"), counts.sae_reports_overdue)
+            self.counts_text += f"  ·  {sae_text}"
+            colour = "#a40000" if counts.sae_reports_overdue else "#7a4d00"
+            shown.append(f'<span style="font-weight: bold; color: {colour};">{html.escape(sae_text)}</span>')
         self.counts_label.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(shown))
         self.counts_label.setAccessibleDescription(self.counts_text)
 

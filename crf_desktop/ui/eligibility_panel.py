@@ -2,7 +2,8 @@
 met / not met / not evaluable with its evidence and what is missing, and the overall result.
 
 Computed by ``services.eligibility`` from the recorded screening forms every time the page refreshes; nothing is
-typed here. For an exclusion, "met" means it applies: the subject is excluded.
+typed here. For an exclusion, "met" means it applies: the subject is excluded. Long criteria and evidence wrap
+within their columns (the columns share the panel's width), so a coordinator reads them whole on screen.
 """
 
 from __future__ import annotations
@@ -13,9 +14,26 @@ from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.messages import ERROR_STYLE, INFO_STYLE, WARNING_STYLE, InlineMessage
 from crf_desktop.ui.operation import run_service
-from crf_desktop.ui.qt import QColor, QEvent, QLabel, Qt, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from crf_desktop.ui.qt import (
+    QColor,
+    QEvent,
+    QHeaderView,
+    QLabel,
+    QResizeEvent,
+    QSize,
+    Qt,
+    QTimer,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 GOOD, BAD, UNKNOWN = QColor("#e6f4e6"), QColor("#fbe3e1"), QColor("#fff4cc")
+#: Shares of the width for criterion, result, evidence (missing takes the rest).
+COLUMN_SHARES = (0.36, 0.11, 0.33)
+TEXT_MARGIN = 12  # the item's text margins and the focus frame, in pixels
+ROW_PADDING = 6
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -41,10 +59,12 @@ class EligibilityPanel(QWidget):
         self.tree.setAlternatingRowColors(False)
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.tree.header()
-        for column, width in enumerate((420, 140, 480)):
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(self._rows_changed)
         self.message = InlineMessage()
         layout = QVBoxLayout(self)
         layout.addWidget(self.overall)
@@ -108,6 +128,43 @@ class EligibilityPanel(QWidget):
             groups[criterion.inclusion].addChild(item)
         for group in groups.values():
             group.setExpanded(True)
+        self._fit_columns()
+
+    # -- layout -----------------------------------------------------------------------------------------
+    def _fit_columns(self) -> None:
+        """Columns share the visible width, so wrapped text never runs off to the right."""
+        width = self.tree.viewport().width()
+        if width <= 0:
+            return
+        header = self.tree.header()
+        header.blockSignals(True)
+        for column, share in enumerate(COLUMN_SHARES):
+            header.resizeSection(column, int(width * share))
+        header.blockSignals(False)
+        self._rows_changed()
+
+    def _rows_changed(self, *_args: object) -> None:
+        """Rows as tall as their wrapped text at the present column widths (QTreeView does not grow a row for
+        wrapped text by itself, so each row's height is measured here)."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        flags = Qt.TextFlag.TextWordWrap.value
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            for c in range(top.childCount()):
+                item = top.child(c)
+                height = metrics.height()
+                for column in range(self.tree.columnCount()):
+                    width = header.sectionSize(column) - TEXT_MARGIN - (self.tree.indentation() if column == 0 else 0)
+                    if width > 0 and item.text(column):
+                        height = max(height, metrics.boundingRect(0, 0, width, 100000, flags,
+                                                                  item.text(column)).height())
+                item.setSizeHint(0, QSize(header.sectionSize(0), height + ROW_PADDING))
+        self.tree.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_columns)  # after the tree took its new width
 
     def item(self, criterion_id: str) -> QTreeWidgetItem | None:
         for n in range(self.tree.topLevelItemCount()):

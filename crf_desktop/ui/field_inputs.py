@@ -323,4 +323,6 @@ def make_input(field: Field, parent: QWidget | None = None) -> FieldInput:
         return MultiChoiceInput(field, parent)
     if field.type is FieldType.CHECKBOX:
         return CheckboxInput(field, parent)
-    return LineInput(field, parent)
+    from crf_desktop.ui.scale_input import scale_input  # noqa: PLC0415 - it builds on LineInput (defined here)
+
+    return scale_input(field, parent) or LineInput(field, parent)

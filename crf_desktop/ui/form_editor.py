@@ -21,18 +21,20 @@ from crf_desktop.forms.model import Field, FieldType, Form, Value
 from crf_desktop.forms.parsing import to_text
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.validation import Result
-from crf_desktop.services import records
+from crf_desktop.services import records, study_forms
 from crf_desktop.services.session import Session
 from crf_desktop.services.suggestions import Suggestion, suggestions_for
 from crf_desktop.ui import language
 from crf_desktop.ui.field_row import FieldRow
 from crf_desktop.ui.form_editor_menu import FieldMenuMixin
 from crf_desktop.ui.form_editor_notices import NoticesMixin
+from crf_desktop.ui.form_editor_sae import SaeMixin
 from crf_desktop.ui.form_editor_saving import SavingMixin
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.print_actions import FormPrintMixin
 from crf_desktop.ui.qt import (
     QDialog,
     QEvent,
@@ -52,6 +54,7 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from crf_desktop.ui.signature_actions import SignaturePanel
 from crf_desktop.ui.suggestions_panel import SuggestionsPanel
 from crf_desktop.ui.term_links import TermLinks
 
@@ -67,7 +70,7 @@ def _typed_in_a_line(field: Field) -> bool:
     return field.type in LINE_TYPES
 
 
-class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
+class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, SaeMixin, FormPrintMixin, QDialog):
     """One record of one form. Emits :attr:`saved` (subject id) after every save or verification, and
     :attr:`record_requested` (subject id, visit, form id, repeat no, pre-filled values) to open another record."""
 
@@ -80,7 +83,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         self.session = session
         self.subject_id = subject_id
         self.visit = visit
-        self.form: Form = REGISTRY.form(form_id)
+        self.form: Form = study_forms.form_for(session, form_id)  # the configured SLEDAI-2K window
         self.repeat_no = repeat_no
         self.record: Record | None = None
         self.result: Result | None = None
@@ -132,7 +135,13 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         self.scroll.setWidget(body)
 
         self.message = InlineMessage()
+        self.signature_panel = SignaturePanel(session, subject_id=subject_id, visit=visit, form_id=form_id,
+                                              repeat_no=repeat_no, title=self.windowTitle)
+        self.signature_panel.changed.connect(lambda: self.saved.emit(self.subject_id))
+        self.saved.connect(lambda _subject: self.signature_panel.refresh())
         self._build_lab_hint()
+        self._build_sae()
+        self._build_printing()
         self.save_button = QPushButton()
         self.verify_button = QPushButton()
         self.close_button = QPushButton()
@@ -151,6 +160,10 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         header.addLayout(titles, 1)
         header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.lab_ae_button)
+        buttons.addWidget(self.sae_button)
+        buttons.addWidget(self.sae_print_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.save_button)
@@ -159,16 +172,19 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         layout.addLayout(header)
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.lab_hint)
+        layout.addWidget(self.sae_clock_label)
         if self.suggestions_panel is not None:
             layout.addWidget(self.suggestions_panel)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.signature_panel)
         layout.addLayout(buttons)
 
         self.can_enter = session.can(Permission.ENTER_DATA)
         self.can_verify = session.can(Permission.VERIFY_DATA)
         self.load()
         self.retranslate()
+        self.start_sae_report()
 
     def _suggestions_panel(self) -> SuggestionsPanel | None:
         outcome = run_service(self, lambda: suggestions_for(self.session, subject_id=self.subject_id,
@@ -195,7 +211,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
 
     @property
     def read_only(self) -> bool:
-        return not self.can_enter or not editable(self.status)
+        return not self.can_enter or not editable(self.status) or self.signature_panel.locked
 
     def raw(self) -> dict[str, str]:
         """The text of every field that is entered (not derived), as validation reads it."""
@@ -222,6 +238,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         self.show_all_issues = self.record is not None
         self.baseline = (self.raw(), dict(self.confirmed))
         self.recheck()
+        self.refresh_sae()
         self._update_header()
         self.refresh_lab_flags()
 
@@ -254,6 +271,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         if self.suggestions_panel is not None:
             self.suggestions_panel.retranslate(lang)
         self.save_button.setText(self.tr("&Save (Ctrl+S)"))
+        self.print_button.setText(self.tr("&Print"))
         self.verify_button.setText(self.tr("&Verify (SDV)"))
         self.close_button.setText(self.tr("&Close"))
         self.read_only_note.setText(self._read_only_text())
@@ -276,6 +294,9 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
             return fill(self.tr("Read only: a %1 does not enter data."), self.session.user.role.label.lower())
         if not editable(self.status):
             return self.tr("Read only: this form is locked.")
+        if self.signature_panel.locked:
+            return self.tr("Read only: the casebook is locked; a data manager or investigator can unlock it with "
+                           "a reason (subject page, Unlock casebook…).")
         return ""
 
     def _update_header(self) -> None:
@@ -288,6 +309,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         self.save_button.setVisible(not self.read_only)
         self.verify_button.setVisible(self.can_verify)
         self.verify_button.setEnabled(self.can_verify and self.status is RecordStatus.COMPLETE)
+        self.show_sae()
 
     # -- live check -------------------------------------------------------------------------------------
     def _edited(self, field_id: str) -> None:
@@ -314,7 +336,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, QDialog):
         """Validate the whole form; show or hide rows, fill derived values, show issues."""
         outcome = run_service(self, lambda: records.check(
             self.session, subject_id=self.subject_id, form_id=self.form.id, raw=self.raw(),
-            confirmed=self.confirmed), inline=None)
+            confirmed=self.confirmed, visit=self.visit), inline=None)
         if not outcome.ok or outcome.value is None:
             return None
         result = outcome.value

@@ -4,7 +4,9 @@ kept apart so each module stays small):
 - on the labs form, the L / H flags of the saved values against the laboratory's reference range valid on the
   sample date (``lab_ranges.lab_flags``), and a hint when the laboratory named on the form lacks ranges;
 - after a save, the offer to record an adverse event (an infusion reaction or interruption) in a new record of
-  the adverse-event log, pre-filled, and the warning that a concomitant medication is a prohibited agent.
+  the adverse-event log, pre-filled, and the warning that a concomitant medication is a prohibited agent;
+- on the labs form, the adverse events its values suggest (CTCAE grade >= 1, :mod:`crf_desktop.ui.lab_ae_offer`),
+  offered after a save and again from the "Adverse events from these values…" button.
 """
 
 from __future__ import annotations
@@ -19,16 +21,17 @@ from crf_desktop.forms.library.lab_units import ANALYTES
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.visits import ADVERSE_EVENT_FORMS
-from crf_desktop.services import lab_ranges, records
-from crf_desktop.services.form_checks import AdverseEventPrompt
+from crf_desktop.services import lab_adverse_events, lab_ranges, records
+from crf_desktop.services.form_checks import AdverseEventPrompt, PromptCause
 from crf_desktop.services.lab_ranges import Flag, LabFlag
 from crf_desktop.services.records import SaveOutcome
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.field_row import FieldRow
+from crf_desktop.ui.lab_ae_offer import LabAeOfferDialog
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import WARNING_STYLE, InlineMessage
-from crf_desktop.ui.qt import QDialog, QLabel, QMessageBox, Qt, Signal
+from crf_desktop.ui.qt import QDialog, QLabel, QMessageBox, QPushButton, Qt, Signal
 
 if TYPE_CHECKING:
     from crf_desktop.services.records import Record
@@ -56,7 +59,13 @@ class NoticesMixin:
     dialog: QDialog | QMessageBox | None
     record_requested: Signal  # (subject id, visit, form id, repeat no, pre-filled values)
     lab_hint: QLabel
+    lab_ae_button: QPushButton
     flags: dict[str, LabFlag]
+    read_only: bool
+
+    if TYPE_CHECKING:
+        def refresh_sae(self) -> None: ...
+        def remind_sae_report(self, saved_text: str) -> None: ...
 
     # -- lab flags --------------------------------------------------------------------------------------
     def _build_lab_hint(self) -> None:
@@ -66,6 +75,10 @@ class NoticesMixin:
         self.lab_hint.setAccessibleName("reference ranges")
         self.lab_hint.setStyleSheet(WARNING_STYLE)
         self.lab_hint.hide()
+        self.lab_ae_button = QPushButton(translate("FormEditor", "&Adverse events from these values…"))
+        self.lab_ae_button.setAutoDefault(False)
+        self.lab_ae_button.clicked.connect(self.show_lab_adverse_events)
+        self.lab_ae_button.hide()
 
     def refresh_lab_flags(self) -> None:
         """Flags of the saved labs record (none before the first save); the missing-range hint."""
@@ -87,6 +100,7 @@ class NoticesMixin:
                     continue
                 row.set_flag(self._flag_text(found.flag), self._flag_tip(found), FLAG_STYLE[found.flag])
         self._update_lab_hint()
+        self.lab_ae_button.setVisible(bool(self.lab_adverse_events()))
 
     def _flag_text(self, flag: Flag) -> str:
         return {Flag.HIGH: translate("FormEditor", "H ▲"), Flag.LOW: translate("FormEditor", "L ▼"),
@@ -118,18 +132,28 @@ class NoticesMixin:
             return
         try:
             missing = lab_ranges.missing_reference_ranges(self.session, name, day)
+            ungraded = self._ctcae_ungraded()
         except CrfError:
-            missing = []
+            missing, ungraded = [], ()
         lang = language.current()
-        if not missing:
+        if not missing and not ungraded:
             self.lab_hint.hide()
             return
         parts = [fill(translate("FormEditor", "%1 has no reference range on %2 for: %3."), name, display_date(day),
-                      ", ".join(f"{ANALYTES[a].label.get(lang)} {limit}" for a, limit in missing))]
+                      ", ".join(f"{ANALYTES[a].label.get(lang)} {limit}" for a, limit in missing))] if missing else []
+        if ungraded:  # issue 6: the CTCAE grade of these values needs the laboratory's limit
+            parts.append(fill(translate("FormEditor", "No CTCAE grade can be suggested without the %1."),
+                              ", ".join(f"{ANALYTES[a].label.get(lang)} {limit}" for a, limit in ungraded)))
         parts.append(translate("FormEditor", "Enter the laboratory's ranges in Tools → Reference ranges; the flags "
                                              "appear after the next save."))
         self.lab_hint.setText(" ".join(parts))
         self.lab_hint.show()
+
+    def _ctcae_ungraded(self) -> tuple[tuple[str, str], ...]:
+        if self.record is None:
+            return ()
+        record = self.record
+        return lab_adverse_events.grading_of(self.session, self.subject_id, self.visit, record.data).ungraded
 
     # -- after a save -----------------------------------------------------------------------------------
     def after_save(self, saved: SaveOutcome, saved_text: str) -> None:
@@ -138,8 +162,49 @@ class NoticesMixin:
         if saved.prohibited is not None:
             self.message.show_warning(f"{saved_text}\n⚠ {saved.prohibited.message.get(lang)}")
         self.refresh_lab_flags()
-        if saved.adverse_event is not None:
-            self.ask_adverse_event(saved.adverse_event)
+        self.refresh_sae()
+        self.remind_sae_report(saved_text)
+        from_lab = [p for p in saved.adverse_events if p.cause is PromptCause.LAB_GRADE]
+        other = [p for p in saved.adverse_events if p.cause is not PromptCause.LAB_GRADE]
+        if other:
+            self.ask_adverse_event(other[0])
+        elif from_lab:
+            self.offer_lab_adverse_events(from_lab)
+
+    # -- adverse events suggested by the saved lab values -----------------------------------------------
+    def lab_adverse_events(self) -> tuple[AdverseEventPrompt, ...]:
+        """The AEs the saved labs record suggests that the AE log does not hold yet (none for a reader)."""
+        if self.form.id != labs.FORM_ID or self.record is None or self.read_only:
+            return ()
+        record = self.record
+        try:
+            return lab_adverse_events.lab_prompts(self.session, subject_id=self.subject_id, visit=self.visit,
+                                                  data=record.data)
+        except CrfError:
+            return ()
+
+    def show_lab_adverse_events(self) -> LabAeOfferDialog | None:
+        found = self.lab_adverse_events()
+        if not found:
+            self.message.show_info(translate("FormEditor", "No saved value of this form suggests an adverse event "
+                                                           "that the adverse event log does not hold already."))
+            return None
+        return self.offer_lab_adverse_events(list(found))
+
+    def offer_lab_adverse_events(self, prompts: list[AdverseEventPrompt]) -> LabAeOfferDialog:
+        dialog = LabAeOfferDialog(prompts, self)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+
+        def answered(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if result == QDialog.DialogCode.Accepted and dialog.selected is not None:
+                self.open_adverse_event(dict(dialog.selected.prefill))
+
+        dialog.finished.connect(answered)
+        dialog.open()
+        return dialog
 
     def ask_adverse_event(self, prompt: AdverseEventPrompt) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Question, translate("FormEditor", "crf-desktop: adverse event"),

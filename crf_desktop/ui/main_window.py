@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from crf_desktop import __version__
 from crf_desktop.core.roles import Permission
+from crf_desktop.services.printing import PrintRequest
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.ae_summary_dialog import AeSummaryDialog
 from crf_desktop.ui.audit_panel import AuditPanel
+from crf_desktop.ui.centre_window import centre_page_for
 from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
 from crf_desktop.ui.dashboard_page import DashboardPage
 from crf_desktop.ui.form_editor import FormEditor
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleLock
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import WARNING_STYLE, show_message
+from crf_desktop.ui.print_actions import Printer, QrCheckDialog, default_language
 from crf_desktop.ui.qt import (
     QAction,
     QActionGroup,
@@ -35,7 +39,10 @@ from crf_desktop.ui.qt import (
 )
 from crf_desktop.ui.reference_ranges_dialog import ReferenceRangesDialog
 from crf_desktop.ui.site_outcomes_dialog import SiteOutcomesDialog
+from crf_desktop.ui.study_config_dialog import StudyConfigDialog
 from crf_desktop.ui.subject_page import SubjectPage
+from crf_desktop.ui.sync_actions import SyncActions
+from crf_desktop.ui.sync_status import key_fingerprint_line
 from crf_desktop.ui.users_dialog import UsersDialog
 
 LOGOUT = "logout"
@@ -75,7 +82,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        if session.can(Permission.VIEW_DATA):
+        self.centre_page = centre_page_for(session)  # at the coordinating centre it replaces the site dashboard
+        if self.centre_page is not None:
+            self.centre_page.changed.connect(self.audit_panel.refresh)
+            self.tabs.addTab(self.centre_page, "")
+        elif session.can(Permission.VIEW_DATA):
             self.dashboard = DashboardPage(session)
             self.dashboard.subject_requested.connect(self.open_subject)
             self.tabs.addTab(self.dashboard, "")
@@ -96,7 +107,22 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.idle_lock = IdleLock(session, self, minutes=idle_minutes, on_logout=self.log_out)
         self.idle_lock.locked_changed.connect(self._lock_changed)
+        self.sync_actions: SyncActions | None = None  # File ▸ Send to centre… and the status bar's sync line
+        if self.centre_page is not None:
+            for action in self.site_only_actions():
+                action.setVisible(False)
+                action.setEnabled(False)
+        else:
+            self.sync_actions = SyncActions.install(self, session, file_menu=self.file_menu, before=self.lock_action,
+                                                    on_sent=self._synced)
         self.retranslate()
+
+    def site_only_actions(self) -> list[QAction]:
+        """What only a site's own data gives meaning to, hidden at the coordinating centre: it has no subjects,
+        records, lab ranges or study configuration of its own (what it imported is on the Centre page), and a
+        printed page's QR names a site. Blank forms print anywhere."""
+        return [self.subjects_action, self.responses_action, self.ae_summary_action, self.study_config_action,
+                self.check_page_action, self.ranges_action, self.tools_menu.menuAction()]
 
     def fit_to_screen(self) -> None:
         """As large as the screen's free area (the shell then maximises it): all weeks of the dashboard show."""
@@ -126,6 +152,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.change_password_action)
         file_menu.addSeparator()
+        self.printer = Printer(self, self.session)
+        self.blank_book_action = self._action("Print &blank CRF book…", self.print_blank_book)
+        self.check_page_action = self._action("Check a &printed page…", self.open_qr_check)
+        self.blank_book_action.setEnabled(self.session.can(Permission.PRINT))
+        self.check_page_action.setEnabled(self.session.can(Permission.VIEW_DATA))
+        file_menu.addAction(self.blank_book_action)
+        file_menu.addAction(self.check_page_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
 
@@ -152,6 +186,9 @@ class MainWindow(QMainWindow):
         self.responses_action = self._action("&Responses by visit", self.open_site_outcomes)
         self.responses_action.setEnabled(self.session.can(Permission.VIEW_DATA))
         self.view_menu.addAction(self.responses_action)
+        self.ae_summary_action = self._action("Adverse &events summary", self.open_ae_summary)
+        self.ae_summary_action.setEnabled(self.session.can(Permission.VIEW_DATA))
+        self.view_menu.addAction(self.ae_summary_action)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu(LANGUAGE_MENU)
         self.language_actions: dict[str, QAction] = {}
@@ -167,6 +204,8 @@ class MainWindow(QMainWindow):
 
         self.help_menu = help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About crf-desktop", self.show_about)
+        self.study_config_action = self._action("&Study configuration…", self.open_study_config)
+        help_menu.addAction(self.study_config_action)
         help_menu.addAction(self.about_action)
         # F10 opens the menu bar (as in GNOME and Windows); Qt does not do it on its own on Linux
         self.menu_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
@@ -215,16 +254,23 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Subjects"))
         self.tabs.setTabText(self.tabs.indexOf(self.audit_panel), self.tr("Site activity"))
+        if self.centre_page is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.centre_page), self.tr("Centre"))
+        if self.sync_actions is not None:
+            self.sync_actions.retranslate()
         for subject_id, page in self.subject_pages.items():
             self.tabs.setTabText(self.tabs.indexOf(page), fill(self.tr("Subject %1"), subject_id))
         self.view_menu.setTitle(self.tr("&View"))
         self.subjects_action.setText(self.tr("&Subjects"))
         self.activity_action.setText(self.tr("Site &activity"))
         self.responses_action.setText(self.tr("&Responses by visit"))
+        self.ae_summary_action.setText(self.tr("Adverse &events summary"))
         self.language_menu.setTitle(LANGUAGE_MENU)  # both languages, for someone stuck in the other one
         self.file_menu.setTitle(self.tr("&File"))
         self.lock_action.setText(self.tr("&Lock screen"))
         self.change_password_action.setText(self.tr("&Change password…"))
+        self.blank_book_action.setText(self.tr("Print &blank CRF book…"))
+        self.check_page_action.setText(self.tr("Check a &printed page…"))
         self.logout_action.setText(self.tr("Log &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.admin_menu.setTitle(self.tr("&Admin"))
@@ -233,6 +279,7 @@ class MainWindow(QMainWindow):
         self.ranges_action.setText(self.tr("&Reference ranges…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About crf-desktop"))
+        self.study_config_action.setText(self.tr("&Study configuration…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -299,7 +346,15 @@ class MainWindow(QMainWindow):
         if isinstance(values, dict) and editor.record is None:
             editor.prefill({str(k): str(v) for k, v in values.items()})
 
+    def _synced(self) -> None:
+        """After a send to the centre: queries may have arrived, and the audit trail has the export."""
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+        self.audit_panel.refresh()
+
     def _data_changed(self, subject_id: str) -> None:
+        if self.sync_actions is not None:
+            self.sync_actions.status_label.refresh()
         if self.dashboard is not None:
             self.dashboard.refresh()
         page = self.subject_pages.get(subject_id)
@@ -325,13 +380,31 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
         return dialog
 
+    def open_study_config(self) -> StudyConfigDialog:
+        dialog = StudyConfigDialog(self.session, self)
+        self._open_dialog(dialog)
+        return dialog
+
     def open_site_outcomes(self) -> SiteOutcomesDialog:
         dialog = SiteOutcomesDialog(self.session, self)
         self._open_dialog(dialog)
         return dialog
 
+    def open_ae_summary(self) -> AeSummaryDialog:
+        dialog = AeSummaryDialog(self.session, self)
+        self._open_dialog(dialog)
+        return dialog
+
     def open_reference_ranges(self, lab_name: str = "") -> ReferenceRangesDialog:
         dialog = ReferenceRangesDialog(self.session, self, lab_name=lab_name)
+        self._open_dialog(dialog)
+        return dialog
+
+    def print_blank_book(self) -> None:
+        self.printer.preview(PrintRequest(lang=default_language()), self.tr("blank CRF book"))
+
+    def open_qr_check(self) -> QrCheckDialog:
+        dialog = QrCheckDialog(self.session, self)
         self._open_dialog(dialog)
         return dialog
 
@@ -345,6 +418,7 @@ class MainWindow(QMainWindow):
             f"crf-desktop {__version__}\n"
             f"Case report forms for study {self.session.study_id}, site {self.session.site_id}.\n\n"
             f"Data directory: {self.session.data_dir}\n"
+            f"{key_fingerprint_line(self.session, centre=self.centre_page is not None)}\n\n"
             f"Qt {qVersion()}, PySide6 {pyside_version}"
         ), title="About crf-desktop")
 

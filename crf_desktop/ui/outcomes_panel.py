@@ -9,6 +9,7 @@ the response from (:func:`crf_desktop.services.outcomes.visit_values`).
 
 from __future__ import annotations
 
+from crf_desktop.forms.instruments.renal_response import renal_response_definition
 from crf_desktop.forms.outcomes.response import CATEGORY_TEXT, REMISSION_WEEKS, ResponseTime, SubjectOutcomes
 from crf_desktop.forms.outcomes.trend import TrendChart
 from crf_desktop.forms.outcomes.values import VisitValues
@@ -22,10 +23,12 @@ from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.outcomes_text import (
     components_text,
+    creatinine_evidence_text,
     creatinine_text,
     renal_text,
     sri4_text,
     status_colour,
+    upcr_evidence_text,
     upcr_text,
     visit_label,
 )
@@ -143,7 +146,8 @@ class OutcomesPanel(QWidget):
             "partial = UPCR down ≥ 50 % (and < 3.0 g/g when baseline ≥ 3.0 g/g) and creatinine ≤ 125 % of "
             "baseline. SRI-4: SLEDAI-2K down ≥ 4, no new BILAG A, at most one new BILAG B, PhGA not worse by "
             "≥ 0.3."), result.definition) if result.definition == "KDIGO 2012" else
-            fill(self.tr("Renal response by the %1 definition."), result.definition))
+            fill(self.tr("Renal response by the %1 definition (study configuration): %2"), result.definition,
+                 renal_response_definition(result.definition).description))
         ttr = result.time_to_response
         lines = [fill(self.tr("Time to first partial response: %1"), self._time(ttr.first_partial, lang)),
                  fill(self.tr("Time to first complete response: %1"), self._time(ttr.first_complete, lang))]
@@ -173,12 +177,15 @@ class OutcomesPanel(QWidget):
         self.table.setRowCount(len(result.visits))
         for row, visit in enumerate(result.visits):
             values = self.values.get(visit.visit)
+            evidence = visit.renal.evidence  # the values the response was decided on, baseline → visit
             cells = {
                 VISIT: visit_label(visit.visit, lang),
                 DAYS: "" if visit.days_from_baseline is None else str(visit.days_from_baseline),
                 RENAL: renal_text(visit.renal, lang),
-                UPCR: upcr_text(baseline, values) if visit.renal.category is not None or values else "",
-                CREATININE: creatinine_text(baseline, values) if values else "",
+                UPCR: upcr_evidence_text(evidence) if evidence is not None
+                else upcr_text(baseline, values) if values else "",
+                CREATININE: creatinine_evidence_text(evidence) if evidence is not None
+                else creatinine_text(baseline, values) if values else "",
                 SRI4: sri4_text(visit.sri4, lang),
                 COMPONENTS: components_text(visit.sri4.components),
             }

@@ -7,7 +7,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from crf_desktop.forms.instruments.sri import Sri4Result
-from crf_desktop.forms.outcomes.response import CATEGORY_TEXT, NOT_RECORDED, RenalOutcome, Sri4Outcome
+from crf_desktop.forms.outcomes.response import (
+    CATEGORY_TEXT,
+    NOT_RECORDED,
+    RenalEvidence,
+    RenalOutcome,
+    Sri4Outcome,
+    number,
+)
 from crf_desktop.forms.outcomes.values import STATUS_TEXT, Status, VisitValues
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.ui.language import fill, translate
@@ -134,6 +141,33 @@ def creatinine_text(baseline: VisitValues | None, visit: VisitValues | None) -> 
         return value
     share = visit.creatinine_umol_l / baseline.creatinine_umol_l * 100
     return fill(translate("Outcomes", "%1 % of baseline (%2)"), percent(share), value)
+
+
+def upcr_evidence_text(evidence: RenalEvidence) -> str:
+    """``3.2 → 1.1 g/g (−66 % from baseline)``: the UPCR values the response was decided on ("—": not recorded)."""
+    if evidence.upcr_g_g is None:
+        return "—"
+    before = "—" if evidence.upcr_baseline_g_g is None else number(evidence.upcr_baseline_g_g)
+    after = "—" if evidence.upcr_g_g is None else number(evidence.upcr_g_g)
+    text = f"{before} → {after} g/g"
+    change = evidence.upcr_change_percent
+    if change is None:
+        return text
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return fill(translate("Outcomes", "%1 (%2 % from baseline)"), text, sign + percent(abs(change)))
+
+
+def creatinine_evidence_text(evidence: RenalEvidence) -> str:
+    """``80 → 88 µmol/L (110 % of baseline)``: the creatinine values the response was decided on."""
+    if evidence.creatinine_umol_l is None:
+        return "—"
+    before = "—" if evidence.creatinine_baseline_umol_l is None else number(evidence.creatinine_baseline_umol_l)
+    after = "—" if evidence.creatinine_umol_l is None else number(evidence.creatinine_umol_l)
+    text = f"{before} → {after} µmol/L"
+    share = evidence.creatinine_percent_of_baseline
+    if share is None:
+        return text
+    return fill(translate("Outcomes", "%1 (%2 % of baseline)"), text, percent(share))
 
 
 def _cap(text: str) -> str:

@@ -2,6 +2,10 @@
 each module stays small): the entries of the subject-level logs (adverse events, concomitant medications) and of
 repeating forms a visit holds, one row per record numbered 1, 2, ...; "New entry…" rows, button and context menu.
 
+A log form linked to another (``forms.visits.LINKED_FORMS``: the SAE report of an adverse event) has no "New
+entry" of its own: its entry *n* shows under entry *n* of the form it belongs to, with the 24-hour SAE reporting
+clock (red when overdue), and opens from there, started when the event is serious.
+
 Nothing here knows a particular form. An entry's summary is the term name of a field coded from a terminology
 (CTCAE: :func:`crf_desktop.forms.ctcae.term_by_code`, in the language shown; an "Other, specify" term adds the
 value of the form's ``*_specify`` text field), otherwise the first text field's value; then the choice label of
@@ -20,14 +24,17 @@ from crf_desktop.forms.dates import DateTextError, parse_partial_date
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.model import FieldType, Form
 from crf_desktop.forms.registry import REGISTRY
-from crf_desktop.services import records
+from crf_desktop.forms.visits import LINKED_FORMS
+from crf_desktop.services import adverse_events, records
+from crf_desktop.services.adverse_events import SeriousEvent
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.audit_table_model import local_time
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
-from crf_desktop.ui.qt import QMenu, QPoint, QPushButton, Qt, QTreeWidget, QTreeWidgetItem, Signal
+from crf_desktop.ui.qt import QBrush, QColor, QMenu, QPoint, QPushButton, Qt, QTreeWidget, QTreeWidgetItem, Signal
+from crf_desktop.ui.sae_clock_text import clock_text
 
 if TYPE_CHECKING:
     from crf_desktop.forms.schedule import SubjectLog
@@ -109,6 +116,11 @@ def saved_text(record: Record | None) -> str:
     return fill(translate("SubjectPage", "%1 by %2"), local_time(record.updated_at), record.updated_by)
 
 
+def entry_forms(log: SubjectLog) -> tuple[str, ...]:
+    """The forms of a log that take new entries of their own (not those linked to another form's entries)."""
+    return tuple(form_id for form_id in log.forms if form_id not in LINKED_FORMS)
+
+
 def item_key(item: QTreeWidgetItem | None) -> tuple[object, ...] | None:
     if item is None:
         return None
@@ -124,6 +136,7 @@ class LogsMixin:
     message: InlineMessage
     record_requested: Signal  # (subject id, visit or log, form id, repeat no)
     entries: dict[tuple[str, str], list[Record]]
+    serious: dict[tuple[str, int], SeriousEvent]  # (log, AE number) → the serious event and its SAE clock
     new_button: QPushButton
     new_menu: QMenu
     context_menu: QMenu | None
@@ -131,6 +144,7 @@ class LogsMixin:
 
     def _build_logs(self) -> None:
         self.entries = {}
+        self.serious = {}
         self.context_menu = None
         self._select_next = None
         self.new_menu = QMenu(self.tree)
@@ -147,9 +161,10 @@ class LogsMixin:
         self.entries = {}
         for record in sorted((r for r in found if r.repeat_no >= 1), key=lambda r: r.repeat_no):
             self.entries.setdefault((record.visit, record.form), []).append(record)
+        self.serious = {(event.record.visit, event.ae_no): event for event in adverse_events.serious_in(found)}
 
     def _new_entry_text(self, log: SubjectLog, form_id: str, lang: str) -> str:
-        if len(log.forms) == 1:
+        if len(entry_forms(log)) == 1:
             return fill(translate("SubjectPage", "New entry in %1…"), log.label.get(lang))
         return fill(translate("SubjectPage", "New entry in %1: %2…"), log.label.get(lang),
                     REGISTRY.form(form_id).title.get(lang))
@@ -160,7 +175,7 @@ class LogsMixin:
                                                             "entry (also: the last row of each log)"))
         self.new_menu.clear()
         for log in REGISTRY.schedule.logs:
-            for form_id in log.forms:
+            for form_id in entry_forms(log):
                 action = self.new_menu.addAction(self._new_entry_text(log, form_id, lang))
                 action.triggered.connect(lambda _checked=False, v=log.code, f=form_id: self.new_entry(v, f))
 
@@ -168,7 +183,8 @@ class LogsMixin:
     def _add_logs(self, lang: str) -> None:
         adding = self.session.can(Permission.ENTER_DATA)
         for log in REGISTRY.schedule.logs:
-            count = sum(len(self.entries.get((log.code, f), [])) for f in log.forms)
+            forms = entry_forms(log)
+            count = sum(len(self.entries.get((log.code, f), [])) for f in forms)
             item = QTreeWidgetItem([fill(translate("SubjectPage", "%1 (%2)"), log.label.get(lang), count), "", "", ""])
             item.setData(0, VISIT_ROLE, log.code)
             item.setData(0, LOG_ROLE, True)
@@ -176,9 +192,9 @@ class LogsMixin:
                 item.setText(1, translate("SubjectPage", "(no forms declared yet)"))
             elif not count:
                 item.setText(1, translate("SubjectPage", "no entries yet"))
-            for form_id in log.forms:
+            for form_id in forms:
                 parent = item
-                if len(log.forms) > 1:
+                if len(forms) > 1:
                     parent = QTreeWidgetItem([REGISTRY.form(form_id).title.get(lang), "", "", ""])
                     self._mark(parent, log.code, form_id)
                     item.addChild(parent)
@@ -214,7 +230,42 @@ class LogsMixin:
             child.setToolTip(0, child.text(0) + "\n" + translate("SubjectPage", "Double-click or press Enter to open "
                                                                                "the entry"))
             parent.addChild(child)
+            self._add_linked(child, visit, form_id, record.repeat_no, lang)
         return len(found)
+
+    def _add_linked(self, parent: QTreeWidgetItem, visit: str, form_id: str, number: int, lang: str) -> None:
+        """Under a serious adverse event: its SAE report (started or not) with the reporting clock."""
+        event = self.serious.get((visit, number))
+        for linked, owner in LINKED_FORMS.items():
+            if owner != form_id:
+                continue
+            title = REGISTRY.form(linked).title.get(lang)
+            report = next((r for r in self.entries.get((visit, linked), []) if r.repeat_no == number), None)
+            if event is None and report is None:
+                continue
+            status = report.status if report is not None else RecordStatus.NOT_STARTED
+            if event is None:  # a report whose event is no longer marked serious: someone must reconcile them
+                clock = translate("SubjectPage", "the adverse event is not marked serious: check both records")
+            elif event.clock is None:
+                clock = translate("SubjectPage", "awareness date not entered on the adverse event")
+            else:
+                clock = clock_text(event.clock)
+            child = QTreeWidgetItem([title, status_text(status, lang), clock, saved_text(report)])
+            child.setData(0, VISIT_ROLE, visit)
+            child.setData(0, FORM_ROLE, linked)
+            child.setData(0, ENTRY_ROLE, number)
+            child.setData(0, LOG_ROLE, True)
+            child.setToolTip(0, fill(translate("SubjectPage", "%1 of adverse event #%2: double-click or press Enter "
+                                                              "to open it"), title, number))
+            child.setToolTip(2, clock)
+            if event is None or (event.clock is not None and event.clock.open):
+                overdue = event is None or (event.clock is not None and event.clock.overdue)
+                child.setForeground(2, QBrush(QColor("#a40000" if overdue else "#7a4d00")))
+                font = child.font(2)
+                font.setBold(True)
+                child.setFont(2, font)
+            parent.addChild(child)
+            parent.setExpanded(True)
 
     def items(self) -> list[QTreeWidgetItem]:
         """Every row of the tree, depth first."""
@@ -264,8 +315,8 @@ class LogsMixin:
                 lambda _checked=False: self._open_item(item))
         if item.data(0, LOG_ROLE) and self.session.can(Permission.ENTER_DATA):
             log = REGISTRY.schedule.log(str(visit))
-            for target in ([str(form_id)] if form_id else list(log.forms)):
-                action = menu.addAction(translate("SubjectPage", "&New entry…") if len(log.forms) == 1
+            for target in ([str(form_id)] if form_id and form_id not in LINKED_FORMS else list(entry_forms(log))):
+                action = menu.addAction(translate("SubjectPage", "&New entry…") if len(entry_forms(log)) == 1
                                         else self._new_entry_text(log, target, language.current()))
                 action.triggered.connect(lambda _checked=False, v=log.code, f=target: self.new_entry(v, f))
         return menu

@@ -1,5 +1,6 @@
 """One subject: who they are, their visits with forms and states, the logs and their entries (adverse events,
-medications: :mod:`crf_desktop.ui.subject_logs`), open queries, and their history."""
+medications: :mod:`crf_desktop.ui.subject_logs`), open queries, their history, and the timeline of their adverse
+events (:mod:`crf_desktop.ui.ae_timeline`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from typing import TYPE_CHECKING
 
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms.dates import display_date
+from crf_desktop.forms.library import adverse_event
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.registry import REGISTRY
-from crf_desktop.services import queries, records, subjects
+from crf_desktop.services import ae_summary, queries, records, subjects
+from crf_desktop.services.adverse_events import AE_LOG
 from crf_desktop.services.dashboard import SubjectRow, subject_row
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language, visit_states
+from crf_desktop.ui.ae_timeline import AeTimeline
 from crf_desktop.ui.audit_table_model import AuditTableModel
 from crf_desktop.ui.dashboard_model import subject_status_text
 from crf_desktop.ui.eligibility_panel import EligibilityPanel
@@ -21,6 +25,7 @@ from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.outcomes_panel import OutcomesPanel
+from crf_desktop.ui.print_actions import SubjectPrintMixin
 from crf_desktop.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +34,7 @@ from crf_desktop.ui.qt import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     Qt,
     QTableView,
     QTabWidget,
@@ -38,6 +44,7 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from crf_desktop.ui.signature_actions import CasebookActions
 from crf_desktop.ui.subject_logs import (
     ENTRY_ROLE,
     FORM_ROLE,
@@ -61,7 +68,7 @@ if TYPE_CHECKING:
 __all__ = ["FORM_ROLE", "VISIT_ROLE", "SubjectPage"]
 
 
-class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
+class SubjectPage(LogsMixin, RandomisationMixin, SubjectPrintMixin, QWidget):
     """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened, and
     :attr:`record_requested` (subject id, visit or log, form id, repeat no) for an entry of a repeating form."""
 
@@ -89,6 +96,8 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.message = InlineMessage()
         self._build_randomisation()
+        self.casebook_actions = CasebookActions(session, subject_id, self.selected_visit)
+        self.casebook_actions.changed.connect(lambda: (self.refresh(), self.changed.emit(self.subject_id)))
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
@@ -96,6 +105,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(lambda item, _column: self._open_item(item))
         self._build_logs()
+        self._build_printing()
         self.queries_tree = QTreeWidget()
         self.queries_tree.setColumnCount(5)
         self.queries_tree.setRootIsDecorated(False)
@@ -114,6 +124,13 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         self.tabs.addTab(self.outcomes_panel, "")
         self.eligibility_panel = EligibilityPanel(session, subject_id)
         self.tabs.addTab(self.eligibility_panel, "")
+        self.ae_timeline = AeTimeline()
+        self.ae_timeline.entry_requested.connect(
+            lambda number: self.record_requested.emit(self.subject_id, AE_LOG, adverse_event.FORM_ID, number))
+        self.ae_scroll = QScrollArea()
+        self.ae_scroll.setWidgetResizable(True)
+        self.ae_scroll.setWidget(self.ae_timeline)
+        self.tabs.addTab(self.ae_scroll, "")
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -122,6 +139,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         top.addWidget(self.status_button)
         top.addWidget(self.randomise_button)
         top.addWidget(self.unblind_button)
+        top.addWidget(self.print_button)
         blinding = QHBoxLayout()
         blinding.addWidget(self.assignment_label)
         blinding.addWidget(self.unblinded_flag)
@@ -130,6 +148,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.details)
         layout.addLayout(blinding)
+        layout.addWidget(self.casebook_actions)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.refresh()
@@ -155,7 +174,11 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
             fit_columns(self.audit_table, stretch=4)
         self.outcomes_panel.refresh()
         self.eligibility_panel.refresh()
+        bars = run_service(self, lambda: ae_summary.subject_ae_timeline(self.session, self.subject_id),
+                           inline=self.message)
+        self.ae_timeline.set_bars(bars.value or () if bars.ok else (), self.session.today())
         self._load_randomisation()
+        self.casebook_actions.refresh()
         self.retranslate()
 
     def open_queries(self) -> list[Query]:
@@ -166,6 +189,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         lang = language.current()
         self.status_button.setText(self.tr("Change &status…"))
         self.open_button.setText(self.tr("&Open form"))
+        self.print_button.setText(self.tr("&Print"))
         self.tree.setHeaderLabels([self.tr("Visit / form"), self.tr("State"), self.tr("Date or window"),
                                    self.tr("Last saved")])
         self.queries_tree.setHeaderLabels([self.tr("Field"), self.tr("Visit · form"), self.tr("Question"),
@@ -175,6 +199,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
         self.tabs.setTabText(2, self.tr("History"))
         self.tabs.setTabText(3, self.tr("Outcomes"))
         self.tabs.setTabText(4, self.tr("Eligibility"))
+        self.tabs.setTabText(5, fill(self.tr("Adverse events (%1)"), len(self.ae_timeline.bars)))
         self._retranslate_randomisation()
         self._retranslate_logs(lang)
         subject = self.subject
@@ -213,7 +238,11 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
             item.setData(0, VISIT_ROLE, visit.code)
             if cell is not None:
                 item.setBackground(1, visit_states.background(cell.state))
-            self._add_forms(item, visit.code, visit.forms, lang)
+            # Only the forms the visit expects of this subject (no pregnancy test for a man), and any form that
+            # holds data although it no longer applies (so nothing entered is hidden).
+            expected = visit.forms_for(self.row.context) if self.row is not None else visit.forms
+            shown = tuple(f for f in visit.forms if f in expected or (visit.code, f) in self.records)
+            self._add_forms(item, visit.code, shown, lang)
             self.tree.addTopLevelItem(item)
             item.setExpanded(cell is not None and cell.state.value not in ("not due",))
         self._add_logs(lang)
@@ -286,6 +315,12 @@ class SubjectPage(LogsMixin, RandomisationMixin, QWidget):
             self.form_requested.emit(self.subject_id, str(visit), str(form_id))
         elif item.childCount():
             item.setExpanded(not item.isExpanded())
+
+    def selected_visit(self) -> str | None:
+        """The visit (or log) of the item selected in the visits tree, for "Sign visit…"."""
+        item = self.tree.currentItem()
+        visit = item.data(0, VISIT_ROLE) if item is not None else None
+        return str(visit) if visit else None
 
     def open_selected(self) -> None:
         item = self.tree.currentItem()

@@ -29,11 +29,15 @@ LOOKS: dict[CellState, Look] = {
     CellState.VERIFIED: Look("✔✔", "#c9e9d6", "#0f4d2c"),
     CellState.SIGNED: Look("✎", "#d7e6f7", "#1d3f6e"),
     CellState.LOCKED: Look("■", "#dcdcdc", "#333333"),
+    CellState.NEEDS_RESIGN: Look("✎✗", "#f9d0d0", "#8b0000"),
+    CellState.PRINTED: Look("▤", "#eee6f7", "#4a2d73"),
+    CellState.WET_SIGNED: Look("✍", "#e0e9f5", "#1d3f6e"),
 }
 
 #: The order of the legend: what needs doing first.
-LEGEND_ORDER = (CellState.OVERDUE, CellState.DUE, CellState.IN_PROGRESS, CellState.COMPLETE, CellState.VERIFIED,
-                CellState.SIGNED, CellState.LOCKED, CellState.MISSED, CellState.NOT_DUE)
+LEGEND_ORDER = (CellState.OVERDUE, CellState.DUE, CellState.NEEDS_RESIGN, CellState.IN_PROGRESS, CellState.COMPLETE,
+                CellState.VERIFIED, CellState.PRINTED, CellState.WET_SIGNED, CellState.SIGNED, CellState.LOCKED,
+                CellState.MISSED, CellState.NOT_DUE)
 
 
 def glyph(state: CellState) -> str:

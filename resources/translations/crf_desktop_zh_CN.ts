@@ -50,6 +50,367 @@
     </message>
 </context>
 <context>
+    <name>AeSummaryDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="67"/>
+        <source>crf-desktop: adverse events summary</source>
+        <translation>crf-desktop：不良事件汇总</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="68"/>
+        <source>Adverse events — site %1</source>
+        <translation>不良事件 — 中心 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="70"/>
+        <source>System organ class / CTCAE v4.03 term</source>
+        <translation>系统器官分类 / CTCAE v4.03 术语</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="70"/>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="71"/>
+        <source>Subjects</source>
+        <translation>受试者数</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="71"/>
+        <source>Worst
+grade %1</source>
+        <translation>最严重
+%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="72"/>
+        <source>Serious
+events</source>
+        <translation>严重
+事件数</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="78"/>
+        <source>%1 adverse event(s) in %2 subject(s). Subjects by their worst grade of any event: %3. Serious: %4 event(s) in %5 subject(s); fatal: %6. A subject counts once per term, at the worst grade recorded for it. Treatment arms are not shown: the study is blind at the sites.</source>
+        <translation>%2 名受试者共发生 %1 例不良事件。按各受试者所有事件中的最严重分级统计受试者数：%3。严重不良事件：%5 名受试者共 %4 例；致死：%6 例。每名受试者在每个术语下只计一次，按该术语记录到的最严重分级计。不显示治疗组：各研究中心处于盲态。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="106"/>
+        <source>No SAE report is due.</source>
+        <translation>目前没有待提交的 SAE 报告。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="109"/>
+        <source>Subject %1, adverse event #%2 (%3): %4</source>
+        <translation>受试者 %1，不良事件 #%2（%3）：%4</translation>
+    </message>
+</context>
+<context>
+    <name>AeTimeline</name>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_timeline.py" line="82"/>
+        <source>ongoing</source>
+        <extracomment>Grade colours (1 mild → 5 death), chosen to stay distinct in grey scale too.</extracomment>
+        <translation>持续中</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_timeline.py" line="83"/>
+        <source>%1: %2 – %3</source>
+        <translation>%1：%2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_timeline.py" line="117"/>
+        <source>No adverse events recorded.</source>
+        <translation>尚未记录不良事件。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/ae_timeline.py" line="161"/>
+        <source>★ serious (outlined)  ▸ ongoing</source>
+        <translation>★ 严重（加框）  ▸ 持续中</translation>
+    </message>
+</context>
+<context>
+    <name>AttachScanDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="91"/>
+        <source>crf-desktop: attach a signed scan</source>
+        <translation>crf-desktop：附加已签名页的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="94"/>
+        <source>Attach the scan of the signed page of %1: a PDF, PNG or JPEG file of at most %2 MB, scanned straight at 150 dpi or more. It is stored encrypted with its SHA-256, and the QR code printed on the page is compared with the record&apos;s versions.</source>
+        <translation>附加 %1 已签名页的扫描件：PDF、PNG 或 JPEG 文件，不超过 %2 MB，以 150 dpi 或更高分辨率端正扫描。扫描件连同其 SHA-256 值加密保存，页面上打印的二维码将与该记录的各版本进行比对。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="100"/>
+        <source>The scanned file</source>
+        <translation>扫描文件</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="101"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="105"/>
+        <source>Scan &amp;file:</source>
+        <translation>扫描文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="111"/>
+        <source>&amp;Attach</source>
+        <translation>附加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="123"/>
+        <source>Choose the scan of the signed page</source>
+        <translation>选择已签名页的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="125"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="134"/>
+        <source>Choose the scanned file first (Browse…).</source>
+        <translation>请先选择扫描文件（浏览…）。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="144"/>
+        <source>Attached %1. QR code: %2</source>
+        <translation>已附加 %1。二维码：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CasebookActions</name>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="241"/>
+        <source>Casebook not signed.</source>
+        <translation>病例报告表未签名。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="245"/>
+        <source>Locked by %1 on %2.</source>
+        <translation>已由 %1 于 %2 锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="249"/>
+        <source>Si&amp;gn visit…</source>
+        <translation>签署访视(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="250"/>
+        <source>Sign case&amp;book…</source>
+        <translation>签署病例报告表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="251"/>
+        <source>Unloc&amp;k casebook…</source>
+        <translation>解锁病例报告表(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="251"/>
+        <source>Loc&amp;k casebook…</source>
+        <translation>锁定病例报告表(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="271"/>
+        <source>Select a visit in the list first, then Sign visit…</source>
+        <translation>请先在列表中选择一个访视，再点击“签署访视…”</translation>
+    </message>
+</context>
+<context>
+    <name>CentrePage</name>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
+        <source>Coordinating centre · study %1</source>
+        <translation>协调中心 · 研究 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <source>Import site packages</source>
+        <translation>导入各中心的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
+        <source>&amp;Import from folder… (Ctrl+I)</source>
+        <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="184"/>
+        <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
+        <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <source>Site</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
+        <source>Pinned at</source>
+        <translation>绑定时间</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <source>Last package</source>
+        <translation>最新数据包</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
+        <source>Queries</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <source>Query</source>
+        <translation>质疑编号</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <source>Subject</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <source>Visit</source>
+        <translation>访视</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <source>Entry</source>
+        <translation>条目号</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <source>Question</source>
+        <translation>质疑内容</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="191"/>
+        <source>&amp;Raise query…</source>
+        <translation>提出质疑(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="192"/>
+        <source>C&amp;lose query</source>
+        <translation>关闭质疑(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="193"/>
+        <source>Re-&amp;open query…</source>
+        <translation>重新开启质疑(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="194"/>
+        <source>Export the trial&apos;s data (blinded: no treatment arms)</source>
+        <translation>导出试验数据（盲态：不含治疗组）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="195"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="196"/>
+        <source>Export CDISC O&amp;DM…</source>
+        <translation>导出 CDISC ODM(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="218"/>
+        <source>(no package yet)</source>
+        <translation>（尚无数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="245"/>
+        <source>Choose the central folder to import from</source>
+        <translation>选择要从中导入的中央文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="256"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="256"/>
+        <source>Importing site packages from %1…</source>
+        <translation>正在从 %1 导入各中心的数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="264"/>
+        <source>%1 package(s) applied; everything found was applied or already there.</source>
+        <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="267"/>
+        <source>Not everything was applied: see the report for packages waiting behind a gap or quarantined, and why.</source>
+        <translation>部分数据包未应用：请查看报告，了解哪些数据包因序号缺口而等待或已被隔离，以及原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="281"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="281"/>
+        <source>Exporting the trial&apos;s data to %1…</source>
+        <translation>正在将试验数据导出至 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <source>Choose a new, empty folder for the CSV export</source>
+        <translation>为 CSV 导出选择一个新的空文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="297"/>
+        <source>Name the ODM file</source>
+        <translation>为 ODM 文件命名</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="342"/>
+        <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
+        <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="345"/>
+        <source>Query %1 saved; it is sent to the site with the next import run.</source>
+        <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../crf_desktop/ui/change_password_dialog.py" line="25"/>
@@ -228,12 +589,27 @@
         <translation>%1 次访视有填写中的表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="177"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="174"/>
+        <source>%1 SAE report due</source>
+        <translation>%1 份 SAE 报告待提交</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="174"/>
+        <source>%1 SAE reports due</source>
+        <translation>%1 份 SAE 报告待提交</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="176"/>
+        <source> (%1 overdue)</source>
+        <translation>（%1 份已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="184"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="205"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="212"/>
         <source>Screen failure</source>
         <translation>筛选失败</translation>
     </message>
@@ -269,67 +645,68 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="63"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="83"/>
         <source>? Not evaluable</source>
+        <extracomment>Shares of the width for criterion, result, evidence (missing takes the rest).</extracomment>
         <translation>? 无法判定</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="65"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="85"/>
         <source>✓ Met</source>
         <translation>✓ 符合</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="65"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="85"/>
         <source>✗ Not met</source>
         <translation>✗ 不符合</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="66"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="86"/>
         <source>✗ Met: excludes</source>
         <translation>✗ 符合：应排除</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="66"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="86"/>
         <source>✓ Not met</source>
         <translation>✓ 不符合</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="70"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="90"/>
         <source>Eligibility: %1</source>
         <translation>入选资格：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="74"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="94"/>
         <source>Criterion</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="74"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="94"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="74"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="94"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="75"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="95"/>
         <source>Missing</source>
         <translation>缺少的数据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="76"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="96"/>
         <source>Computed from the screening forms and the concomitant-medication log; for an exclusion criterion &quot;met&quot; means the subject is excluded. Correct the forms, not this list.</source>
         <translation>根据筛选期表单和合并用药记录自动计算；排除标准“符合”表示受试者应被排除。如需更正，请修改表单，而不是此列表。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="90"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="110"/>
         <source>Inclusion criteria (all must be met)</source>
         <translation>入选标准（须全部符合）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="91"/>
+        <location filename="../../crf_desktop/ui/eligibility_panel.py" line="111"/>
         <source>Exclusion criteria (none may be met)</source>
         <translation>排除标准（均不得符合）</translation>
     </message>
@@ -413,48 +790,58 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="238"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="255"/>
         <source>Filled in from the form just saved: check every value, complete the rest, and save.</source>
         <extracomment>Field types typed into a line: their issues wait until the person leaves the field.</extracomment>
         <translation>已根据刚保存的表单预填：请核对每一项，补全其余内容后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="245"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="262"/>
         <source>%1 — subject %2 — %3</source>
         <translation>%1 — 受试者 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="247"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="264"/>
         <source>Subject %1 · %2 · form %3, version %4</source>
         <translation>受试者 %1 · %2 · 表单 %3，版本 %4</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="256"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="273"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="257"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="274"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="275"/>
         <source>&amp;Verify (SDV)</source>
         <translation>核查(&amp;V)（SDV）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="258"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="276"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="276"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="294"/>
         <source>Read only: a %1 does not enter data.</source>
         <translation>只读：%1不录入数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="278"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="296"/>
         <source>Read only: this form is locked.</source>
         <translation>只读：此表单已锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="283"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="298"/>
+        <source>Read only: the casebook is locked; a data manager or investigator can unlock it with a reason (subject page, Unlock casebook…).</source>
+        <translation>只读：病例报告表已锁定；数据管理员或研究者可填写原因后解锁（受试者页面，“解锁病例报告表…”）。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="304"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
@@ -509,67 +896,156 @@
         <translation>保存、放弃，还是返回表单？</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="92"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="78"/>
+        <source>&amp;Adverse events from these values…</source>
+        <translation>根据这些数值登记不良事件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="106"/>
         <source>H ▲</source>
         <translation>高 ▲</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="92"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="106"/>
         <source>L ▼</source>
         <translation>低 ▼</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="93"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="107"/>
         <source>N</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="93"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="107"/>
         <source>no range</source>
         <translation>无参考范围</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="97"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="111"/>
         <source>No reference range of this laboratory on the sample date</source>
         <translation>该实验室在采样日期没有参考范围</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="102"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="116"/>
         <source>Saved value against %1&apos;s range %2 – %3 %4 (valid from %5)</source>
         <translation>已保存数值对照 %1 的参考范围 %2 – %3 %4（自 %5 起有效）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="127"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="142"/>
         <source>%1 has no reference range on %2 for: %3.</source>
         <translation>%1 在 %2 缺少以下参考范围：%3。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="129"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="145"/>
+        <source>No CTCAE grade can be suggested without the %1.</source>
+        <translation>缺少 %1，无法建议 CTCAE 分级。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="147"/>
         <source>Enter the laboratory&apos;s ranges in Tools → Reference ranges; the flags appear after the next save.</source>
         <translation>请在“工具 → 参考范围”中录入该实验室的参考范围；下次保存后将显示标记。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="145"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="189"/>
+        <source>No saved value of this form suggests an adverse event that the adverse event log does not hold already.</source>
+        <translation>本表单已保存的数值未提示任何尚未登记在不良事件记录中的不良事件。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="210"/>
         <source>crf-desktop: adverse event</source>
         <translation>crf-desktop：不良事件</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="146"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="211"/>
         <source>Record an adverse event now?</source>
         <translation>现在登记不良事件吗？</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="149"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="214"/>
         <source>Yes opens a new adverse event record, filled in from this form, for you to complete and save.</source>
         <translation>选择“是”将打开一条新的不良事件记录，已根据本表单预填，请补全后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="152"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="217"/>
         <source>&amp;Record adverse event</source>
         <translation>登记不良事件(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="153"/>
+        <location filename="../../crf_desktop/ui/form_editor_notices.py" line="218"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="68"/>
+        <source>SAE &amp;report…</source>
+        <translation>SAE 报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="70"/>
+        <source>Open the serious adverse event report of this event</source>
+        <translation>打开该事件的严重不良事件报告</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="73"/>
+        <source>Print SAE re&amp;port…</source>
+        <translation>打印 SAE 报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="75"/>
+        <source>The SAE report with its adverse event, as a PDF to check, print or save</source>
+        <translation>SAE 报告及其不良事件，生成 PDF 供核对、打印或保存</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="117"/>
+        <source>SAE report of %1, adverse event #%2</source>
+        <translation>%1 的 SAE 报告，不良事件 #%2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="131"/>
+        <source>enter the date the site became aware of it to start the 24-hour clock</source>
+        <translation>请录入研究中心获知该事件的日期，以开始 24 小时计时</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="133"/>
+        <source>%1
+Serious adverse event: %2. Open its report with “SAE report…” below.</source>
+        <translation>%1
+严重不良事件：%2。请用下方的“SAE 报告…”打开其报告。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_sae.py" line="149"/>
+        <source>Started from adverse event #%1: the concomitant medications taken on the onset date are copied from the log. Check them, complete the report and save.</source>
+        <translation>已根据不良事件 #%1 开始填写：发生日期当天使用的合并用药已从记录中复制。请核对，补全报告后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>LabAeOfferDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/lab_ae_offer.py" line="38"/>
+        <source>crf-desktop: adverse events suggested by lab values</source>
+        <translation>crf-desktop：根据化验值提示的不良事件</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lab_ae_offer.py" line="42"/>
+        <source>%1 value(s) of this labs form meet a CTCAE v4.03 grade of 1 or more. Is any of them an adverse event? The investigator decides; choose one to open a new adverse event, pre-filled, to check and save.</source>
+        <translation>本化验表单中有 %1 个数值达到 CTCAE v4.03 1 级或以上。其中是否有不良事件？由研究者判断；选择一项将打开一条已预填的新不良事件记录，请核对后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lab_ae_offer.py" line="53"/>
+        <source>%1, grade %2
+%3
+Grade %2: %4</source>
+        <translation>%1，%2 级
+%3
+%2 级：%4</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lab_ae_offer.py" line="59"/>
+        <source>&amp;Record adverse event</source>
+        <translation>登记不良事件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lab_ae_offer.py" line="60"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
@@ -580,6 +1056,49 @@
         <location filename="../../crf_desktop/ui/idle_lock.py" line="49"/>
         <source>crf-desktop is locked</source>
         <translation>crf-desktop 已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="25"/>
+        <source>crf-desktop: unlock the casebook of %1</source>
+        <translation>crf-desktop：解锁 %1 的病例报告表</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="26"/>
+        <source>Unlocking lets the data of subject %1 be changed again. Any change invalidates the casebook signature, which must then be given again before the casebook is locked again. Say why it is unlocked; the reason is kept in the audit trail.</source>
+        <translation>解锁后，受试者 %1 的数据可以再次修改。任何修改都会使病例报告表的签名失效，再次锁定前必须重新签名。请说明解锁原因；原因将记入稽查轨迹。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="29"/>
+        <source>&amp;Unlock casebook</source>
+        <translation>解锁病例报告表(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="31"/>
+        <source>crf-desktop: lock the casebook of %1</source>
+        <translation>crf-desktop：锁定 %1 的病例报告表</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="32"/>
+        <source>Locking the signed casebook of subject %1 stops every change to its data until a data manager or investigator unlocks it with a reason. The lock is audited.</source>
+        <translation>锁定受试者 %1 已签名的病例报告表后，其数据将不能做任何修改，直至数据管理员或研究者填写原因后解锁。锁定操作记入稽查轨迹。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="35"/>
+        <source>&amp;Lock casebook</source>
+        <translation>锁定病例报告表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="40"/>
+        <source>e.g. query 12: visit date corrected from the source</source>
+        <translation>例如：质疑 12，已根据源文件更正访视日期</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/lock_actions.py" line="42"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -691,126 +1210,156 @@ To try the app with fictitious data instead:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="59"/>
         <source>crf-desktop — Site %1 · %2 — %3 (%4)</source>
         <extracomment>The View ▸ Language entry reads the same in every language, so a person who cannot read the current one still finds the way back (not translated on purpose).</extracomment>
         <translation>crf-desktop — 中心 %1 · %2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="98"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="239"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="240"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="241"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="244"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="246"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="247"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="219"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="249"/>
+        <source>Centre</source>
+        <translation>协调中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="301"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="256"/>
         <source>Site &amp;activity</source>
         <translation>中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="258"/>
+        <source>Adverse &amp;events summary</source>
+        <translation>不良事件汇总(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="261"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="262"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="263"/>
+        <source>Print &amp;blank CRF book…</source>
+        <translation>打印空白病例报告表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="264"/>
+        <source>Check a &amp;printed page…</source>
+        <translation>核对打印页(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="265"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="267"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="269"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="270"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="272"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="273"/>
+        <source>&amp;Study configuration…</source>
+        <translation>研究配置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="395"/>
+        <source>blank CRF book</source>
+        <translation>空白病例报告表</translation>
     </message>
 </context>
 <context>
@@ -874,172 +1423,178 @@ To try the app with fictitious data instead:
 <context>
     <name>Outcomes</name>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="31"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="38"/>
         <source>visit not recorded</source>
         <translation>访视未记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="32"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="39"/>
         <source>UPCR</source>
         <translation>尿蛋白/肌酐比值</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="33"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="40"/>
         <source>creatinine</source>
         <translation>肌酐</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="34"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="41"/>
         <source>albumin</source>
         <translation>白蛋白</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="35"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="42"/>
         <source>urinary sediment</source>
         <translation>尿沉渣</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="37"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="44"/>
         <source>PhGA</source>
         <translation>医生总体评估</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="55"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="62"/>
         <source>BILAG (%1 systems)</source>
         <translation>BILAG（%1 个系统）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="78"/>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="87"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="85"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="94"/>
         <source>Visit not recorded yet</source>
         <translation>访视尚未记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="80"/>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="89"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="87"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="96"/>
         <source>%1 — missing %2</source>
         <translation>%1 — 缺少 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="99"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="106"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="105"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="112"/>
         <source>new BILAG A: %1</source>
         <translation>新发 BILAG A：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="106"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="113"/>
         <source>new BILAG B: %1</source>
         <translation>新发 BILAG B：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="125"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="132"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="157"/>
         <source>%1 (%2 % from baseline)</source>
         <translation>%1（较基线 %2 %）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_text.py" line="136"/>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="143"/>
         <source>%1 % of baseline (%2)</source>
         <translation>为基线的 %1 %（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/outcomes_text.py" line="170"/>
+        <source>%1 (%2 % of baseline)</source>
+        <translation>%1（为基线的 %2 %）</translation>
     </message>
 </context>
 <context>
     <name>OutcomesPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="129"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="132"/>
         <source>Visit</source>
         <translation>访视</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="129"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="132"/>
         <source>Days from baseline</source>
         <translation>距基线天数</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="130"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="133"/>
         <source>Renal response (%1)</source>
         <translation>肾脏缓解（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="131"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="134"/>
         <source>UPCR (change from baseline)</source>
         <translation>尿蛋白/肌酐比值（较基线变化）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="131"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="134"/>
         <source>Creatinine (% of baseline)</source>
         <translation>肌酐（为基线的 %）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="131"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="134"/>
         <source>SRI-4</source>
         <translation>SRI-4</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="132"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="135"/>
         <source>SRI-4 components</source>
         <translation>SRI-4 各组成部分</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="134"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="137"/>
         <source>One panel per measure; points are the recorded values, a dashed line bridges visits where the value was not recorded. Where the visit names do not fit: BL = baseline, W4 = week 4.</source>
         <translation>每项指标一个小图；圆点为记录值，虚线跨过未记录该值的访视。访视名称放不下时：基线 = 基线访视，4周 = 第 4 周。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="142"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="145"/>
         <source>Renal response by the %1 definition: complete = UPCR &lt; 0.5 g/g and creatinine ≤ 110 % of baseline; partial = UPCR down ≥ 50 % (and &lt; 3.0 g/g when baseline ≥ 3.0 g/g) and creatinine ≤ 125 % of baseline. SRI-4: SLEDAI-2K down ≥ 4, no new BILAG A, at most one new BILAG B, PhGA not worse by ≥ 0.3.</source>
         <translation>肾脏缓解按 %1 定义：完全缓解 = 尿蛋白/肌酐比值 &lt; 0.5 g/g 且肌酐 ≤ 基线的 110 %；部分缓解 = 尿蛋白/肌酐比值下降 ≥ 50 %（基线 ≥ 3.0 g/g 时还须 &lt; 3.0 g/g）且肌酐 ≤ 基线的 125 %。SRI-4：SLEDAI-2K 下降 ≥ 4，无新发 BILAG A，新发 BILAG B 不超过一个，医生总体评估恶化 &lt; 0.3。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="146"/>
-        <source>Renal response by the %1 definition.</source>
-        <translation>肾脏缓解按 %1 定义。</translation>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="149"/>
+        <source>Renal response by the %1 definition (study configuration): %2</source>
+        <translation>肾脏缓解按 %1 定义（研究配置）：%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="152"/>
         <source>Time to first partial response: %1</source>
         <translation>首次部分缓解时间：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="149"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="153"/>
         <source>Time to first complete response: %1</source>
         <translation>首次完全缓解时间：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="154"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="158"/>
         <source>total remission (%1)</source>
         <translation>总缓解（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="156"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="160"/>
         <source>no remission</source>
         <translation>未缓解</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="159"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="163"/>
         <source>Week %1: %2</source>
         <translation>第 %1 周：%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="160"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="164"/>
         <source>Total remission (complete or partial renal response): %1</source>
         <translation>总缓解（肾脏完全或部分缓解）：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="166"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="170"/>
         <source>not reached</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="168"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="172"/>
         <source>%1 (visit date not recorded)</source>
         <translation>%1（访视日期未记录）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="169"/>
+        <location filename="../../crf_desktop/ui/outcomes_panel.py" line="173"/>
         <source>%1, day %2 from baseline</source>
         <translation>%1，距基线第 %2 天</translation>
     </message>
@@ -1075,6 +1630,200 @@ To try the app with fictitious data instead:
         <location filename="../../crf_desktop/ui/password_fields.py" line="84"/>
         <source>✓ The password meets the rule and both fields match.</source>
         <translation>✓ 密码符合规则，两次输入一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="77"/>
+        <source>Preparing %1…</source>
+        <translation>正在准备 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="78"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="168"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="206"/>
+        <source>This &amp;form…</source>
+        <translation>本表单(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="207"/>
+        <source>This &amp;visit…</source>
+        <translation>本次访视(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="208"/>
+        <source>Whole &amp;casebook…</source>
+        <translation>整本病例报告表(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="210"/>
+        <source>&amp;Blank form…</source>
+        <translation>空白表单(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="211"/>
+        <source>Blank v&amp;isit…</source>
+        <translation>空白访视(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="212"/>
+        <source>Blank b&amp;ook…</source>
+        <translation>整本空白病例报告表(&amp;O)…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="67"/>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="122"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="123"/>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="124"/>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>打印(&amp;P)… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="125"/>
+        <source>&amp;Save as PDF… (Ctrl+S)</source>
+        <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="126"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="136"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="179"/>
+        <source>The printer could not be started; check that it is on and try again.</source>
+        <translation>无法启动打印机；请检查打印机已开启，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="195"/>
+        <source>Sent %1 pages to %2.</source>
+        <translation>已将 %1 页发送至 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="199"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="201"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="217"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>QrCheckDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="230"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="257"/>
+        <source>Check a printed page</source>
+        <translation>核对打印页</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="239"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="258"/>
+        <source>&amp;Check</source>
+        <translation>核对(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="259"/>
+        <source>Scan the QR code at the foot of the printed page (or type its text, which starts with CRF1;) and press Enter: the app says whether the page shows the record as it is now.</source>
+        <translation>扫描打印页底部的二维码（或输入其文本，以 CRF1; 开头）并按回车键：软件将显示该页内容是否与记录的当前内容一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseCentreQueryDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="37"/>
+        <source>crf-desktop: raise a query at the centre</source>
+        <translation>crf-desktop：由协调中心提出质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="50"/>
+        <source>0 for a visit form; the entry number (1, 2, …) for a log entry</source>
+        <translation>访视表单填 0；记录表中的条目填条目号（1、2、…）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="55"/>
+        <source>&amp;Raise query</source>
+        <translation>提出质疑(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="60"/>
+        <source>&amp;Site:</source>
+        <translation>中心(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="61"/>
+        <source>S&amp;ubject:</source>
+        <translation>受试者(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="62"/>
+        <source>&amp;Visit or log:</source>
+        <translation>访视或记录表(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="63"/>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="64"/>
+        <source>&amp;Entry number:</source>
+        <translation>条目号(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="65"/>
+        <source>F&amp;ield:</source>
+        <translation>项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="66"/>
+        <source>&amp;Question:</source>
+        <translation>质疑内容(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="68"/>
+        <source>The site sees the query at its next export, on the dashboard, the subject and the field; its answer comes back with its next package.</source>
+        <translation>研究中心在下次导出时收到该质疑，可在总览、受试者和相应项目上看到；其回复将随该中心的下一个数据包返回。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="102"/>
+        <source>The entry number %1 is not a whole number: 0 for a visit form, 1 or more for a log entry</source>
+        <translation>条目号 %1 不是整数：访视表单填 0，记录表中的条目填 1 或以上</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +2021,38 @@ To try the app with fictitious data instead:
     </message>
 </context>
 <context>
+    <name>ReopenQueryDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="126"/>
+        <source>crf-desktop: re-open query %1</source>
+        <translation>crf-desktop：重新开启质疑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="128"/>
+        <source>(no answer yet)</source>
+        <translation>（尚未回复）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="129"/>
+        <source>Query %1 on %2 / %3 / %4 / %5:
+%6
+Answer: %7</source>
+        <translation>质疑 %1（%2 / %3 / %4 / %5）：
+%6
+回复：%7</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="132"/>
+        <source>&amp;Follow-up question for the site:</source>
+        <translation>向研究中心追加的质疑(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="137"/>
+        <source>Re-&amp;open</source>
+        <translation>重新开启(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="114"/>
@@ -1292,6 +2073,150 @@ To try the app with fictitious data instead:
         <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="119"/>
         <source>&amp;Temporary password:</source>
         <translation>临时密码(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>SaeClock</name>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="23"/>
+        <source>SAE report due by %1 (%2 left)</source>
+        <translation>SAE 报告须于 %1 前提交（剩余 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="25"/>
+        <source>SAE report OVERDUE: was due by %1 (%2 ago)</source>
+        <translation>SAE 报告已逾期：应于 %1 前提交（已超时 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="28"/>
+        <source>SAE report sent %1, within 24 hours</source>
+        <translation>SAE 报告已于 %1 提交，未超过 24 小时时限</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="30"/>
+        <source>SAE report sent %1, %2 late</source>
+        <translation>SAE 报告已于 %1 提交，超时 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="33"/>
+        <source>(counted from 00:00 of the awareness date until the time is entered)</source>
+        <translation>（录入获知时间之前，从获知日期的 00:00 起计算）</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="40"/>
+        <source>the whole casebook of subject %1</source>
+        <translation>受试者 %1 的整本病例报告表</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="47"/>
+        <source>every form of %1, subject %2</source>
+        <translation>受试者 %2 · %1 的全部表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="51"/>
+        <source>%1, %2, subject %3</source>
+        <translation>受试者 %3 · %2 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="62"/>
+        <source>crf-desktop: electronic signature</source>
+        <translation>crf-desktop：电子签名</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="65"/>
+        <source>You are signing: %1</source>
+        <translation>您正在签署：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="68"/>
+        <source>Signer: %1 (%2), user %3</source>
+        <translation>签名人：%1（%2），用户名 %3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="70"/>
+        <source>Meaning of this signature:</source>
+        <translation>本签名的含义：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="77"/>
+        <source>Your password makes this an electronic signature, the legally binding equivalent of your handwritten signature. It is recorded with the time (UTC) and a hash of the signed data; a later change to these data invalidates it.</source>
+        <translation>输入密码即构成电子签名，与您的手写签名具有同等法律效力。签名将连同时间（UTC）和所签数据的哈希值一并记录；此后这些数据如有修改，签名即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="85"/>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="89"/>
+        <source>&amp;Sign</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sign_dialog.py" line="108"/>
+        <source>Type your password to sign.</source>
+        <translation>请输入您的密码以签名。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="33"/>
+        <source>this form</source>
+        <translation>本表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="41"/>
+        <source>Signed electronically by %1 (%2), %3: “%4” (covers %5)</source>
+        <translation>%1（%2）于 %3 电子签名：“%4”（签署范围：%5）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="45"/>
+        <source>Signature invalid: data changed on %1 by %2; please re-sign. (%3)</source>
+        <translation>签名已失效：%2 于 %1 修改了数据，请重新签名。（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="53"/>
+        <source>Printed %1 time(s), last on %2 from version %3.</source>
+        <translation>已打印 %1 次，最近一次于 %2，打印的是版本 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="56"/>
+        <source>Signed on paper by %1 on %2 (printed version %3).</source>
+        <translation>%1 已于 %2 在纸质版上签名（打印版本 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="60"/>
+        <source>Scan %1 attached on %2: %3.</source>
+        <translation>扫描件 %1 已于 %2 附加：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="143"/>
+        <source>Casebook locked by %1 on %2: no change is possible until it is unlocked.</source>
+        <translation>病例报告表已由 %1 于 %2 锁定：解锁前不能做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="156"/>
+        <source>Re-si&amp;gn…</source>
+        <translation>重新签名(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="156"/>
+        <source>Si&amp;gn…</source>
+        <translation>签名(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="157"/>
+        <source>Mark as &amp;wet-signed…</source>
+        <translation>标记为纸质签名(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="158"/>
+        <source>Attach signed sc&amp;an…</source>
+        <translation>附加已签名扫描件(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -1397,210 +2322,278 @@ not evaluable</source>
     </message>
 </context>
 <context>
+    <name>StudyConfigDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="98"/>
+        <source>crf-desktop: study configuration</source>
+        <translation>crf-desktop：研究配置</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="99"/>
+        <source>Study configuration in force — site %1</source>
+        <translation>当前生效的研究配置 — 中心 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="100"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="100"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="103"/>
+        <source>No study configuration has been installed at this site: the study defaults apply until the centre&apos;s enrolment file is installed.</source>
+        <translation>本中心尚未安装研究配置：在安装协调中心发放的中心注册文件之前，使用研究的默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="106"/>
+        <source>Version %1, installed %2 by %3 from: %4</source>
+        <translation>版本 %1，由 %3 于 %2 安装，来源：%4</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="118"/>
+        <source>Installed before: </source>
+        <translation>此前安装过：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_config_dialog.py" line="119"/>
+        <source>version %1 (%2, %3)</source>
+        <translation>版本 %1（%2，%3）</translation>
+    </message>
+</context>
+<context>
     <name>SubjectPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="167"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="190"/>
         <source>Change &amp;status…</source>
         <translation>更改状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="168"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="191"/>
         <source>&amp;Open form</source>
         <translation>打开表单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="192"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
         <source>Visit / form</source>
         <translation>访视 / 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="169"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
         <source>Date or window</source>
         <translation>日期或访视窗</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="170"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="194"/>
         <source>Last saved</source>
         <translation>最近保存</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
         <source>Visit · form</source>
         <translation>访视 · 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="171"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
         <source>Question</source>
         <translation>质疑内容</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="196"/>
         <source>Raised by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="172"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="196"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="173"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
         <source>Visits and forms</source>
         <translation>访视与表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="174"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="198"/>
         <source>Open queries (%1)</source>
         <translation>未解决质疑（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="175"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="199"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="176"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="200"/>
         <source>Outcomes</source>
         <translation>疗效结局</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="177"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="201"/>
         <source>Eligibility</source>
         <translation>入选资格</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="183"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
+        <source>Adverse events (%1)</source>
+        <translation>不良事件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="208"/>
         <source>Subject %1 (%2)</source>
         <translation>受试者 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="184"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="209"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="184"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="209"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="186"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="186"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
         <source>Sex: %1</source>
         <translation>性别：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="187"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
         <source>Year of birth: %1</source>
         <translation>出生年份：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="187"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="188"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="213"/>
         <source>Baseline: %1</source>
         <translation>基线：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="188"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="213"/>
         <source>not yet</source>
         <translation>尚未进行</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="190"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="215"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="80"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="87"/>
         <source>grade %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="97"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="104"/>
         <source>(nothing entered yet)</source>
         <translation>（尚未填写）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="99"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="106"/>
         <source>#%1  %2</source>
         <translation>#%1  %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="153"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="168"/>
         <source>New entry in %1…</source>
         <translation>在%1中新建条目…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="154"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="169"/>
         <source>New entry in %1: %2…</source>
         <translation>在%1中新建条目：%2…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="158"/>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="268"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="173"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="319"/>
         <source>&amp;New entry…</source>
         <translation>新建条目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="159"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="174"/>
         <source>Add an adverse event, a medication or another log entry (also: the last row of each log)</source>
         <translation>新增不良事件、合并用药或其他记录条目（也可使用每个记录表的最后一行）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="172"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="188"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="176"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="192"/>
         <source>(no forms declared yet)</source>
         <translation>（尚未定义表单）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="178"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="194"/>
         <source>no entries yet</source>
         <translation>暂无条目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="188"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="204"/>
         <source>＋ New entry…</source>
         <translation>＋ 新建条目…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="214"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="230"/>
         <source>Double-click or press Enter to open the entry</source>
         <translation>双击或按回车键打开该条目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="263"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="248"/>
+        <source>the adverse event is not marked serious: check both records</source>
+        <translation>该不良事件未标记为严重：请核对这两条记录</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="250"/>
+        <source>awareness date not entered on the adverse event</source>
+        <translation>不良事件中未录入获知日期</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="258"/>
+        <source>%1 of adverse event #%2: double-click or press Enter to open it</source>
+        <translation>不良事件 #%2 的%1：双击或按回车键打开</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="314"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_logs.py" line="109"/>
+        <location filename="../../crf_desktop/ui/subject_logs.py" line="116"/>
         <source>%1 by %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="239"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="268"/>
         <source>Double-click or press Enter to open the form</source>
         <translation>双击或按回车键打开表单</translation>
     </message>
@@ -1754,6 +2747,98 @@ MMF/安慰剂药物编号（片剂）：%4
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="60"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="85"/>
+        <source>&amp;Send to centre…</source>
+        <translation>发送至协调中心(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="64"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="86"/>
+        <source>Send to a&amp;nother folder…</source>
+        <translation>发送至其他文件夹(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="100"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="110"/>
+        <source>Choose the central folder</source>
+        <translation>选择中央文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="124"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="152"/>
+        <source>Send to centre</source>
+        <translation>发送至协调中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="125"/>
+        <source>Sending this site&apos;s changes to %1…</source>
+        <translation>正在将本中心的更改发送至 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="135"/>
+        <source>%1 query update(s) received from the centre: see the dashboard.</source>
+        <translation>已从协调中心收到 %1 条质疑更新：请查看总览。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="138"/>
+        <source>The centre has applied this site&apos;s packages up to number %1.</source>
+        <translation>协调中心已应用本中心至第 %1 号为止的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="141"/>
+        <source>Written again (they were missing from the folder): %1</source>
+        <translation>已重新写入（文件夹中缺少这些文件）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="143"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="74"/>
+        <source>Sync status unavailable</source>
+        <translation>无法获取同步状态</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="79"/>
+        <source>Not connected to a coordinating centre</source>
+        <translation>未连接协调中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="81"/>
+        <source>Never sent to the centre · %1 unsent changes</source>
+        <translation>从未发送至协调中心 · %1 项更改未发送</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="83"/>
+        <source>Sent to centre: %1 · %2 unsent changes</source>
+        <translation>已发送至协调中心：%1 · %2 项更改未发送</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="86"/>
+        <source>⚠ %1: please send to the centre (Ctrl+E)</source>
+        <translation>⚠ %1：请发送至协调中心（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="89"/>
+        <source>not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="90"/>
+        <source>Central folder: %1
+Last package: %2 (centre has applied up to %3)</source>
+        <translation>中央文件夹：%1
+最新数据包：%2（协调中心已应用至 %3）</translation>
+    </message>
+</context>
+<context>
     <name>TermInput</name>
     <message>
         <location filename="../../crf_desktop/ui/term_input.py" line="112"/>
@@ -1792,12 +2877,12 @@ MMF/安慰剂药物编号（片剂）：%4
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../crf_desktop/ui/trend_chart_widget.py" line="100"/>
+        <location filename="../../crf_desktop/ui/trend_chart_widget.py" line="77"/>
         <source>No visit with values recorded yet.</source>
         <translation>尚无记录数值的访视。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/trend_chart_widget.py" line="144"/>
+        <location filename="../../crf_desktop/ui/trend_chart_widget.py" line="121"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -1946,6 +3031,49 @@ It cannot be undone: the subject is flagged as unblinded on every screen, the un
         <location filename="../../crf_desktop/ui/users_table_model.py" line="63"/>
         <source>disabled</source>
         <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>WetSignedDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="39"/>
+        <source>crf-desktop: mark as signed on paper</source>
+        <translation>crf-desktop：标记为纸质签名</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="41"/>
+        <source>The printed copy of %1 was signed by hand. Enter the signer&apos;s name and the date written beside the signature, as on the page.</source>
+        <translation>%1 的打印件已手写签名。请按纸面所写，录入签名人姓名及签名旁所写的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="46"/>
+        <source>e.g. Dr Wang Li</source>
+        <translation>例如 王丽 医生</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="48"/>
+        <source>DD-MMM-YYYY or YYYY-MM-DD</source>
+        <translation>DD-MMM-YYYY 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="50"/>
+        <source>Signed &amp;by:</source>
+        <translation>签名人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="50"/>
+        <source>Signature &amp;date:</source>
+        <translation>签名日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="55"/>
+        <source>&amp;Record paper signature</source>
+        <translation>记录纸质签名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="69"/>
+        <source>The signature date is not a date: type it like 05-Mar-2024 or 2024-03-05.</source>
+        <translation>签名日期不是有效日期：请按 05-Mar-2024 或 2024-03-05 的格式输入。</translation>
     </message>
 </context>
 </TS>

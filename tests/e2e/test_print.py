@@ -63,6 +63,9 @@ def test_print_a_blank_visit_and_a_subject_casebook(demo: Path, tmp_path: Path, 
     (("--blank", "--subject", "01-003"), "--blank"),
     (("--blank", "--visit", "screening", "--form", "msc_infusion"), "msc_infusion"),
     (("--subject", "01-003", "--visit", "adverse_events", "--form", "adverse_event", "--entry", "99"), "#99"),
+    (("--subject", "01-003", "--entry", "1"), "--form"),
+    (("--blank", "--visit", "week4", "--entries", "2"), "--entries"),
+    (("--blank", "--entries", "0"), "from 1 to 20"),
 ])
 def test_bad_input_exits_2_naming_it(demo: Path, tmp_path: Path, cli_env: dict[str, str],
                                      args: tuple[str, ...], named: str) -> None:
@@ -72,6 +75,22 @@ def test_bad_input_exits_2_naming_it(demo: Path, tmp_path: Path, cli_env: dict[s
     assert result.code == 2
     assert named in result.err
     assert not out.exists()
+
+
+def test_an_existing_file_is_kept_unless_force_replaces_it(demo: Path, tmp_path: Path,
+                                                           cli_env: dict[str, str]) -> None:
+    out = tmp_path / "week4.pdf"
+    out.write_bytes(b"the scan of a signed page")
+    args = ("print", "--data-dir", str(demo), "--user", "coordinator", "--blank", "--visit", "week4", "--out", str(out))
+    result = crf(*args, env=cli_env, password=PW)
+    assert result.code == 2
+    assert str(out) in result.err and "already exists" in result.err and "--force" in result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    assert out.read_bytes() == b"the scan of a signed page"
+    result = crf(*args, "--force", env=cli_env, password=PW)
+    assert result.code == 0, result.err
+    assert out.read_bytes().startswith(b"%PDF") and "Visit Week 4" in text_of(out)
+    assert not list(tmp_path.glob(".*.partial"))
 
 
 def test_an_unwritable_output_is_refused_before_anything_is_done(demo: Path, tmp_path: Path,

@@ -30,7 +30,7 @@ def test_an_untouched_site_verifies(site: SiteFixture, cli_env: dict[str, str]) 
                  password=ADMIN_PASSWORD)
     assert result.code == 0, result.err
     assert "Result: OK" in result.out
-    assert result.out.count("[ok  ]") == 3
+    assert result.out.count("[ok  ]") == 5  # database, key file, audit trail, signatures and scans, sync
 
 
 def test_deleting_an_audit_row_through_a_raw_connection_is_reported(

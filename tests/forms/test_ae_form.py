@@ -68,7 +68,7 @@ def test_declaration_is_valid_and_repeating() -> None:
 
 def test_the_adverse_event_log_holds_the_form() -> None:
     # issue 6 item 3: the AE log is a subject-level log of the study's registry
-    assert registry.REGISTRY.schedule.log("adverse_events").forms == (adverse_event.FORM_ID,)
+    assert registry.REGISTRY.schedule.log("adverse_events").forms[0] == adverse_event.FORM_ID  # then its SAE reports
     assert registry.REGISTRY.form(adverse_event.FORM_ID) is adverse_event.FORM
     assert adverse_event.FORM.repeating
     assert all(isinstance(log, SubjectLog) for log in registry.REGISTRY.schedule.logs)

@@ -80,7 +80,8 @@ def test_sri4_not_evaluable_names_missing_items() -> None:
     assert outcome.missing == ("week12: sledai_total", "week12: bilag_renal")
     absent = sri4_at(baseline=None, visit=None, visit_code="week8")
     assert absent.missing == ("baseline: visit not recorded", "week8: visit not recorded")
-    assert "not evaluable: missing baseline: visit not recorded" in absent.describe().en
+    assert absent.describe().en == ("SRI-4: not evaluable: missing Baseline (day 0): visit not recorded; "
+                                    "Week 8: visit not recorded")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -124,7 +125,10 @@ def test_renal_response_not_evaluable_names_missing_items() -> None:
     )
     assert outcome.category is None and outcome.status is Status.NOT_EVALUABLE
     assert outcome.missing == ("week12: upcr_g_g", "baseline: creatinine_umol_l")
-    assert outcome.describe().en == "KDIGO 2012: not evaluable: missing week12: upcr_g_g, baseline: creatinine_umol_l"
+    # Field labels from the declarations, never field ids (issue 5: texts a person reads).
+    assert outcome.describe().en == ("KDIGO 2012: not evaluable: missing Week 12: Urine protein/creatinine ratio "
+                                     "(first-morning urine); Baseline (day 0): Serum creatinine")
+    assert "upcr_g_g" not in outcome.describe().zh and "血肌酐" in outcome.describe().zh
     # a definition that needs albumin names it
     liu = renal_response_at(baseline=BASELINE, visit=visit("week12"), definition="Liu 2015 multitarget")
     assert liu.missing == ("week12: albumin_g_l", "week12: sediment_active")

@@ -22,7 +22,7 @@ from crf_desktop.services.verify import verify_site
 from crf_desktop.store.subjects import SubjectStatus
 
 PASSWORD = "demo-password-2024"
-DONE = {CellState.COMPLETE, CellState.VERIFIED}
+DONE = {CellState.COMPLETE, CellState.VERIFIED, CellState.SIGNED, CellState.PRINTED, CellState.WET_SIGNED}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_the_demo_covers_every_stage_and_verifies(demo: tuple[Session, dict[str,
     assert {row.subject.status for row in board.rows} == set(SubjectStatus)
     states = {cell.state for row in board.rows for cell in row.cells}
     assert {CellState.DUE, CellState.OVERDUE, CellState.IN_PROGRESS, CellState.MISSED, CellState.COMPLETE,
-            CellState.VERIFIED} <= states
+            CellState.VERIFIED, CellState.SIGNED, CellState.PRINTED, CellState.WET_SIGNED} <= states
     assert sum(row.open_queries for row in board.rows) == 1
     assert [row.subject.subject_id for row in board.rows][:3] == ["01-001", "01-002", "01-003"]
 

@@ -31,8 +31,10 @@ def test_the_outcomes_tab_shows_a_responder_with_the_deciding_values(qtbot: QtBo
     assert panel.cell("week4", RENAL) == "Partial response"
     assert panel.cell("week8", RENAL) == "Complete response"
     assert panel.cell("week8", DAYS) == "56"
-    assert panel.cell("week8", UPCR) == "0.4 g/g (−88 % from baseline)"
-    assert panel.cell("week8", CREATININE) == "105 % of baseline (105 µmol/L)"
+    # the deciding values, baseline → visit, from the outcome itself (issue 5 item 6)
+    assert panel.cell("week8", UPCR) == "3.2 → 0.4 g/g (−88 % from baseline)"
+    assert panel.cell("week8", CREATININE) == "100 → 105 µmol/L (105 % of baseline)"
+    assert panel.table.item(0, RENAL).toolTip().startswith("partial response (KDIGO 2012): UPCR ")
     assert panel.cell("week8", SRI4) == "Responder"
     assert "SLEDAI-2K −4 ✓" in panel.cell("week8", COMPONENTS)
     assert panel.cell("week12", RENAL) == "Not evaluable — missing Week 12: UPCR, creatinine"

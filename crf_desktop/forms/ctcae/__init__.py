@@ -4,7 +4,8 @@ grades each term allows and lab-based grade suggestions (DESIGN.md section 9, cl
 Pure: reads the product's CSV resource once, imports only the standard library and ``crf_desktop.core`` /
 ``crf_desktop.forms``. The AE form itself is :mod:`crf_desktop.forms.library.adverse_event`; its cross-field
 rules are :mod:`crf_desktop.forms.ctcae.ae_rules` and the SAE report data :mod:`crf_desktop.forms.ctcae.sae_report`
-(not imported here: they read the form declaration).
+(not imported here: they read the form declaration). Also here: the terms a labs record suggests as AEs
+(:mod:`.lab_offers`), the 24-hour SAE reporting clock (:mod:`.sae_clock`) and the AE summaries (:mod:`.summary`).
 """
 
 from __future__ import annotations

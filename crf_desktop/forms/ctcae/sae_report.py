@@ -1,4 +1,5 @@
-"""The content of a serious adverse event (SAE) report, assembled from one AE record as plain data.
+"""The content of a serious adverse event (SAE) report, assembled from one AE record and its SAE report record
+(:mod:`crf_desktop.forms.library.sae_report`) as plain data.
 
 The PDF part renders it; nothing here knows about layout. Labels come from the AE form declaration and the
 terminology (one declaration, many readers), in English and Chinese. Dates are in the app's display form
@@ -14,8 +15,9 @@ from datetime import date
 from crf_desktop.forms.ctcae.labels import soc_text, term_text
 from crf_desktop.forms.ctcae.terms import CTCAE_VERSION, MEDDRA_VERSION, terminology
 from crf_desktop.forms.dates import PartialDate, display_date
+from crf_desktop.forms.library import sae_report as report_form
 from crf_desktop.forms.library.adverse_event import FORM, MMF_PRODUCT, MSC_PRODUCT, RELATED
-from crf_desktop.forms.model import Field, FieldType, Text, Value, same
+from crf_desktop.forms.model import Field, FieldType, Form, Text, Value, same
 from crf_desktop.forms.parsing import to_text
 
 
@@ -37,12 +39,14 @@ class ProductAssessment:
     relationship: Text | None
     action: Text | None
     related: bool | None
+    reasoning: str | None = None  # the investigator's causality assessment on the SAE report
 
 
 @dataclass(frozen=True, kw_only=True)
 class SaeReport:
-    """What an SAE report says. ``items`` holds every answered field of the record in form order (for a
-    complete listing); the other attributes are the report's headline facts."""
+    """What an SAE report says. ``items`` holds every answered field of the AE record in form order and
+    ``report_items`` those of the SAE report record (for a complete listing); the other attributes are the
+    report's headline facts (None: not answered, or no SAE report record yet)."""
 
     subject_id: str
     ctcae_version: str
@@ -67,6 +71,17 @@ class SaeReport:
     death_date: str | None
     narrative: str | None
     items: tuple[ReportItem, ...]
+    report_type: Text | None = None
+    awareness_time: str | None = None
+    sent: str | None = None
+    history: str | None = None
+    tests: str | None = None
+    conmeds: str | None = None
+    other_causes: str | None = None
+    reporter: str | None = None
+    reporter_role: Text | None = None
+    reporter_contact: str | None = None
+    report_items: tuple[ReportItem, ...] = ()
 
 
 def _shown(field: Field, value: Value) -> Text:
@@ -87,28 +102,40 @@ def _shown(field: Field, value: Value) -> Text:
     return same(to_text(value))
 
 
-def _label(values: Mapping[str, Value | None], field_id: str) -> Text | None:
+def _label(values: Mapping[str, Value | None], field_id: str, form: Form = FORM) -> Text | None:
     value = values.get(field_id)
-    return None if value is None else _shown(FORM.field(field_id), value)
+    return None if value is None else _shown(form.field(field_id), value)
 
 
-def _text(values: Mapping[str, Value | None], field_id: str) -> str | None:
-    label = _label(values, field_id)
+def _text(values: Mapping[str, Value | None], field_id: str, form: Form = FORM) -> str | None:
+    label = _label(values, field_id, form)
     return None if label is None else label.en
 
 
-def _product(values: Mapping[str, Value | None], product: Text, relationship: str, action: str) -> ProductAssessment:
+def _product(values: Mapping[str, Value | None], product: Text, relationship: str, action: str,
+             reasoning: str | None) -> ProductAssessment:
     code = values.get(relationship)
     return ProductAssessment(
         product=product,
         relationship=_label(values, relationship),
         action=_label(values, action),
         related=None if code is None else code in RELATED,
+        reasoning=reasoning,
     )
 
 
-def sae_report(values: Mapping[str, Value | None], *, subject_id: str) -> SaeReport:
-    """The SAE report content of one AE record (``Result.values`` of the AE form, after validation).
+def _items(form: Form, values: Mapping[str, Value | None]) -> tuple[ReportItem, ...]:
+    return tuple(
+        ReportItem(field=f.id, label=f.label, value=to_text(value), shown=_shown(f, value))
+        for f in form.fields
+        if (value := values.get(f.id)) is not None
+    )
+
+
+def sae_report(values: Mapping[str, Value | None], *, subject_id: str,
+               report: Mapping[str, Value | None] | None = None) -> SaeReport:
+    """The SAE report content of one AE record (``Result.values`` of the AE form, after validation) and of its
+    SAE report record (``report``: that form's values; None before it is started).
 
     ValueError when the record is not a serious adverse event, or its term is missing or not a CTCAE v4.03
     MedDRA code: such a record has no SAE report.
@@ -123,15 +150,17 @@ def sae_report(values: Mapping[str, Value | None], *, subject_id: str) -> SaeRep
     grade = int(grade_code) if isinstance(grade_code, str) and grade_code.isdigit() else None
     criteria = values.get("sae_criteria")
     criteria_field = FORM.field("sae_criteria")
+    extra: Mapping[str, Value | None] = report or {}
+    sr = report_form.FORM
+
+    def said(field_id: str) -> str | None:
+        return _text(extra, field_id, sr)
+
     products = (
-        _product(values, MSC_PRODUCT, "ae_rel_msc", "ae_action_msc"),
-        _product(values, MMF_PRODUCT, "ae_rel_mmf", "ae_action_mmf"),
+        _product(values, MSC_PRODUCT, "ae_rel_msc", "ae_action_msc", said("sr_causality_msc")),
+        _product(values, MMF_PRODUCT, "ae_rel_mmf", "ae_action_mmf", said("sr_causality_mmf")),
     )
-    items = tuple(
-        ReportItem(field=f.id, label=f.label, value=to_text(value), shown=_shown(f, value))
-        for f in FORM.fields
-        if (value := values.get(f.id)) is not None
-    )
+    sent_day, sent_time = said("sr_sent_date"), said("sr_sent_time")
     return SaeReport(
         subject_id=subject_id,
         ctcae_version=CTCAE_VERSION,
@@ -156,6 +185,17 @@ def sae_report(values: Mapping[str, Value | None], *, subject_id: str) -> SaeRep
         treatment=_text(values, "ae_treatment"),
         outcome=_label(values, "ae_outcome"),
         death_date=_text(values, "ae_death_date"),
-        narrative=_text(values, "sae_narrative"),
-        items=items,
+        narrative=said("sr_narrative"),
+        items=_items(FORM, values),
+        report_type=_label(extra, "sr_type", sr),
+        awareness_time=said("sr_aware_time"),
+        sent=None if sent_day is None else f"{sent_day} {sent_time or ''}".strip(),
+        history=said("sr_history"),
+        tests=said("sr_tests"),
+        conmeds=said("sr_conmeds"),
+        other_causes=said("sr_other_causes"),
+        reporter=said("sr_reporter"),
+        reporter_role=_label(extra, "sr_reporter_role", sr),
+        reporter_contact=said("sr_reporter_contact"),
+        report_items=_items(sr, extra),
     )

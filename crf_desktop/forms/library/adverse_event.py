@@ -11,9 +11,11 @@ which the services call after ``validate()``.
 Decisions: onset may be a partial date and is required for every event (so an SAE always has one); the
 resolution date applies only when the event is not ongoing and may not precede onset; AEs are collected from
 informed consent (an onset certainly before consent is refused); expectedness is asked only when the event is
-at least possibly related to a product (it matters for adverse reactions: SUSARs); the SAE awareness date,
-hospital dates and narrative are asked only for serious events. Relationship and expectedness are assessed
-blind: per product pair (MSC or placebo infusion; MMF or placebo), never per arm.
+at least possibly related to a product (it matters for adverse reactions: SUSARs); the SAE awareness date and
+hospital dates are asked only for serious events; the narrative, history, tests, concomitant medications,
+causality reasoning and reporter are on the event's own SAE report (:mod:`crf_desktop.forms.library.sae_report`).
+Relationship and expectedness are assessed blind: per product pair (MSC or placebo infusion; MMF or placebo),
+never per arm.
 """
 
 from __future__ import annotations
@@ -312,17 +314,6 @@ _outcome = Section(
             relevant=P("ae_outcome", "eq", FATAL),
             not_before=("ae_onset",),
         ),
-        Field(
-            id="sae_narrative",
-            label=Text(en="SAE narrative", zh="严重不良事件描述"),
-            type=FieldType.TEXT,
-            max_length=4000,
-            relevant=P("ae_serious", "eq", "Y"),
-            help=Text(
-                en="Course of the event, relevant history, investigations, treatment and outcome",
-                zh="事件经过、相关病史、检查、治疗及转归",
-            ),
-        ),
     ),
 )
 
@@ -336,7 +327,7 @@ def _consistency(values: Mapping[str, Value | None]) -> list[Issue]:
 
 FORM = Form(
     id=FORM_ID,
-    version="1.0",
+    version="1.1",  # 1.1: the SAE narrative moved to the SAE report form
     title=Text(en="Adverse event", zh="不良事件"),
     sections=(_event, _dates, _severity, _causality, _outcome),
     repeating=True,

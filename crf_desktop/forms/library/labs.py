@@ -8,7 +8,8 @@ catches unit mix-ups, with a hint about the unit in the field's help); a derived
 value (:mod:`crf_desktop.forms.library.lab_units`). eGFR (CKD-EPI 2009, the study default; DESIGN.md section 9)
 and the Cockcroft-Gault creatinine clearance use the calculators, with the equation's name stored next to the
 value; both need the subject's age and sex from demographics (cross-form context, see
-:mod:`crf_desktop.forms.trial.context`) and say "cannot be calculated" until the engine passes them.
+:mod:`crf_desktop.forms.trial.context`) and say "cannot be calculated" until the engine passes them. The eGFR
+equation is the study configuration's (context ``study_egfr_equation``: CKD-EPI 2009 or 2021).
 The pregnancy test is its own form (:mod:`crf_desktop.forms.library.pregnancy_test`).
 """
 
@@ -17,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
-from crf_desktop.forms.calculators import cockcroft_gault, egfr_ckd_epi_2009
+from crf_desktop.forms.calculators import cockcroft_gault, egfr_ckd_epi_2009, egfr_ckd_epi_2021
 from crf_desktop.forms.conditions import P
-from crf_desktop.forms.instruments.egfr import CKD_EPI_2009, COCKCROFT_GAULT
+from crf_desktop.forms.context_names import STUDY_EGFR_EQUATION
+from crf_desktop.forms.instruments.egfr import CKD_EPI_2009, CKD_EPI_2021, COCKCROFT_GAULT
 from crf_desktop.forms.library import lab_units as lu
 from crf_desktop.forms.library.units import KG
 from crf_desktop.forms.model import (
@@ -41,6 +43,7 @@ FORM_ID = "labs"
 EGFR_UNIT = same("mL/min/1.73 m²")
 CCR_UNIT = same("mL/min")
 _SUBJECT = (SUBJECT_AGE, SUBJECT_SEX)
+_EGFR_CONTEXT = (SUBJECT_AGE, SUBJECT_SEX, STUDY_EGFR_EQUATION)
 _NEEDS_SUBJECT = ("the subject's age and sex from Demographics are needed (not yet passed to this form) / "
                   "需要人口学资料中的年龄和性别（尚未传入本表）")
 
@@ -118,17 +121,30 @@ def _subject(values: DerivedInputs) -> tuple[int, str]:
     return age, sex
 
 
+def egfr_equation_of(values: DerivedInputs) -> str:
+    """The study configuration's eGFR equation (context ``study_egfr_equation``), CKD-EPI 2009 by default."""
+    named = values.get(STUDY_EGFR_EQUATION)
+    if named is None:
+        return CKD_EPI_2009
+    if named not in (CKD_EPI_2009, CKD_EPI_2021):
+        raise ValueError(f"the study configuration names an unknown eGFR equation {named!r}")
+    return str(named)
+
+
 def _egfr(values: DerivedInputs) -> Value | None:
     scr = values.get(lu.CREATININE.canonical_field)
     if not isinstance(scr, Decimal):
         return None
     age, sex = _subject(values)
-    egfr = egfr_ckd_epi_2009(float(scr), age, sex)
+    if egfr_equation_of(values) == CKD_EPI_2021:
+        egfr = egfr_ckd_epi_2021(float(scr), age, sex)
+    else:
+        egfr = egfr_ckd_epi_2009(float(scr), age, sex)
     return Decimal(repr(egfr)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _egfr_equation(values: DerivedInputs) -> Value | None:
-    return CKD_EPI_2009 if _egfr(values) is not None else None
+    return egfr_equation_of(values) if _egfr(values) is not None else None
 
 
 def _ccr(values: DerivedInputs) -> Value | None:
@@ -169,6 +185,17 @@ _urine = Section(
               expected_range=Range.of(0, 200),
               help=Text(en="Microscopic haematuria: > 5 red blood cells per high-power field",
                         zh="镜下血尿：红细胞 > 5 个/高倍视野")),
+        Field(id="urine_wbc_hpf", label=Text(en="Urine white blood cells", zh="尿白细胞"), type=FieldType.INTEGER,
+              unit=Text(en="/HPF", zh="个/HP"), required=False, hard_range=Range.of(0, 1000),
+              expected_range=Range.of(0, 200),
+              help=Text(en="Pyuria: > 5 white blood cells per high-power field (SLEDAI-2K, infection excluded)",
+                        zh="脓尿：白细胞 > 5 个/高倍视野（SLEDAI-2K，需排除感染）")),
+        Field(id="urine_infection", label=Text(en="Urinary tract infection at the time of the sample",
+                                               zh="采样时存在泌尿系感染"),
+              type=FieldType.YES_NO, required=False, relevant=P("urine_wbc_hpf", "gt", 5),
+              help=Text(en="Culture-proven or clinically diagnosed; pyuria due to infection does not count in "
+                           "SLEDAI-2K",
+                        zh="经培养证实或临床诊断；感染所致脓尿不计入 SLEDAI-2K")),
         Field(id="urine_casts", label=Text(en="Urinary casts", zh="尿管型"), type=FieldType.YES_NO, required=False),
         Field(id="urine_cast_types", label=Text(en="Cast types", zh="管型类型"), type=FieldType.MULTI_CHOICE,
               choices=(
@@ -192,14 +219,16 @@ _kidney = Section(
         Field(
             id="egfr", label=Text(en="Estimated glomerular filtration rate (eGFR)", zh="估算肾小球滤过率（eGFR）"),
             type=FieldType.DECIMAL, precision=1, unit=EGFR_UNIT, required=False,
-            derived=Derived(inputs=(_SCR,), context=_SUBJECT, function=_egfr, description=Text(
-                en="CKD-EPI 2009 (creatinine, non-Black coefficient), one decimal",
-                zh="CKD-EPI 2009 公式（肌酐，非黑人系数），保留一位小数")),
+            derived=Derived(inputs=(_SCR,), context=_EGFR_CONTEXT, function=_egfr, description=Text(
+                en="the study configuration's equation (CKD-EPI 2009 by default: creatinine, non-Black coefficient; "
+                   "or CKD-EPI 2021), one decimal; its name is stored in the next field",
+                zh="按研究配置的公式（默认 CKD-EPI 2009：肌酐，非黑人系数；或 CKD-EPI 2021），保留一位小数；"
+                   "公式名称记录于下一项")),
         ),
         Field(
             id="egfr_equation", label=Text(en="eGFR equation", zh="eGFR 计算公式"), type=FieldType.TEXT,
             required=False,
-            derived=Derived(inputs=(_SCR,), context=_SUBJECT, function=_egfr_equation, description=Text(
+            derived=Derived(inputs=(_SCR,), context=_EGFR_CONTEXT, function=_egfr_equation, description=Text(
                 en="the name of the equation used for eGFR", zh="eGFR 所用公式名称")),
         ),
         Field(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from crf_desktop.forms.instruments.bilag import BILAG_SYSTEMS
@@ -28,7 +28,7 @@ from crf_desktop.forms.instruments.renal_response import (
 from crf_desktop.forms.instruments.sri import Sri4Result, sri_4_components
 from crf_desktop.forms.library import bilag as bilag_form
 from crf_desktop.forms.model import Text
-from crf_desktop.forms.outcomes.values import STATUS_TEXT, Status, VisitValues, missing_item
+from crf_desktop.forms.outcomes.values import STATUS_TEXT, Status, VisitValues, missing_item, missing_text
 from crf_desktop.forms.visits import FOLLOW_UP_WEEKS, week_code
 
 BASELINE: Final = "baseline"
@@ -59,15 +59,70 @@ class Sri4Outcome:
         return _describe("SRI-4", self.status, self.missing)
 
 
+def number(value: Decimal) -> str:
+    """A stored decimal as a person reads it: no exponent, no trailing zeros (``1.20`` → ``1.2``, 100 → ``100``)."""
+    return f"{value.normalize():f}"
+
+
+def _percent(value: Decimal) -> str:
+    return str(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenalEvidence:
+    """The values a renal response was decided on: UPCR (g/g) and serum creatinine (µmol/L) at baseline and at
+    the visit (``None`` where not recorded)."""
+
+    upcr_baseline_g_g: Decimal | None
+    upcr_g_g: Decimal | None
+    creatinine_baseline_umol_l: Decimal | None
+    creatinine_umol_l: Decimal | None
+
+    @property
+    def upcr_change_percent(self) -> Decimal | None:
+        """UPCR change from baseline in % (−66.7: down by two thirds); None without both values."""
+        if self.upcr_g_g is None or not self.upcr_baseline_g_g:
+            return None
+        return (self.upcr_g_g - self.upcr_baseline_g_g) / self.upcr_baseline_g_g * 100
+
+    @property
+    def creatinine_percent_of_baseline(self) -> Decimal | None:
+        """Creatinine as % of baseline (110: 10 % above); None without both values."""
+        if self.creatinine_umol_l is None or not self.creatinine_baseline_umol_l:
+            return None
+        return self.creatinine_umol_l / self.creatinine_baseline_umol_l * 100
+
+    def describe(self) -> Text:
+        """``UPCR 3.2 → 1.1 g/g (−66 %); creatinine 80 → 88 µmol/L (110 % of baseline)``."""
+        def pair(before: Decimal | None, after: Decimal | None, unit: str) -> str:
+            return f"{'—' if before is None else number(before)} → {'—' if after is None else number(after)} {unit}"
+
+        upcr = pair(self.upcr_baseline_g_g, self.upcr_g_g, "g/g")
+        scr = pair(self.creatinine_baseline_umol_l, self.creatinine_umol_l, "µmol/L")
+        change, share = self.upcr_change_percent, self.creatinine_percent_of_baseline
+        upcr_en = upcr_zh = upcr
+        if change is not None:
+            sign = "+" if change > 0 else "−" if change < 0 else "±"
+            upcr_en += f" ({sign}{_percent(abs(change))} %)"
+            upcr_zh += f"（{sign}{_percent(abs(change))}%）"
+        scr_en, scr_zh = scr, scr
+        if share is not None:
+            scr_en += f" ({_percent(share)} % of baseline)"
+            scr_zh += f"（为基线的 {_percent(share)}%）"
+        return Text(en=f"UPCR {upcr_en}; creatinine {scr_en}", zh=f"尿蛋白/肌酐比值 {upcr_zh}；血肌酐 {scr_zh}")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RenalOutcome:
     """The renal response at one visit under ``definition``: ``category`` complete / partial / none, or None
-    (not evaluable, ``missing`` named). Complete or partial is a responder (total remission)."""
+    (not evaluable, ``missing`` named). Complete or partial is a responder (total remission). ``evidence``: the
+    deciding values (None when the baseline or the visit is not recorded)."""
 
     visit: str
     definition: str
     category: ResponseCategory | None
     missing: tuple[str, ...] = ()
+    evidence: RenalEvidence | None = None
 
     @property
     def status(self) -> Status:
@@ -76,11 +131,14 @@ class RenalOutcome:
         return Status.NON_RESPONDER if self.category == "none" else Status.RESPONDER
 
     def describe(self) -> Text:
-        """``partial response (KDIGO 2012)``, or ``not evaluable (KDIGO 2012): missing week12: upcr_g_g``."""
+        """``partial response (KDIGO 2012): UPCR 3.2 → 1.1 g/g (−66 %); creatinine ...``, or
+        ``KDIGO 2012: not evaluable: missing Week 12: Urine protein/creatinine ratio ...``."""
         if self.category is None:
             return _describe(self.definition, Status.NOT_EVALUABLE, self.missing)
         text = CATEGORY_TEXT[self.category]
-        return Text(en=f"{text.en} ({self.definition})", zh=f"{text.zh}（{self.definition}）")
+        values = self.evidence.describe() if self.evidence is not None else Text(en="", zh="")
+        return Text(en=f"{text.en} ({self.definition})" + (f": {values.en}" if values.en else ""),
+                    zh=f"{text.zh}（{self.definition}）" + (f"：{values.zh}" if values.zh else ""))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,8 +191,8 @@ class SubjectOutcomes:
 def _describe(what: str, status: Status, missing: tuple[str, ...]) -> Text:
     text = STATUS_TEXT[status]
     if status is Status.NOT_EVALUABLE:
-        listed = ", ".join(missing)
-        return Text(en=f"{what}: {text.en}: missing {listed}", zh=f"{what}：{text.zh}：缺少 {listed}")
+        listed = missing_text(missing)
+        return Text(en=f"{what}: {text.en}: missing {listed.en}", zh=f"{what}：{text.zh}：缺少 {listed.zh}")
     return Text(en=f"{what}: {text.en}", zh=f"{what}：{text.zh}")
 
 
@@ -223,7 +281,11 @@ def renal_response_at(
         missing_item(baseline.visit if at_baseline else code, item)
         for at_baseline, item in (_RENAL_INPUTS[name] for name in result.missing)
     )
-    return RenalOutcome(visit=code, definition=rules.name, category=result.category, missing=named)
+    evidence = RenalEvidence(upcr_baseline_g_g=baseline.upcr_g_g, upcr_g_g=visit.upcr_g_g,
+                             creatinine_baseline_umol_l=baseline.creatinine_umol_l,
+                             creatinine_umol_l=visit.creatinine_umol_l)
+    return RenalOutcome(visit=code, definition=rules.name, category=result.category, missing=named,
+                        evidence=evidence)
 
 
 def days_from_baseline(baseline: VisitValues | None, visit: VisitValues | None) -> int | None:

@@ -7,7 +7,11 @@ Thresholds (Gladman DD et al. J Rheumatol 2002;29:288-91, as tabulated in clinic
 proteinuria > 0.5 g/24 h; haematuria > 5 RBC/HPF; pyuria > 5 WBC/HPF; urinary casts = heme-granular or RBC
 casts; low complement = C3 or C4 below the testing laboratory's lower limit of normal (CH50 is not captured);
 increased DNA binding = anti-dsDNA above the laboratory's normal range; thrombocytopenia < 100 × 10⁹/L;
-leukopenia < 3 × 10⁹/L. The exclusions in the definitions (stone, infection, drugs) are the physician's to judge.
+leukopenia < 3 × 10⁹/L. The exclusions in the definitions (stone, infection, drugs) are the physician's to judge;
+where the labs form records a urinary tract infection (``urinary_infection``), pyuria above 5 WBC/HPF is not
+suggested as lupus activity and the evidence says why. Anti-dsDNA: a quantitative value above the laboratory's
+ULN, or else the laboratory's own interpretation (positive / negative) when only that is recorded.
+Evidence names the laboratory values by their labels on the labs form (English and Chinese), with their units.
 
 Decision (clinical-rules.md section 3, ⚠ proteinuria): when no 24-h collection is recorded, a UPCR > 0.5 g/g
 stands in for it (``upcr_stands_in=True``, the default; the evidence says so). The protocol must confirm this;
@@ -22,6 +26,8 @@ from typing import Final
 
 from crf_desktop.forms.instruments import arguments
 from crf_desktop.forms.instruments.sledai import SLEDAI_DESCRIPTORS
+from crf_desktop.forms.library import lab_units
+from crf_desktop.forms.library import labs as labs_form
 from crf_desktop.forms.library import sledai as sledai_form
 from crf_desktop.forms.model import Text
 
@@ -52,6 +58,39 @@ _G_G = Text(en="g/g", zh="g/g")
 _PER_L = Text(en="× 10⁹/L", zh="× 10⁹/L")
 
 
+def _lab_label(field_id: str) -> Text:
+    return labs_form.FORM.field(field_id).label
+
+
+def _limit_label(analyte: lab_units.Analyte, limit: str) -> Text:
+    return Text(en=f"{analyte.label.en}: {limit} of the laboratory's reference range",
+                zh=f"{analyte.label.zh}：实验室参考范围{'下限' if limit == 'LLN' else '上限'}")
+
+
+#: The words for each argument named as missing: the labs form's labels.
+ARGUMENT_LABELS: Final[dict[str, Text]] = {
+    "proteinuria_g_24h": lab_units.PROTEIN_24H.label,
+    "upcr_g_g": lab_units.UPCR.label,
+    "urine_rbc_hpf": _lab_label("urine_rbc_hpf"),
+    "urine_wbc_hpf": _lab_label("urine_wbc_hpf"),
+    "casts": _lab_label("urine_casts"),
+    "c3": lab_units.C3.label,
+    "c3_lln": _limit_label(lab_units.C3, "LLN"),
+    "c4": lab_units.C4.label,
+    "c4_lln": _limit_label(lab_units.C4, "LLN"),
+    "anti_dsdna": _lab_label("dsdna_result"),
+    "anti_dsdna_uln": Text(en="Anti-dsDNA antibody: ULN of the laboratory's reference range",
+                           zh="抗双链DNA抗体：实验室参考范围上限"),
+    "platelets_10e9_l": lab_units.PLATELETS.label,
+    "wbc_10e9_l": lab_units.WBC.label,
+}
+
+
+def shown_number(value: Decimal) -> str:
+    """A decimal as a person reads it: no exponent, no trailing zeros."""
+    return f"{value.normalize():f}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SledaiSuggestion:
     """A suggested answer for one descriptor: present (True), absent (False), or not decidable (None, with the
@@ -69,7 +108,8 @@ def _value(name: str, value: Number | None) -> Decimal | None:
 
 
 def _shown(value: Decimal, unit: Text) -> Text:
-    return Text(en=f"{value} {unit.en}".replace(" /", "/"), zh=f"{value} {unit.zh}".replace(" 个", "个"))
+    number = shown_number(value)
+    return Text(en=f"{number} {unit.en}".replace(" /", "/"), zh=f"{number} {unit.zh}".replace(" 个", "个"))
 
 
 def _finding(key: str, present: bool, because: Text) -> SledaiSuggestion:
@@ -91,12 +131,13 @@ def _finding(key: str, present: bool, because: Text) -> SledaiSuggestion:
 
 def _undecided(key: str, *missing: str) -> SledaiSuggestion:
     name = sledai_form.descriptor_name(key)
-    listed = ", ".join(missing)
+    labels = [ARGUMENT_LABELS.get(m, Text(en=m, zh=m)) for m in missing]
+    listed = Text(en="; ".join(t.en for t in labels), zh="；".join(t.zh for t in labels))
     return SledaiSuggestion(
         key=key,
         field_id=sledai_form.descriptor_field_id(key),
         present=None,
-        evidence=Text(en=f"{name.en}: no suggestion, missing {listed}", zh=f"{name.zh}：无建议，缺少 {listed}"),
+        evidence=Text(en=f"{name.en}: no suggestion, missing {listed.en}", zh=f"{name.zh}：无建议，缺少 {listed.zh}"),
         missing=missing,
     )
 
@@ -150,9 +191,13 @@ def _below_lln(name: str, value: Decimal | None, lln: Decimal | None) -> tuple[b
         return None, Text(en="", zh=""), tuple(n for n, v in ((name, value), (f"{name}_lln", lln)) if v is None)
     low = value < lln
     symbol = "<" if low else "≥"
+    label = ARGUMENT_LABELS[name]
+    unit = lab_units.ANALYTES[name].canonical.symbol
+    shown, limit = _shown(value, unit), _shown(lln, unit)
     return (
         low,
-        Text(en=f"{name.upper()} {value} {symbol} LLN {lln}", zh=f"{name.upper()} {value} {symbol} 正常值下限 {lln}"),
+        Text(en=f"{label.en} {shown.en} {symbol} LLN {limit.en}",
+             zh=f"{label.zh} {shown.zh} {symbol} 正常值下限 {limit.zh}"),
         (),
     )
 
@@ -173,17 +218,34 @@ def _complement(
     )
 
 
-def _dna(value: Decimal | None, uln: Decimal | None) -> SledaiSuggestion:
+def _dna(value: Decimal | None, uln: Decimal | None, positive: bool | None) -> SledaiSuggestion:
     key = "increased_dna_binding"
     if value is None or uln is None:
+        if positive is not None:  # the laboratory's own reading against its cut-off
+            return _finding(key, positive, Text(
+                en=f"Anti-dsDNA antibody {'positive' if positive else 'negative'} by the laboratory's cut-off",
+                zh=f"抗双链DNA抗体按实验室界值判定为{'阳性' if positive else '阴性'}"))
         return _undecided(key, *(n for n, v in (("anti_dsdna", value), ("anti_dsdna_uln", uln)) if v is None))
     high = value > uln
     symbol = ">" if high else "≤"
     return _finding(
         key,
         high,
-        Text(en=f"Anti-dsDNA {value} {symbol} ULN {uln}", zh=f"抗 dsDNA 抗体 {value} {symbol} 正常值上限 {uln}"),
+        Text(en=f"Anti-dsDNA antibody {shown_number(value)} {symbol} ULN {shown_number(uln)}",
+             zh=f"抗双链DNA抗体 {shown_number(value)} {symbol} 正常值上限 {shown_number(uln)}"),
     )
+
+
+def _pyuria(wbc: Decimal | None, infection: bool | None) -> SledaiSuggestion:
+    found = _threshold("pyuria", Text(en="Urine WBC", zh="尿白细胞"), wbc, _HPF, PYURIA_WBC_HPF, above=True,
+                       missing="urine_wbc_hpf")
+    if found.present and infection:
+        assert wbc is not None  # noqa: S101 - present implies a value
+        return _finding("pyuria", False, Text(
+            en=f"Urine WBC {_shown(wbc, _HPF).en} > 5/HPF with a urinary tract infection recorded (infection is "
+               "excluded as a cause)",
+            zh=f"尿白细胞 {_shown(wbc, _HPF).zh} > 5个/高倍视野，但已记录泌尿系感染（感染所致者不计）"))
+    return found
 
 
 def suggest_sledai_descriptors(
@@ -199,19 +261,25 @@ def suggest_sledai_descriptors(
     c4_lln: Number | None = None,
     anti_dsdna: Number | None = None,
     anti_dsdna_uln: Number | None = None,
+    anti_dsdna_positive: bool | None = None,
     platelets_10e9_l: Number | None = None,
     wbc_10e9_l: Number | None = None,
+    urinary_infection: bool | None = None,
     upcr_stands_in: bool = True,
 ) -> tuple[SledaiSuggestion, ...]:
     """Suggest the 8 lab-decidable SLEDAI-2K descriptors (:data:`LAB_DESCRIPTORS`) from one visit's labs.
 
-    Every argument is optional (None: not recorded); C3/C4 and anti-dsDNA are compared with the reporting
-    laboratory's own limits (any unit, the same for value and limit). ``casts``: heme-granular or RBC casts seen
+    Every argument is optional (None: not recorded); C3/C4 (g/L) and anti-dsDNA are compared with the reporting
+    laboratory's own limits (the same unit for value and limit); ``anti_dsdna_positive`` is the laboratory's
+    qualitative reading, used when no quantitative value and ULN are given; ``urinary_infection`` (True: a urinary
+    tract infection is recorded) excludes pyuria. ``casts``: heme-granular or RBC casts seen
     on microscopy. Negative or non-numeric values raise ValueError naming the argument. Returns one suggestion
     per descriptor in :data:`LAB_DESCRIPTORS` order; see the module docstring for the thresholds and sources.
     """
-    if casts is not None:
-        arguments.flag("casts", casts)
+    for name, flag in (("casts", casts), ("anti_dsdna_positive", anti_dsdna_positive),
+                       ("urinary_infection", urinary_infection)):
+        if flag is not None:
+            arguments.flag(name, flag)
     arguments.flag("upcr_stands_in", upcr_stands_in)
     found = {
         "urinary_casts": _casts(casts),
@@ -227,19 +295,13 @@ def suggest_sledai_descriptors(
         "proteinuria": _proteinuria(
             _value("proteinuria_g_24h", proteinuria_g_24h), _value("upcr_g_g", upcr_g_g), upcr_stands_in=upcr_stands_in
         ),
-        "pyuria": _threshold(
-            "pyuria",
-            Text(en="Urine WBC", zh="尿白细胞"),
-            _value("urine_wbc_hpf", urine_wbc_hpf),
-            _HPF,
-            PYURIA_WBC_HPF,
-            above=True,
-            missing="urine_wbc_hpf",
-        ),
+        "pyuria": _pyuria(_value("urine_wbc_hpf", urine_wbc_hpf), urinary_infection),
         "low_complement": _complement(
             _value("c3", c3), _value("c3_lln", c3_lln), _value("c4", c4), _value("c4_lln", c4_lln)
         ),
-        "increased_dna_binding": _dna(_value("anti_dsdna", anti_dsdna), _value("anti_dsdna_uln", anti_dsdna_uln)),
+        "increased_dna_binding": _dna(
+            _value("anti_dsdna", anti_dsdna), _value("anti_dsdna_uln", anti_dsdna_uln), anti_dsdna_positive
+        ),
         "thrombocytopenia": _threshold(
             "thrombocytopenia",
             Text(en="Platelets", zh="血小板"),

@@ -12,7 +12,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from crf_desktop.forms.instruments.bilag import BILAG_SYSTEMS
+from crf_desktop.forms.library import bilag, lab_units, phga, sledai
 from crf_desktop.forms.model import Text
+from crf_desktop.forms.visits import SCHEDULE
 
 
 class Status(StrEnum):
@@ -62,3 +65,43 @@ class VisitValues:
 def missing_item(visit: str, item: str) -> str:
     """How a missing item is named in a not-evaluable result: ``week12: upcr_g_g``."""
     return f"{visit}: {item}"
+
+
+#: How a missing item reads, from the declarations (field labels in English and Chinese).
+_ITEM_LABELS: dict[str, Text] = {
+    "visit not recorded": Text(en="visit not recorded", zh="访视未记录"),
+    "upcr_g_g": lab_units.UPCR.label,
+    "creatinine_umol_l": lab_units.CREATININE.label,
+    "albumin_g_l": lab_units.ALBUMIN.label,
+    "sediment_active": Text(en="Urinary sediment (casts)", zh="尿沉渣（管型）"),
+    "sledai_total": sledai.FORM.field(sledai.TOTAL_FIELD).label,
+    "phga": phga.FORM.field("phga").label,
+}
+
+
+def item_label(item: str) -> Text:
+    """The words for an item named as missing (``upcr_g_g`` → "Urine protein/creatinine ratio ...")."""
+    if item.startswith("bilag_") and item.removeprefix("bilag_") in BILAG_SYSTEMS:
+        name = bilag.system_name(item.removeprefix("bilag_"))
+        return Text(en=f"BILAG-2004 {name.en}", zh=f"BILAG-2004 {name.zh}")
+    return _ITEM_LABELS.get(item, Text(en=item, zh=item))
+
+
+def visit_name(code: str) -> Text:
+    """The visit's label (``week12`` → "Week 12"); the code itself for a visit the schedule does not know."""
+    try:
+        return SCHEDULE.visit(code).label
+    except KeyError:
+        return Text(en=code, zh=code)
+
+
+def missing_text(missing: tuple[str, ...]) -> Text:
+    """``Week 12: Urine protein/creatinine ratio (first-morning urine); Baseline: PhGA (0-3)`` from the items
+    ``week12: upcr_g_g``, ``baseline: phga`` (grouped by visit, in the order given)."""
+    by_visit: dict[str, list[Text]] = {}
+    for entry in missing:
+        visit, _, item = entry.partition(": ")
+        by_visit.setdefault(visit, []).append(item_label(item))
+    en = "; ".join(f"{visit_name(v).en}: {', '.join(t.en for t in items)}" for v, items in by_visit.items())
+    zh = "；".join(f"{visit_name(v).zh}：{'、'.join(t.zh for t in items)}" for v, items in by_visit.items())
+    return Text(en=en, zh=zh)
