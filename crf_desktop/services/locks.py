@@ -8,24 +8,14 @@ from __future__ import annotations
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
+from crf_desktop.services.lock_guard import CasebookLocked as CasebookLocked  # re-exported
+from crf_desktop.services.lock_guard import refuse_if_locked as refuse_if_locked  # re-exported
 from crf_desktop.services.session import Session
 from crf_desktop.services.signatures import SignTarget, latest_for, signature_problems_of
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, locks
 from crf_desktop.store import signatures as signature_store
 from crf_desktop.store.locks import LockEvent as LockEvent  # re-exported for the UI
-
-
-class CasebookLocked(UserInputError):
-    """A change to a locked casebook was refused."""
-
-
-def refuse_if_locked(session: Session, subject_id: str, what: str) -> None:
-    """Raise CasebookLocked naming the lock when ``subject_id``'s casebook is locked."""
-    lock = locks.current(session.site.db, subject_id)
-    if lock is not None:
-        raise CasebookLocked(f"the casebook of {subject_id} is locked (by {lock.by} at {lock.at}), so {what} cannot "
-                             "be changed; a data manager or investigator must unlock it with a reason first")
 
 
 def lock_state(session: Session, subject_id: str) -> LockEvent | None:

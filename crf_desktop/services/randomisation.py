@@ -26,6 +26,7 @@ from crf_desktop.core.roles import Permission
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.trial.criteria import BY_ID
 from crf_desktop.forms.trial.eligibility import Overall
+from crf_desktop.services.lock_guard import refuse_if_locked
 from crf_desktop.services.randomisation_timing import eligibility_today
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import change_subject_status, get_subject
@@ -119,6 +120,7 @@ def randomise(session: Session, subject_id: str, *, on: date | None = None) -> A
     """
     session.require(Permission.RANDOMISE)
     subject = get_subject(session, subject_id)
+    refuse_if_locked(session, subject_id, "the randomisation")
     db = session.site.db
     already = store.assignment(db, subject_id)
     if already is not None:

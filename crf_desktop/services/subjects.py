@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
+from crf_desktop.services.lock_guard import refuse_if_locked
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit, subjects
 from crf_desktop.store.subjects import Subject as Subject  # re-exported for the UI
@@ -64,6 +65,7 @@ def change_subject_status(session: Session, subject_id: str, status: SubjectStat
     """Screen failure, withdrawal (reason required), start on study, completion; final states are final."""
     session.require(Permission.ENTER_DATA)
     subject = get_subject(session, subject_id)
+    refuse_if_locked(session, subject_id, "the subject's status")
     if status not in _ALLOWED[subject.status]:
         raise UserInputError(f"subject {subject_id} is {subject.status.value} and cannot become {status.value}")
     if status in (SubjectStatus.SCREEN_FAILURE, SubjectStatus.WITHDRAWN) and not reason.strip():

@@ -9,6 +9,7 @@ from crf_desktop.services import records as rec
 from crf_desktop.services.dashboard import CellState, subject_row
 from crf_desktop.services.locks import CasebookLocked, lock_casebook, lock_history, lock_state, unlock_casebook
 from crf_desktop.services.signatures import SignTarget, sign
+from crf_desktop.services.subjects import SubjectStatus, change_subject_status, get_subject
 from crf_desktop.store import audit
 from tests.conftest import USER_PASSWORD, SiteFixture
 from tests.services.signature_data import as_user, missed_visit, signable_casebook
@@ -71,6 +72,9 @@ def test_a_locked_casebook_refuses_changes_until_unlocked_with_a_reason(site_wit
             missed_visit(coordinator, subject_id, "week4", reason="ILLNESS")
         with pytest.raises(CasebookLocked):  # a new record is refused too
             missed_visit(coordinator, subject_id, "week8")
+        with pytest.raises(CasebookLocked, match="so the subject's status cannot be changed"):
+            change_subject_status(coordinator, subject_id, SubjectStatus.WITHDRAWN, "moved away")
+        assert get_subject(coordinator, subject_id).status is not SubjectStatus.WITHDRAWN
         record = rec.get_record(coordinator, subject_id=subject_id, visit="week4", form_id="visit_info")
         assert record is not None and record.data["missed_reason"] == "SUBJECT" and record.version == 1
         with pytest.raises(PermissionDenied):
