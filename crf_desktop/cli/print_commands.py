@@ -5,23 +5,19 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from crf_desktop.cli.deferred import add_when_used
 from crf_desktop.cli.prompts import common, login_session
 from crf_desktop.core.errors import UserInputError
-from crf_desktop.services.printing import (
-    LANGUAGES,
-    LOG_ENTRIES,
-    PrintRequest,
-    check_output,
-    check_request,
-    record_prints,
-    render_request,
-    verify_qr,
-    write_pdf,
-)
+
+if TYPE_CHECKING:  # the print loads reportlab: imported only when the print command is used
+    from crf_desktop.services.printing import PrintRequest
 
 
 def _request(args: argparse.Namespace) -> PrintRequest:
+    from crf_desktop.services.printing import LOG_ENTRIES, PrintRequest
+
     if args.blank and args.subject:
         raise UserInputError("--blank prints empty CRFs and --subject a subject's; give one of them, not both")
     if not args.blank and not args.subject:
@@ -38,6 +34,15 @@ def _request(args: argparse.Namespace) -> PrintRequest:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    from crf_desktop.services.printing import (
+        check_output,
+        check_request,
+        record_prints,
+        render_request,
+        verify_qr,
+        write_pdf,
+    )
+
     if args.verify_qr is not None:
         if args.blank or args.subject or args.out:
             raise UserInputError("--verify-qr TEXT checks a printed page; it takes no --blank, --subject or --out")
@@ -71,6 +76,13 @@ def cmd_print(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("print", help="print CRFs to PDF: blank, or a subject's (a form, a visit, the casebook); "
                                      "or check a printed page's QR code")
+    add_when_used(p, _add_arguments)  # its choices come from the print, which loads reportlab
+    p.set_defaults(handler=cmd_print)
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    from crf_desktop.services.printing import LANGUAGES, LOG_ENTRIES
+
     common(p)
     p.add_argument("--blank", action="store_true", help="blank CRFs to fill in by hand (the whole book "
                                                            "without --visit / --form)")
@@ -89,4 +101,3 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--verify-qr", metavar="TEXT", help="check the text of a printed page's QR code against the "
                                                        "database: exit 0 when it matches the current version")
-    p.set_defaults(handler=cmd_print)

@@ -53,7 +53,7 @@ class SignatureMark:
     printed_name: str
     username: str
     role: Text
-    meaning: Text  # as signed; a translation keeps the signed wording
+    meaning: Text  # ``en``: the wording signed; ``zh``: its translation, printed with it
     signed_at: str  # UTC ISO 8601
     scope: Text  # "this form", "visit Week 4", "the whole casebook"
     valid: bool = True

@@ -39,7 +39,7 @@ _SUBSTITUTES = str.maketrans({"✓": "+", "✗": "x", "\u00a0": " "})
 _SCRIPTS = {**{c: (d, SUPERSCRIPT) for c, d in zip("⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾", "0456789+-=()", strict=True)},
             **{c: (d, SUBSCRIPT) for c, d in zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", "0123456789+-=()", strict=True)}}
 _UNSCRIPT = {(shift, plain): char for char, (plain, shift) in _SCRIPTS.items()}
-_SYMBOL_CHARS = frozenset("αβγδεμπσ≥≤≠−±×÷°→←↑↓∞√≈")
+_SYMBOL_CHARS = frozenset("αβγδεμπσ≥≤≠−→←↑↓∞√≈")  # ± × ÷ ° are in Helvetica (WinAnsi)
 _WORD = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff"
                    r"\uff00-\uffef\u3000-\u303f]+")
 
@@ -92,19 +92,32 @@ def runs(text: str, *, bold: bool = False) -> tuple[Run, ...]:
 def _runs(text: str, *, bold: bool) -> Iterator[Run]:
     latin = LATIN_BOLD if bold else LATIN
     text = printable(text)
+    if text.isascii():  # most text: one Helvetica run
+        if text:
+            yield latin, text, BASELINE
+        return
     current, shift, piece = "", BASELINE, list[str]()
     for char in text:
-        char, char_shift = _SCRIPTS.get(char, (char, BASELINE))
-        font = _font_of(char, latin) if char_shift == BASELINE else latin
+        font, char_shift, char = _placed(char, latin)
         if char == " " and current and shift == BASELINE:
             font = current  # a space keeps the run it is in
         if (font, char_shift) != (current, shift) and piece:
             yield current, "".join(piece), shift
             piece = []
         current, shift = font, char_shift
-        piece.append(char if font != latin or _latin_ok(char) else "?")  # no font has it
+        piece.append(char)
     if piece:
         yield current, "".join(piece), shift
+
+
+@lru_cache(maxsize=8192)
+def _placed(char: str, latin: str) -> tuple[str, int, str]:
+    """(font, shift, character drawn) of one character: "?" when no font has it."""
+    plain, shift = _SCRIPTS.get(char, (char, BASELINE))
+    if shift != BASELINE:
+        return latin, shift, plain
+    font = _font_of(char, latin)
+    return font, BASELINE, char if font != latin or _latin_ok(char) else "?"
 
 
 def actual_text(piece: str, shift: int) -> str:

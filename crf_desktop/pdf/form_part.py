@@ -15,7 +15,7 @@ from reportlab.lib.colors import black  # type: ignore[import-untyped]
 
 from crf_desktop.forms.conditions import instruction
 from crf_desktop.forms.dates import display_date, parse_date, parse_partial_date
-from crf_desktop.forms.model import CODED_TYPES, NUMERIC_TYPES, Field, FieldType, Form, Value
+from crf_desktop.forms.model import CODED_TYPES, NUMERIC_TYPES, Field, FieldType, Form, Text, Value, same
 from crf_desktop.forms.parsing import ParseError, parse_value
 from crf_desktop.pdf import fonts, words
 from crf_desktop.pdf.document import FormPart
@@ -357,7 +357,12 @@ def context_of(part: FormPart, lang: str) -> PageContext:
         status = template.format(version=ref.record_version, status=status_text)
         if part.saved:
             status += " · " + part.saved
-    return PageContext(qr=part.qr, visit_label=part.visit_label, form_title=part.form.title,
+    title = part.form.title
+    if part.blank and part.form.repeating:  # a blank log sheet: the site numbers its entries by hand
+        title = Text(en=f"{title.en}  ({words.ENTRY.en} # ______)", zh=f"{title.zh}（{words.ENTRY.zh} # ______）")
+        if lang == "both":  # one write-in after both titles
+            title = same(f"{part.form.title.en} / {part.form.title.zh}  ({say(words.ENTRY, lang)} # ______)")
+    return PageContext(qr=part.qr, visit_label=part.visit_label, form_title=title,
                        status_line=status, signatures=part.signatures)
 
 

@@ -154,7 +154,8 @@ class Writer:
         if context.form_title is not None:
             title = say(context.form_title, lang)
             if ref.repeat_no:
-                title += f"  ({say(words.ENTRY, lang)} #{ref.repeat_no})"
+                entry = f"{say(words.ENTRY, lang)} #{ref.repeat_no}"
+                title += f"（{entry}）" if lang == "zh" else f"  ({entry})"
             if ref.form_version:
                 version = f"{say(words.FORM, lang)} {ref.form} · {say(words.VERSION, lang)} {ref.form_version}"
             else:  # a casebook part: the casebook's version (the sum of its records' versions)
@@ -214,13 +215,23 @@ class Writer:
             c.line(LEFT + 4 + label_width, y - 2, block_right - 6, y - 2)
             c.setStrokeColor(black)
 
-    def _signature_mark(self, mark: SignatureMark, bottom: float) -> float:
-        c, lang = self.canvas, self.lang
+    @staticmethod
+    def _signature_text(mark: SignatureMark, lang: str, *, with_signed: bool = True) -> str:
+        """The manifestation in one language; a translated meaning keeps the wording signed (21 CFR 11.50)."""
+        meaning = mark.meaning.get(lang)
+        if with_signed and lang == "zh" and mark.meaning.zh != mark.meaning.en:
+            meaning += f"（签署原文：{mark.meaning.en}）"
         text = say(words.E_SIGNED, lang).format(
             scope=say(mark.scope, lang), name=mark.printed_name, role=say(mark.role, lang),
-            when=mark.signed_at.replace("T", " ")[:19], meaning=say(mark.meaning, lang))
-        if not mark.valid:
-            text += " " + say(words.E_SIGNATURE_VOID, lang)
+            when=mark.signed_at.replace("T", " ")[:19], meaning=meaning)
+        return text if mark.valid else f"{text} {say(words.E_SIGNATURE_VOID, lang)}"
+
+    def _signature_mark(self, mark: SignatureMark, bottom: float) -> float:
+        c, lang = self.canvas, self.lang
+        if lang == "both":  # the English manifestation carries the wording signed
+            text = f"{self._signature_text(mark, 'en')} / {self._signature_text(mark, 'zh', with_signed=False)}"
+        else:
+            text = self._signature_text(mark, lang)
         lines = fonts.wrap(text, 8, CONTENT_WIDTH - 8)
         height = 10.0 * len(lines) + 4
         c.setFillColor(LIGHT if mark.valid else white)

@@ -6,7 +6,6 @@ import io
 
 from reportlab import rl_config  # type: ignore[import-untyped]
 
-from crf_desktop.pdf import fonts
 from crf_desktop.pdf.chart import render_chart
 from crf_desktop.pdf.document import Cancelled, ChartPart, CoverPart, Document, FormPart, Progress, TablePart
 from crf_desktop.pdf.form_part import render_form
@@ -17,7 +16,7 @@ from crf_desktop.pdf.words import say
 
 def render(document: Document, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF of ``document`` and its page count; :class:`Cancelled` when ``progress`` returns False."""
-    fonts.register()
+    # the Chinese font is registered (about 0.2 s) by the first text that needs it: an English print never does
     ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: ASCII85 only adds size and time
     try:
         return _render(document, progress)

@@ -35,7 +35,7 @@ _SEX = Text(en="Sex", zh="性别")
 _BIRTH = Text(en="Year of birth", zh="出生年份")
 _RAND = Text(en="Randomisation number", zh="随机号")
 _STATUS = Text(en="Status", zh="状态")
-#: The signature meaning in Chinese; a Chinese page prints it with the English the signer confirmed.
+#: The signature meaning in Chinese; a Chinese page prints it with the English wording the signer confirmed.
 _MEANING_ZH = "我已审阅这些数据，确认其准确、完整"
 _SEXES = {"F": Text(en="Female", zh="女"), "M": Text(en="Male", zh="男")}
 
@@ -88,8 +88,8 @@ def _mark(signature: StoredSignature) -> SignatureMark:
         scope = Text(en=f"visit {label.en}", zh=f"访视 {label.zh}")
     else:
         scope = Text(en="this form", zh="本表单")
-    meaning = (Text(en=signature.meaning, zh=f"{_MEANING_ZH}（签署原文：{signature.meaning}）")
-               if signature.meaning == signature_store.MEANING else same(signature.meaning))
+    meaning = (Text(en=signature.meaning, zh=_MEANING_ZH) if signature.meaning == signature_store.MEANING
+               else same(signature.meaning))
     return SignatureMark(printed_name=signature.printed_name, username=signature.username, role=role_text,
                          meaning=meaning, signed_at=signature.signed_at, scope=scope, valid=signature.valid)
 
