@@ -39,8 +39,9 @@ def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialD
                   saved_by=r["updated_by"])
         for s, r in store.site_rows(db, "records"))
     audit_rows = tuple(
-        AuditRow(site_id=r["site"], **{k: r[k] for k in store.AUDIT_COLUMNS if k not in ("prev_hash", "hash")})
-        for r in store.audit_rows(db))
+        AuditRow(site_id=site, seq=seq, ts=ts, user=by, action=action, subject=subject, visit=visit, form=form,
+                 field=field, old_value=old, new_value=new, reason=reason)
+        for site, seq, ts, by, action, subject, visit, form, field, old, new, reason in store.audit_entries(db))
     signatures = tuple(
         SignatureRow(site_id=s, subject_id=r["subject_id"], visit=r["visit"], form=r["form"],
                      repeat_no=int(r["repeat_no"]), record_version=r["record_version"], username=r["username"],

@@ -16,6 +16,7 @@ from crf_desktop.core.errors import UserInputError
 from crf_desktop.services.centre import trial_dataset
 from crf_desktop.services.session import Session
 from crf_desktop.sync.csv_export import MANIFEST, write_csv
+from crf_desktop.sync.export_files import collector_paused
 from crf_desktop.sync.odm_export import write_odm
 
 FORMATS = ("csv", "odm")
@@ -37,15 +38,18 @@ def export_trial(session: Session, *, kind: str, out: Path) -> TrialExport:
     if kind not in FORMATS:
         raise UserInputError(f"unknown export format {kind!r}; choose csv or odm")
     out = out.expanduser()
-    dataset = trial_dataset(session)
-    if kind == "csv":
-        csv_result = write_csv(dataset, out)
-        result = TrialExport(kind=kind, path=out, message=csv_result.message, arms_included=csv_result.arms_included)
-        checksum = f"checksums in {MANIFEST}"
-    else:
-        odm_result = write_odm(dataset, out)
-        result = TrialExport(kind=kind, path=out, message=odm_result.message, arms_included=odm_result.arms_included)
-        checksum = f"SHA-256 {odm_result.sha256}"
+    with collector_paused():  # the dataset as well as the writing
+        dataset = trial_dataset(session)
+        if kind == "csv":
+            csv_result = write_csv(dataset, out)
+            result = TrialExport(kind=kind, path=out, message=csv_result.message,
+                                 arms_included=csv_result.arms_included)
+            checksum = f"checksums in {MANIFEST}"
+        else:
+            odm_result = write_odm(dataset, out)
+            result = TrialExport(kind=kind, path=out, message=odm_result.message,
+                                 arms_included=odm_result.arms_included)
+            checksum = f"SHA-256 {odm_result.sha256}"
     arms = "treatment arms included (unblinded)" if result.arms_included else "blinded, no treatment arms"
     try:
         session.record("trial data exported", new_value=str(out),

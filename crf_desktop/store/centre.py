@@ -132,6 +132,14 @@ def insert_audit(db: sqlite_utils.Database, site_id: str, entries: list[dict[str
                         [(site_id, *(entry[c] for c in AUDIT_COLUMNS)) for entry in entries])
 
 
+def audit_entries(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """Every site's audit entries without their hashes, ordered by site and sequence: tuples of ``site`` and the
+    ``AUDIT_COLUMNS`` but ``prev_hash`` and ``hash``. What the exports read (the full trial holds ~200k entries:
+    plain tuples, one statement)."""
+    columns = ", ".join(c for c in AUDIT_COLUMNS if c not in ("prev_hash", "hash"))
+    return db.execute(f"SELECT site, {columns} FROM centre_audit ORDER BY site, seq").fetchall()  # noqa: S608
+
+
 def audit_rows(db: sqlite_utils.Database, site_id: str | None = None) -> list[dict[str, Any]]:
     if site_id is None:
         return rows(db, "SELECT * FROM centre_audit ORDER BY site, seq")

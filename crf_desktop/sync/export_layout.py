@@ -89,9 +89,10 @@ def _check(record: RecordRow, registry: Registry, holders: Mapping[str, Holder],
         raise ExportDataError(f"{_where(record)}: the schedule does not place form {record.form!r} at "
                               f"{record.visit!r}; {_UPGRADE}")
     form = registry.forms[record.form]
-    unknown = sorted(set(record.values) - field_ids[form.id])
+    unknown = record.values.keys() - field_ids[form.id]
     if unknown:
-        raise ExportDataError(f"{_where(record)}: form {form.id!r} declares no field {', '.join(unknown)}; {_UPGRADE}")
+        raise ExportDataError(f"{_where(record)}: form {form.id!r} declares no field {', '.join(sorted(unknown))}; "
+                              f"{_UPGRADE}")
     if record.repeat_no < 0:
         raise ExportDataError(f"{_where(record)}: the repeat number {record.repeat_no} is negative; the centre "
                               "database is damaged, run crf-desktop verify")
@@ -106,8 +107,9 @@ def layout(dataset: TrialDataset, registry: Registry = REGISTRY) -> Layout:
     field_ids = {form.id: frozenset(f.id for f in form.fields) for form in registry.all_forms()}
     for record in dataset.records:
         _check(record, registry, by_code, field_ids)
+    repeatable = {h.code: h.repeatable for h in holders}
     ordered = sorted(dataset.records, key=lambda r: (r.site_id, r.subject_id, holder_rank[r.visit],
-                                                     r.repeat_no if by_code[r.visit].repeatable else 0,
+                                                     r.repeat_no if repeatable[r.visit] else 0,
                                                      form_rank[r.form], r.repeat_no))
     by_form: dict[str, list[RecordRow]] = {form_id: [] for form_id in registry.forms}
     by_subject: dict[str, list[RecordRow]] = defaultdict(list)

@@ -10,14 +10,16 @@ the reason for change, and in ``SourceID`` what happened (action, subject/visit/
 which ODM 1.3.2 has no other element for. ``Signatures`` holds every electronic signature with the SHA-256 of the
 signed content as its ``CryptoBindingManifest``; a signature invalidated by a later change is listed there and
 named in ``Annotations``, never nested as if it still held.
+
+The element is written as text in pieces (:meth:`ClinicalWriter.chunks`: one subject, or a thousand audit
+records, at a time) so that the export never holds the trial as a tree (:mod:`crf_desktop.sync.odm_xml`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET  # noqa: S405 - writing only
 
 from crf_desktop.forms.model import FieldType, Form
 from crf_desktop.sync.dataset import AuditRow, QueryRow, RecordRow, SignatureRow, SubjectRow, TrialDataset
@@ -33,12 +35,12 @@ from crf_desktop.sync.odm_names import (
     location_oid,
     odm_datetime,
     safe,
-    sub,
-    tag,
     user_oid,
 )
+from crf_desktop.sync.odm_xml import attr, attrs, element, text
 
 _RecordKey = tuple[str, str, str, int]  # subject, visit, form, repeat_no
+_AUDIT_CHUNK = 1000  # audit records per piece written
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,44 +56,47 @@ class ClinicalCounts:
 
 
 class _FormShape:
-    """A form's sections and fields, looked up once."""
+    """A form's sections and fields, looked up (and their OIDs escaped) once."""
 
     def __init__(self, form: Form) -> None:
-        self.oid = form_oid(form.id)
+        self.oid = attr(form_oid(form.id))
         self.repeating = form.repeating
-        # (group OID, ((item OID, field id, is a time), ...)) per section
+        # (escaped group OID, ((escaped item OID, field id, is a time), ...)) per section
         self.sections: list[tuple[str, tuple[tuple[str, str, bool], ...]]] = [
-            (group_oid(form.id, s.id), tuple((item_oid(form.id, f.id), f.id, f.type is FieldType.TIME)
-                                             for f in s.fields))
+            (attr(group_oid(form.id, s.id)), tuple((attr(item_oid(form.id, f.id)), f.id, f.type is FieldType.TIME)
+                                                   for f in s.fields))
             for s in form.sections
         ]
 
 
 def _query_comment(query: QueryRow) -> str:
-    text = (f"Query {query.query_id} ({query.status}), raised by {query.raised_by} at {query.raised_at}: "
-            f"{query.question}")
+    found = (f"Query {query.query_id} ({query.status}), raised by {query.raised_by} at {query.raised_at}: "
+             f"{query.question}")
     if query.answer is not None:
-        text += f" | Answer by {query.answered_by} at {query.answered_at}: {query.answer}"
+        found += f" | Answer by {query.answered_by} at {query.answered_at}: {query.answer}"
     if query.closed_by is not None:
-        text += f" | Closed by {query.closed_by} at {query.closed_at}"
-    return text
+        found += f" | Closed by {query.closed_by} at {query.closed_at}"
+    return found
 
 
-def _signature(parent: ET.Element, row: SignatureRow, refs: AdminRefs, attrs: dict[str, str] | None = None) -> None:
-    signature = sub(parent, "Signature", attrs)
-    sub(signature, "UserRef", {"UserOID": user_oid(row.site_id, row.username)})
-    sub(signature, "LocationRef", {"LocationOID": location_oid(row.site_id)})
-    sub(signature, "SignatureRef", {"SignatureOID": refs.signature_defs[row.meaning]})
-    sub(signature, "DateTimeStamp", text=odm_datetime(row.signed_at, what=f"signature of {row.subject_id}"))
-    sub(signature, "CryptoBindingManifest", text=f"sha256:{row.content_sha256}")
+def _signature(row: SignatureRow, refs: AdminRefs, signature_id: str | None = None) -> str:
+    start = "<Signature>" if signature_id is None else f'<Signature ID="{attr(signature_id)}">'
+    return (f'{start}<UserRef UserOID="{attr(user_oid(row.site_id, row.username))}" />'
+            f'<LocationRef LocationOID="{attr(location_oid(row.site_id))}" />'
+            f'<SignatureRef SignatureOID="{attr(refs.signature_defs[row.meaning])}" />'
+            f"{element('DateTimeStamp', None, odm_datetime(row.signed_at, what=f'signature of {row.subject_id}'))}"
+            f"{element('CryptoBindingManifest', None, f'sha256:{row.content_sha256}')}</Signature>")
 
 
-class _Writer:
+class _Subjects:
+    """Writes ``SubjectData`` elements."""
+
     def __init__(self, dataset: TrialDataset, laid_out: Layout, refs: AdminRefs) -> None:
         self.dataset = dataset
         self.laid_out = laid_out
         self.refs = refs
         self.shapes = {form.id: _FormShape(form) for form in laid_out.forms()}
+        self.holders = {h.code: (h.repeatable, attr(event_oid(h.code))) for h in laid_out.holders}
         self.queries: dict[_RecordKey, list[QueryRow]] = defaultdict(list)
         for query in dataset.queries:
             self.queries[(query.subject_id, query.visit, query.form, query.repeat_no)].append(query)
@@ -104,56 +109,59 @@ class _Writer:
         self.forms = 0
         self.items = 0
 
-    def _signature_at(self, parent: ET.Element, subject: str, visit: str | None, form: str | None,
+    def _signature_at(self, out: list[str], subject: str, visit: str | None, form: str | None,
                       repeat_no: int) -> None:
         found = self.valid_signatures.get((subject, visit, form, repeat_no))
         if found is not None:
-            _signature(parent, found, self.refs)
+            out.append(_signature(found, self.refs))
 
-    def _form_data(self, event: ET.Element, record: RecordRow) -> None:
+    def _form_data(self, out: list[str], record: RecordRow) -> None:
         shape = self.shapes[record.form]
-        attrs = {"FormOID": shape.oid}
-        if shape.repeating:
-            attrs["FormRepeatKey"] = str(record.repeat_no)
-        data = sub(event, "FormData", attrs)
-        audit = sub(data, "AuditRecord")
-        sub(audit, "UserRef", {"UserOID": user_oid(record.site_id, record.saved_by)})
-        sub(audit, "LocationRef", {"LocationOID": location_oid(record.site_id)})
-        sub(audit, "DateTimeStamp", text=odm_datetime(record.saved_at, what=f"record of {record.subject_id}"))
-        sub(audit, "SourceID", text=f"{record.form} version {record.form_version}, record version "
-                                    f"{record.version}, status {record.status}")
-        self._signature_at(data, record.subject_id, record.visit, record.form, record.repeat_no)
+        repeat = f' FormRepeatKey="{record.repeat_no}"' if shape.repeating else ""
+        saved = odm_datetime(record.saved_at, what=f"record of {record.subject_id}")
+        source = (f"{record.form} version {record.form_version}, record version {record.version}, "
+                  f"status {record.status}")
+        out.append(f'<FormData FormOID="{shape.oid}"{repeat}><AuditRecord>'
+                   f'<UserRef UserOID="{attr(user_oid(record.site_id, record.saved_by))}" />'
+                   f'<LocationRef LocationOID="{attr(location_oid(record.site_id))}" />'
+                   f"{element('DateTimeStamp', None, saved)}{element('SourceID', None, source)}</AuditRecord>")
+        self._signature_at(out, record.subject_id, record.visit, record.form, record.repeat_no)
         by_field: dict[str, list[QueryRow]] = defaultdict(list)
         for query in self.queries.get((record.subject_id, record.visit, record.form, record.repeat_no), ()):
             by_field[query.field].append(query)
         values = record.values
-        element = ET.SubElement  # the inner loop runs once per field of the trial: keep it lean
-        for group_id, items in shape.sections:
-            group: ET.Element | None = None
+        add = out.append  # the inner loop runs once per field of the trial: keep it lean
+        for group, items in shape.sections:
+            opened = False
             for oid, field_id, is_time in items:
                 value = values.get(field_id, "")
                 asked = by_field.get(field_id) if by_field else None
                 if not value and not asked:
                     continue
-                if group is None:
-                    group = element(data, "ItemGroupData", {"ItemGroupOID": group_id})
-                if not value:
-                    item = element(group, "ItemData", {"ItemOID": oid, "IsNull": "Yes"})
-                else:
-                    item = element(group, "ItemData", {"ItemOID": oid,
-                                                       "Value": f"{value}:00" if is_time and len(value) == 5
-                                                       else value})
+                if not opened:
+                    add(f'<ItemGroupData ItemGroupOID="{group}">')
+                    opened = True
                 self.items += 1
-                for number, query in enumerate(asked or (), start=1):
-                    note = sub(item, "Annotation", {"SeqNum": str(number)})
-                    sub(note, "Comment", {"SponsorOrSite": "Sponsor"}, _query_comment(query))
+                if value:
+                    shown = f"{value}:00" if is_time and len(value) == 5 else value
+                    start = f'<ItemData ItemOID="{oid}" Value="{attr(shown)}"'
+                else:
+                    start = f'<ItemData ItemOID="{oid}" IsNull="Yes"'
+                if not asked:
+                    add(f"{start} />")
+                    continue
+                add(f"{start}>")
+                for number, query in enumerate(asked, start=1):
+                    add(f'<Annotation SeqNum="{number}">'
+                        f'{element("Comment", {"SponsorOrSite": "Sponsor"}, _query_comment(query))}</Annotation>')
                     self.placed_queries.add(query.query_id)
+                add("</ItemData>")
+            if opened:
+                add("</ItemGroupData>")
+        add("</FormData>")
         self.forms += 1
 
-    def _subject_event(self, subject_data: ET.Element, row: SubjectRow) -> None:
-        event = sub(subject_data, "StudyEventData", {"StudyEventOID": event_oid(SUBJECT_EVENT)})
-        form = sub(event, "FormData", {"FormOID": form_oid(SUBJECT_FORM)})
-        group = sub(form, "ItemGroupData", {"ItemGroupOID": SUBJECT_GROUP})
+    def _subject_event(self, out: list[str], row: SubjectRow) -> None:
         values = {
             "sex": row.sex, "birth_year": "" if row.birth_year is None else str(row.birth_year),
             "status": row.status, "status_reason": row.status_reason or "",
@@ -164,98 +172,129 @@ class _Writer:
         }
         if self.dataset.arms:
             values[ARM_ITEM[0]] = self.dataset.arms.get(row.subject_id, "")
-        for name in (*(n for n, _ in SUBJECT_ITEMS), *((ARM_ITEM[0],) if self.dataset.arms else ())):
-            if values[name]:
-                sub(group, "ItemData", {"ItemOID": item_oid(SUBJECT_FORM, name), "Value": values[name]})
+        out.append(f'<StudyEventData StudyEventOID="{attr(event_oid(SUBJECT_EVENT))}">'
+                   f'<FormData FormOID="{attr(form_oid(SUBJECT_FORM))}">')
+        items = [element("ItemData", {"ItemOID": item_oid(SUBJECT_FORM, name), "Value": values[name]})
+                 for name in (*(n for n, _ in SUBJECT_ITEMS), *((ARM_ITEM[0],) if self.dataset.arms else ()))
+                 if values[name]]
+        group = element("ItemGroupData", {"ItemGroupOID": SUBJECT_GROUP})
+        if items:
+            group = f'<ItemGroupData ItemGroupOID="{attr(SUBJECT_GROUP)}">{"".join(items)}</ItemGroupData>'
+        out.append(f"{group}</FormData></StudyEventData>")
 
-    def subject(self, parent: ET.Element, subject: str, site: str, row: SubjectRow | None) -> None:
-        subject_data = sub(parent, "SubjectData", {"SubjectKey": subject})
-        self._signature_at(subject_data, subject, None, None, 0)
-        sub(subject_data, "SiteRef", {"LocationOID": location_oid(site)})
+    def subject(self, subject: str, site: str, row: SubjectRow | None) -> str:
+        """The ``SubjectData`` element of ``subject``."""
+        out = [f'<SubjectData SubjectKey="{attr(subject)}">']
+        self._signature_at(out, subject, None, None, 0)
+        out.append(f'<SiteRef LocationOID="{attr(location_oid(site))}" />')
         if row is not None:
-            self._subject_event(subject_data, row)
-        event: ET.Element | None = None
+            self._subject_event(out, row)
+        opened = False
         current: tuple[str, int] | None = None
         for record in self.laid_out.records_by_subject.get(subject, ()):
-            holder = self.laid_out.holder(record.visit)
-            occurrence = max(record.repeat_no, 1) if holder.repeatable else 0
-            if event is None or current != (record.visit, occurrence):
+            repeatable, oid = self.holders[record.visit]
+            occurrence = max(record.repeat_no, 1) if repeatable else 0
+            if not opened or current != (record.visit, occurrence):
+                if opened:
+                    out.append("</StudyEventData>")
+                opened = True
                 current = (record.visit, occurrence)
-                attrs = {"StudyEventOID": event_oid(record.visit)}
-                if holder.repeatable:
-                    attrs["StudyEventRepeatKey"] = str(occurrence)
-                event = sub(subject_data, "StudyEventData", attrs)
-                self._signature_at(event, subject, record.visit, None, record.repeat_no if occurrence else 0)
-            self._form_data(event, record)
+                repeat = f' StudyEventRepeatKey="{occurrence}"' if repeatable else ""
+                out.append(f'<StudyEventData StudyEventOID="{oid}"{repeat}>')
+                self._signature_at(out, subject, record.visit, None, record.repeat_no if occurrence else 0)
+            self._form_data(out, record)
+        if opened:
+            out.append("</StudyEventData>")
+        out.append("</SubjectData>")
+        return "".join(out)
 
 
-def _audit_source(row: AuditRow) -> str:
-    text = f"site {row.site_id} audit #{row.seq}: {row.action}"
-    where = [part for part in (row.subject, row.visit, row.form, row.field) if part]
-    if where:
-        text = f"{text} {'/'.join(where)}"
-    if row.old_value is not None or row.new_value is not None:
-        text = f"{text}: {row.old_value or ''} -> {row.new_value or ''}"
-    return text
-
-
-def _audit_records(parent: ET.Element, rows: Iterable[AuditRow]) -> int:
-    records = sub(parent, "AuditRecords")
-    element = ET.SubElement  # one entry per audited action of the whole trial: keep the loop lean
-    count = 0
+def _audit_records(rows: list[AuditRow]) -> Iterator[str]:
+    """The ``AuditRecords`` element, a thousand records at a time."""
+    if not rows:
+        yield "<AuditRecords />"
+        return
+    yield "<AuditRecords>"
+    ids: dict[str, str] = {}  # site -> escaped ID part
+    # (site, user) -> what follows the ID: the edit point, the user and the location, up to the time stamp
+    refs: dict[tuple[str, str], str] = {}
     seen: set[str] = set()
-    for row in rows:
+    out: list[str] = []
+    add = out.append  # one entry per audited action of the whole trial: keep the loop lean
+    for count, row in enumerate(rows):
         site = row.site_id
-        record_id = f"AR.{safe(site)}.{row.seq}"
+        part = ids.get(site)
+        if part is None:
+            part = ids[site] = attr(safe(site))
+        record_id = f"AR.{part}.{row.seq}"
         if record_id in seen:  # XML IDs must be unique; a site's numbering is, but never trust it blindly
             record_id = f"{record_id}.{count}"
         seen.add(record_id)
-        attrs = {"ID": record_id}
-        if site == CENTRE_SITE:
-            attrs["EditPoint"] = "DataManagement"
-        record = element(records, "AuditRecord", attrs)
-        element(record, "UserRef", {"UserOID": user_oid(site, row.user)})
-        element(record, "LocationRef", {"LocationOID": location_oid(site)})
-        element(record, "DateTimeStamp").text = odm_datetime(row.ts, what=f"audit entry {row.seq} of site {site}")
-        if row.reason:
-            element(record, "ReasonForChange").text = row.reason
-        element(record, "SourceID").text = _audit_source(row)
-        count += 1
-    return count
+        who = refs.get((site, row.user))
+        if who is None:
+            edit = ' EditPoint="DataManagement"' if site == CENTRE_SITE else ""
+            who = refs[(site, row.user)] = (f'{edit}><UserRef UserOID="{attr(user_oid(site, row.user))}" />'
+                                            f'<LocationRef LocationOID="{attr(location_oid(site))}" />')
+        source = f"site {site} audit #{row.seq}: {row.action}"
+        where = [p for p in (row.subject, row.visit, row.form, row.field) if p]
+        if where:
+            source = f"{source} {'/'.join(where)}"
+        if row.old_value is not None or row.new_value is not None:
+            source = f"{source}: {row.old_value or ''} -> {row.new_value or ''}"
+        reason = f"<ReasonForChange>{text(row.reason)}</ReasonForChange>" if row.reason else ""
+        stamp = odm_datetime(row.ts, what=f"audit entry {row.seq} of site {site}")
+        add(f'<AuditRecord ID="{record_id}"{who}<DateTimeStamp>{stamp}</DateTimeStamp>{reason}'
+            f"<SourceID>{text(source)}</SourceID></AuditRecord>")
+        if len(out) == _AUDIT_CHUNK:
+            yield "".join(out)
+            out.clear()
+    out.append("</AuditRecords>")
+    yield "".join(out)
 
 
-def _annotations(parent: ET.Element, texts: list[str]) -> None:
+def _annotations(texts: list[str]) -> str:
     if not texts:
-        return
-    annotations = sub(parent, "Annotations")
-    for number, text in enumerate(texts, start=1):
-        note = sub(annotations, "Annotation", {"SeqNum": str(number), "ID": f"AN.{number}"})
-        sub(note, "Comment", {"SponsorOrSite": "Sponsor"}, text)
+        return ""
+    notes = "".join(f'<Annotation SeqNum="{number}" ID="AN.{number}">'
+                    f'{element("Comment", {"SponsorOrSite": "Sponsor"}, note)}</Annotation>'
+                    for number, note in enumerate(texts, start=1))
+    return f"<Annotations>{notes}</Annotations>"
 
 
-def clinical_element(dataset: TrialDataset, laid_out: Layout, meta: MetaData,
-                     refs: AdminRefs) -> tuple[ET.Element, ClinicalCounts]:
-    """The ``ClinicalData`` element of ``dataset``."""
-    clinical = ET.Element(tag("ClinicalData"), {"StudyOID": meta.study_oid, "MetaDataVersionOID": meta.version_oid})
-    writer = _Writer(dataset, laid_out, refs)
-    rows: Mapping[str, SubjectRow] = {s.subject_id: s for s in dataset.subjects}
-    sites = {r.subject_id: r.site_id for r in dataset.records} | {s.subject_id: s.site_id for s in dataset.subjects}
-    subjects = subject_ids(dataset)
-    for subject in subjects:
-        writer.subject(clinical, subject, sites[subject], rows.get(subject))
-    audit_count = _audit_records(clinical, sorted(dataset.audit, key=lambda a: (a.site_id, a.seq)))
-    signatures = sub(clinical, "Signatures")
-    notes: list[str] = []
-    for number, row in enumerate(sorted(dataset.signatures, key=lambda s: (s.site_id, s.signed_at)), start=1):
-        signature_id = f"SG.{safe(row.site_id)}.{number}"
-        _signature(signatures, row, refs, {"ID": signature_id})
-        if not row.valid:
-            where = "/".join(p for p in (row.subject_id, row.visit, row.form) if p)
-            notes.append(f"Signature {signature_id} by {row.printed_name} ({row.role}) at {row.signed_at} on {where} "
-                         "is no longer valid: the signed data changed after signing")
-    notes += [f"{q.subject_id}/{q.visit}/{q.form}#{q.repeat_no}/{q.field}: {_query_comment(q)}"
-              for q in dataset.queries if q.query_id not in writer.placed_queries]
-    _annotations(clinical, notes)
-    return clinical, ClinicalCounts(subjects=len(subjects), forms=writer.forms, items=writer.items,
-                                    audit_records=audit_count, signatures=len(dataset.signatures),
-                                    queries=len(dataset.queries))
+class ClinicalWriter:
+    """The ``ClinicalData`` element of a dataset: :meth:`chunks` writes it, :attr:`counts` then says what it held."""
+
+    def __init__(self, dataset: TrialDataset, laid_out: Layout, meta: MetaData, refs: AdminRefs) -> None:
+        self._dataset = dataset
+        self._laid_out = laid_out
+        self._meta = meta
+        self._refs = refs
+        self.counts: ClinicalCounts | None = None
+
+    def chunks(self) -> Iterator[str]:
+        """The element as text, one subject (or a thousand audit records) per piece."""
+        dataset, refs = self._dataset, self._refs
+        yield f"<ClinicalData{attrs({'StudyOID': self._meta.study_oid, 'MetaDataVersionOID': self._meta.version_oid})}>"
+        writer = _Subjects(dataset, self._laid_out, refs)
+        rows: Mapping[str, SubjectRow] = {s.subject_id: s for s in dataset.subjects}
+        sites = {r.subject_id: r.site_id for r in dataset.records} | {s.subject_id: s.site_id for s in dataset.subjects}
+        subjects = subject_ids(dataset)
+        for subject in subjects:
+            yield writer.subject(subject, sites[subject], rows.get(subject))
+        yield from _audit_records(sorted(dataset.audit, key=lambda a: (a.site_id, a.seq)))
+        signatures: list[str] = []
+        notes: list[str] = []
+        for number, row in enumerate(sorted(dataset.signatures, key=lambda s: (s.site_id, s.signed_at)), start=1):
+            signature_id = f"SG.{safe(row.site_id)}.{number}"
+            signatures.append(_signature(row, refs, signature_id))
+            if not row.valid:
+                where = "/".join(p for p in (row.subject_id, row.visit, row.form) if p)
+                notes.append(f"Signature {signature_id} by {row.printed_name} ({row.role}) at {row.signed_at} on "
+                             f"{where} is no longer valid: the signed data changed after signing")
+        notes += [f"{q.subject_id}/{q.visit}/{q.form}#{q.repeat_no}/{q.field}: {_query_comment(q)}"
+                  for q in dataset.queries if q.query_id not in writer.placed_queries]
+        held = "".join(signatures)
+        yield f"{f'<Signatures>{held}</Signatures>' if held else '<Signatures />'}{_annotations(notes)}</ClinicalData>"
+        self.counts = ClinicalCounts(subjects=len(subjects), forms=writer.forms, items=writer.items,
+                                     audit_records=len(dataset.audit), signatures=len(dataset.signatures),
+                                     queries=len(dataset.queries))

@@ -4,14 +4,17 @@ and as an ODM file that validates against the official schema; every export audi
 from __future__ import annotations
 
 import csv
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from crf_desktop.core.errors import PermissionDenied, UserInputError
 from crf_desktop.core.roles import Role
+from crf_desktop.services.centre import trial_dataset
 from crf_desktop.services.centre_export import export_trial
 from crf_desktop.services.session import login
+from crf_desktop.store import centre as centre_store
 from crf_desktop.store import users
 from tests.conftest import SiteFixture
 from tests.sync.conftest import CENTRE_PASSWORD, CentreFixture, add_subject, coordinator, export, import_all
@@ -49,6 +52,21 @@ def test_imported_data_export_as_csv_and_valid_odm_and_are_audited(enrolled: Sit
     assert not csv_result.arms_included and not odm_result.arms_included
     assert sorted(e.new_value for e in exported) == sorted([str(tmp_path / "csv"), str(tmp_path / "trial.xml")])
     assert all("blinded, no treatment arms" in (e.reason or "") for e in exported)
+
+
+def test_the_exports_read_every_imported_audit_entry_field_for_field(enrolled: SiteFixture, centre: CentreFixture,
+                                                                      folder: Path) -> None:
+    subject = _imported(enrolled, centre, folder)
+    session = centre.login()
+    try:
+        dataset = trial_dataset(session)
+        stored = centre_store.audit_rows(session.site.db)
+    finally:
+        session.close()
+    assert any(r["subject"] == subject and r["site"] == "01" for r in stored)  # the site's own entries came in
+    assert [asdict(a) for a in dataset.audit] == [
+        {"site_id": r["site"], **{k: r[k] for k in centre_store.AUDIT_COLUMNS if k not in ("prev_hash", "hash")}}
+        for r in stored]
 
 
 def test_an_unknown_format_is_refused(centre: CentreFixture, tmp_path: Path) -> None:
