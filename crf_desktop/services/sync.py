@@ -23,9 +23,10 @@ from crf_desktop.services.session import Session, init_site
 from crf_desktop.services.study_config import install_configuration
 from crf_desktop.store import audit
 from crf_desktop.store import sync_state as state
-from crf_desktop.store.backup import take_backup
+from crf_desktop.store.backup import BACKUP_DIR, take_backup
 from crf_desktop.store.centre import is_centre
-from crf_desktop.store.database import DatabaseError
+from crf_desktop.store.database import DatabaseError, connect_keyed
+from crf_desktop.store.datadir import DB_FILE
 from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.sync import enrolment as enrolment_file
 from crf_desktop.sync.enrolment import Enrolment as Enrolment  # re-exported for the UI and CLI
@@ -59,7 +60,18 @@ class ExportResult:
     acks_received: int = 0
     acked_seq: int = 0  # the last package the centre said it applied
     republished: tuple[Path, ...] = ()
-    problems: tuple[str, ...] = ()  # centre messages refused, backup not taken: the export itself succeeded
+    problems: tuple[str, ...] = ()  # centre messages refused, package not yet in the folder: the export succeeded
+
+    @property
+    def needs_backup(self) -> bool:
+        """A package was written: :func:`backup_after_export` follows (issue 8: a backup after each export)."""
+        return self.package is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class BackupResult:
+    name: str | None  # the backup file's name, None when it could not be written
+    problem: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -164,12 +176,15 @@ def _meta(session: Session, key: str) -> str | None:
 
 
 def _republish(session: Session, outbox: Path, acked: int) -> list[Path]:
-    """Packages the centre has not acknowledged and the folder lacks (lost, or an export killed after commit)."""
+    """Packages the centre has not acknowledged and the folder lacks (lost, or an export killed after commit).
+
+    Only a missing package's bytes are read: the first package of a full trial is megabytes, and the centre
+    may not have acknowledged it yet when the next export runs."""
     written = []
-    for exported, content in state.packages_after(session.site.db, acked):
-        path = outbox / package_name(session.study_id, session.site_id, exported.seq)
+    for seq in state.package_seqs_after(session.site.db, acked):
+        path = outbox / package_name(session.study_id, session.site_id, seq)
         if not path.exists():
-            write_file(path, content)
+            write_file(path, state.package_content(session.site.db, seq))
             written.append(path)
     return written
 
@@ -234,20 +249,53 @@ def export_to_centre(session: Session, folder: Path, *,
     if progress is not None:
         steps = len(present(db)) + 1  # one step per replicated table, then sealing and writing
         progress(steps, steps)
-    problems += _backup_after_export(session)
     return ExportResult(package=path, seq=built.seq, change_count=built.change_count,
                         message=f"Sent package {built.seq} with {built.change_count} changes to {path}",
                         queries_received=inbox.queries_changed, acks_received=inbox.messages, acked_seq=acked,
                         republished=tuple(republished), problems=tuple(problems))
 
 
-def _backup_after_export(session: Session) -> list[str]:
+def take_export_backup(session: Session) -> BackupResult:
+    """Copy the database into ``backups/`` after an export, through a connection of its own.
+
+    It writes nothing through the session's connection (the database is in WAL mode: the copy reads the last
+    committed state while the person goes on working), so the GUI runs it on a worker thread;
+    :func:`record_export_backup` then audits it. A failure is returned, not raised: the export is complete.
+    """
+    session.require(Permission.EXPORT)
     try:
-        taken = take_backup(session.site.db.conn, session.data_dir, session.site.db_key, EXPORT_BACKUP)
+        conn = connect_keyed(session.data_dir / DB_FILE, session.site.db_key)
+        try:
+            taken = take_backup(conn, session.data_dir, session.site.db_key, EXPORT_BACKUP)
+        finally:
+            conn.close()
     except (OSError, CrfError, DatabaseError, DatabaseCorruptError) as exc:
-        return [f"the backup after the export could not be written ({exc}); check the free disk space"]
-    session.record("backup taken", new_value=taken.name)
-    return []
+        return BackupResult(name=None, problem=f"the backup after the export could not be written to "
+                            f"{session.data_dir / BACKUP_DIR} ({exc}); check the free disk space. The export "
+                            "itself is complete")
+    return BackupResult(name=taken.name)
+
+
+def record_export_backup(session: Session, result: BackupResult) -> None:
+    """Audit the backup after an export (taken or failed), through the session's connection."""
+    if result.name is not None:
+        session.record("backup taken", new_value=result.name)
+    else:
+        session.record("backup failed", new_value=EXPORT_BACKUP, reason=result.problem)
+
+
+def backup_after_export(session: Session) -> BackupResult:
+    """The encrypted online backup that follows each export (issue 8), as its own step.
+
+    It copies the whole database, so it costs O(database); the export itself costs O(changes) and is complete
+    (package written, recorded, in the folder) before this starts. The CLI runs it right after printing the
+    export's result; the GUI runs :func:`take_export_backup` in the background, then :func:`record_export_backup`.
+    A failure does not undo the export: it is reported and audited; the next export or the daily backup tries
+    again.
+    """
+    result = take_export_backup(session)
+    record_export_backup(session, result)
+    return result
 
 
 def sync_status(session: Session) -> SyncStatus:

@@ -75,6 +75,18 @@ def packages_after(db: sqlite_utils.Database, seq: int) -> list[tuple[Exported, 
     return [(_exported(row), bytes(row["content"])) for row in found]
 
 
+def package_seqs_after(db: sqlite_utils.Database, seq: int) -> list[int]:
+    """The sequence numbers above ``seq``, oldest first, without reading the packages' bytes."""
+    return [int(row[0]) for row in db.execute("SELECT seq FROM sync_packages WHERE seq > ? ORDER BY seq", [seq])]
+
+
+def package_content(db: sqlite_utils.Database, seq: int) -> bytes:
+    row = db.execute("SELECT content FROM sync_packages WHERE seq = ?", [seq]).fetchone()
+    if row is None:
+        raise KeyError(seq)
+    return bytes(row[0])
+
+
 def record_package(db: sqlite_utils.Database, *, seq: int, sha256: str, user: str, change_to: int, audit_to: int,
                    change_count: int, folder: str, content: bytes) -> None:
     db.execute("INSERT INTO sync_packages (seq, sha256, created_at, created_by, change_to, audit_to, change_count,"

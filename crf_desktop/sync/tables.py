@@ -66,16 +66,35 @@ def row_key(entry: Replicated, row: dict[str, object]) -> str:
     return "|".join(str(row[column]) for column in entry.key)
 
 
-def portable(row: dict[str, object]) -> dict[str, object]:
-    """A row as JSON can carry it: bytes (a scan, a key) become ``{"$b64": ...}``."""
-    return {name: {"$b64": base64.b64encode(value).decode("ascii")} if isinstance(value, bytes | memoryview)
-            else value for name, value in row.items()}
+def portable(value: object) -> object:
+    """``json.dumps``'s ``default``: bytes (a scan, a key) become ``{"$b64": ...}``; anything else is refused.
+
+    Given as ``default`` the encoder calls it only for the values JSON cannot carry, so rows read as plain tuples
+    are encoded without visiting each value in Python.
+    """
+    if isinstance(value, bytes | memoryview):
+        return {"$b64": base64.b64encode(value).decode("ascii")}
+    raise TypeError(f"a {type(value).__name__} cannot travel in a package")
 
 
-def columnar(found: list[dict[str, Any]]) -> dict[str, Any]:
-    """Rows as ``{"columns": [...], "rows": [[...], ...]}``: the column names once, not once per row."""
-    columns = list(found[0]) if found else []
-    return {"columns": columns, "rows": [[row[c] for c in columns] for row in found]}
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """Rows as read, column names once: encodes to the package's ``{"columns": [...], "rows": [[...], ...]}``."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"columns": self.columns, "rows": self.rows}
+
+
+def read_block(db: sqlite_utils.Database, sql: str, params: list[Any]) -> Block:
+    """One statement's rows as plain tuples (no per-row dict), with its column names."""
+    cursor = db.execute(sql, params)
+    return Block(columns=[column[0] for column in cursor.description], rows=cursor.fetchall())
 
 
 def from_columnar(block: Any) -> list[dict[str, Any]]:

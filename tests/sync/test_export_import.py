@@ -109,12 +109,19 @@ def test_each_export_is_audited_and_followed_by_a_backup(enrolled: SiteFixture, 
     session = coordinator(enrolled)
     try:
         add_subject(session)
-        sync_service.export_to_centre(session, folder)
+        result = sync_service.export_to_centre(session, folder)
+        # the export is complete (package in the folder) before the backup, which copies the whole database
+        assert result.package is not None and result.package.is_file() and result.needs_backup
+        assert [b.reason for b in list_backups(enrolled.data_dir)].count("export") == 0
+        backup = sync_service.backup_after_export(session)
         actions = [e.action for e in session.audit_trail(limit=5)]
+        nothing = sync_service.export_to_centre(session, folder)
     finally:
         session.close()
     assert "package exported" in actions and "backup taken" in actions
-    assert [b.reason for b in list_backups(enrolled.data_dir)].count("export") == 1
+    assert backup.problem is None and backup.name is not None
+    assert [b.name for b in list_backups(enrolled.data_dir) if b.reason == "export"] == [backup.name]
+    assert nothing.package is None and not nothing.needs_backup  # nothing sent: no backup step either
 
 
 def test_who_may_export_and_import(enrolled: SiteFixture, centre: CentreFixture, folder: Path) -> None:

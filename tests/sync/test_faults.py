@@ -216,6 +216,7 @@ def test_a_site_restored_from_an_old_backup_that_reuses_sequence_numbers_is_a_fo
     try:
         sid = add_subject(session)
         sync_service.export_to_centre(session, folder)
+        sync_service.backup_after_export(session)  # the step that follows each export (CLI, GUI)
         (after_first,) = [b for b in list_backups(enrolled.data_dir) if b.reason == "export"]
         kept = tmp_path / "after-package-1.db"
         shutil.copy(after_first.path, kept)
