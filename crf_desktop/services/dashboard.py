@@ -1,9 +1,13 @@
 """The site dashboard: subjects × visits with a status per visit, next due dates, overdue visits, counts.
 
-Built from four queries whatever the number of subjects (the budget is 150 ms for 1,000 × 8). Visit windows are
-the study configuration's (``services.study_config``); a visit counts only the forms it expects of the subject
-(a man has no pregnancy test to do: ``services.subject_context``). Signatures, prints and locks are marked on the
-cells they concern (``services.signature_states``: five more queries).
+Built from a fixed number of set-based queries whatever the number of subjects (the budget is 150 ms for
+1,000 × 8, issue 10): subjects, the status grid, visit dates, the subjects' context, open queries, SAE reports due,
+and the marks below; those on form records read covering indexes (``store.schema_dashboard``), not the records'
+data. Visit windows are the study configuration's (``services.study_config``); a visit counts only the forms it
+expects of the subject (a man has no pregnancy test to do: ``services.subject_context``). Signatures, prints and
+locks are marked on the cells they concern (``services.signature_states``: five more queries). What cells derive
+is worked out once per distinct value (the forms a context expects, a baseline date's windows, a visit's record
+statuses against the forms expected), not once per cell.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.services.study_config import current_configuration
 from crf_desktop.services.subject_context import form_contexts
 from crf_desktop.store import queries, records, subjects
+from crf_desktop.store.schema_dashboard import VISIT_DATE_EXPR, VISIT_DONE_EXPR
 from crf_desktop.store.subjects import Subject, SubjectStatus
 
 BASELINE = "baseline"
@@ -146,13 +151,20 @@ def scheduled_visits() -> tuple[Visit, ...]:
                  if v.kind in (VisitKind.SCREENING, VisitKind.BASELINE, VisitKind.SCHEDULED))
 
 
-def _visit_dates(session: Session) -> dict[tuple[str, str], tuple[str, date | None]]:
+# The visit information's "visit done" and date as the index records_by_form holds them (migration 9): the
+# query reads that index only, not the records' data (tests/services/test_dashboard_queries.py checks the plan).
+_VISIT_DATES_SQL = (f"SELECT subject_id, visit, {VISIT_DONE_EXPR}, {VISIT_DATE_EXPR}"  # noqa: S608 - constants
+                    " FROM records INDEXED BY records_by_form WHERE form = ? AND repeat_no = 0")
+
+
+def _visit_dates(session: Session, only: str | None = None) -> dict[tuple[str, str], tuple[str, date | None]]:
+    """(subject, visit) → (visit done "Y"/"N"/"", visit date) of every visit information record (of every subject
+    or ``only`` that one), one query."""
     found: dict[tuple[str, str], tuple[str, date | None]] = {}
-    for subject_id, visit, done, day_text in session.site.db.execute(
-        "SELECT subject_id, visit, json_extract(data, ?), json_extract(data, ?) FROM records"
-        " WHERE form = ? AND repeat_no = 0",
-        [f"$.{visit_info.DONE_FIELD}", f"$.{visit_info.DATE_FIELD}", visit_info.FORM_ID],
-    ):
+    sql, params = _VISIT_DATES_SQL, [visit_info.FORM_ID]
+    if only is not None:
+        sql, params = sql + " AND subject_id = ?", [*params, only]
+    for subject_id, visit, done, day_text in session.site.db.execute(sql, params):
         try:
             day = date.fromisoformat(day_text) if day_text else None  # stored dates are canonical ISO
         except ValueError:
@@ -170,21 +182,46 @@ def _outside(day: date, edges: tuple[date, date]) -> int:
     return 0
 
 
-def _cell(visit: Visit, statuses: dict[str, RecordStatus], done: str, day: date | None, *, baseline: date | None,
-          today: date, active: bool, config: StudyConfig, context: Mapping[str, Value | None]) -> VisitCell:
-    expected = visit.forms_for(context)
-    statuses = {form_id: status for form_id, status in statuses.items() if form_id in expected}
-    total = len(expected)
-    finished = sum(1 for s in statuses.values() if s is not RecordStatus.IN_PROGRESS)
-    edges = window_dates(baseline, visit, config) if baseline is not None and visit.target_day else None
+#: Per visit column, the forms the visit expects of a subject and how many.
+_Expected = tuple[tuple[frozenset[str], int], ...]
+
+
+def _expected_forms(visits: tuple[Visit, ...], context: Mapping[str, Value | None],
+                    known: dict[tuple[tuple[str, Value | None], ...], _Expected]) -> _Expected:
+    """What each visit expects of a subject with ``context``: the schedule's form conditions are evaluated once
+    per distinct context (sex, childbearing potential) and kept in ``known``, not once per cell."""
+    key = tuple(sorted(context.items()))
+    found = known.get(key)
+    if found is None:
+        found = known[key] = tuple((frozenset(forms), len(forms)) for forms in
+                                   (visit.forms_for(context) for visit in visits))
+    return found
+
+
+#: What a visit's records give, whatever its dates: its state (None: no expected form entered yet) and the
+#: number of expected forms finished.
+_Progress = tuple[CellState | None, int]
+
+
+def _progress(statuses: records.FormStatuses, forms: frozenset[str], total: int) -> _Progress:
+    """The state and forms finished from the records of the ``total`` forms ``forms`` the visit expects."""
+    found = [status for form_id, status in statuses if form_id in forms]
+    if not found:
+        return None, 0
+    finished = sum(1 for status in found if status is not RecordStatus.IN_PROGRESS)
+    if len(found) < total or finished < len(found):
+        return CellState.IN_PROGRESS, finished
+    return _BY_STATUS[min(found, key=_ORDER.index)], finished
+
+
+def _cell(visit: Visit, progress: _Progress, done: str, day: date | None, *, edges: tuple[date, date] | None,
+          today: date, active: bool, total: int) -> VisitCell:
+    """``progress``: what the visit's records give (``_progress``); ``edges``: its window, if it has one."""
+    state, finished = progress
     if done == "N":
         return VisitCell(visit=visit.code, state=CellState.MISSED, forms_done=finished, forms_total=total,
                          window=edges)
-    if statuses:
-        if len(statuses) < total or RecordStatus.IN_PROGRESS in statuses.values():
-            state = CellState.IN_PROGRESS
-        else:
-            state = _BY_STATUS[min(statuses.values(), key=_ORDER.index)]
+    if state is not None:
         deviation = _outside(day, edges) if day and edges else 0
         return VisitCell(visit=visit.code, state=state, forms_done=finished, forms_total=total, visit_date=day,
                          window=edges, deviation_days=deviation)
@@ -192,6 +229,19 @@ def _cell(visit: Visit, statuses: dict[str, RecordStatus], done: str, day: date 
         return VisitCell(visit=visit.code, state=CellState.NOT_DUE, forms_done=0, forms_total=total, window=edges)
     state = CellState.OVERDUE if today > edges[1] else CellState.DUE if today >= edges[0] else CellState.NOT_DUE
     return VisitCell(visit=visit.code, state=state, forms_done=0, forms_total=total, window=edges)
+
+
+def _windows(visits: tuple[Visit, ...], baseline: date | None, config: StudyConfig,
+             known: dict[date, tuple[tuple[date, date] | None, ...]]) -> tuple[tuple[date, date] | None, ...]:
+    """Each visit's window from the baseline date (none for screening and baseline, or without a baseline date),
+    worked out once per distinct baseline date and kept in ``known``."""
+    if baseline is None:
+        return (None,) * len(visits)
+    found = known.get(baseline)
+    if found is None:
+        found = known[baseline] = tuple(window_dates(baseline, visit, config) if visit.target_day else None
+                                        for visit in visits)
+    return found
 
 
 def _marked(cell: VisitCell, mark: str | None) -> VisitCell:
@@ -228,23 +278,39 @@ def build_dashboard(session: Session, config: StudyConfig | None = None, *, only
     contexts = form_contexts(db, only)
     today = session.today()
     visits = scheduled_visits()
-    grid = records.status_grid(db)
-    dates = _visit_dates(session)
+    grid = records.status_grid(db, only)
+    dates = _visit_dates(session, only)
     open_queries = queries.open_counts(db)
-    marks = signature_states.visit_marks(db)
+    marks = signature_states.visit_marks(db, only)
+    # Derived once per distinct value, not once per cell: what a context expects, a baseline's windows, what a
+    # visit's records give against the forms expected.
+    known_expected: dict[tuple[tuple[str, Value | None], ...], _Expected] = {}
+    known_windows: dict[date, tuple[tuple[date, date] | None, ...]] = {}
+    known_progress: dict[tuple[records.FormStatuses, frozenset[str]], _Progress] = {}
+    known_cells: dict[tuple[object, ...], VisitCell] = {}  # cells are immutable: equal ones are shared
+    no_records: records.FormStatuses = ()
     rows = []
     chosen = subjects.all_subjects(db) if only is None else [s for s in [subjects.get(db, only)] if s is not None]
     for subject in chosen:
-        baseline = dates.get((subject.subject_id, BASELINE), ("", None))[1]
+        sid = subject.subject_id
+        baseline = dates.get((sid, BASELINE), ("", None))[1]
         active = subject.status not in _FINAL
-        cells = [
-            _cell(visit, grid.get((subject.subject_id, visit.code), {}),
-                  *dates.get((subject.subject_id, visit.code), ("", None)),
-                  baseline=baseline, today=today, active=active, config=config,
-                  context=contexts.get(subject.subject_id, {}))
-            for visit in visits
-        ]
-        cells = [_marked(cell, marks.get((subject.subject_id, cell.visit))) for cell in cells]
+        expected = _expected_forms(visits, contexts.get(sid, {}), known_expected)
+        windows = _windows(visits, baseline, config, known_windows)
+        cells = []
+        for visit, (forms, total), edges in zip(visits, expected, windows, strict=True):
+            statuses = grid.get((sid, visit.code), no_records)
+            progress = known_progress.get((statuses, forms))
+            if progress is None:
+                progress = known_progress[(statuses, forms)] = _progress(statuses, forms, total)
+            done, day = dates.get((sid, visit.code), ("", None))
+            key = (visit.code, progress, done, day, edges, active, total)
+            cell = known_cells.get(key)
+            if cell is None:
+                cell = known_cells[key] = _cell(visit, progress, done, day, edges=edges, today=today, active=active,
+                                                total=total)
+            mark = marks.get((sid, visit.code))
+            cells.append(cell if mark is None else _marked(cell, mark))
         if active:
             _mark_first_untimed_due(cells)
         next_due = next(((c.visit, c.window[0]) for c in cells

@@ -3,7 +3,7 @@
 The schedule declares forms that apply to some subjects only (:class:`crf_desktop.forms.schedule.FormApplicability`,
 e.g. the pregnancy test for women of childbearing potential). Their conditions read the subject's sex and
 childbearing potential from the screening demographics (the sex registered with the subject when demographics
-are not entered yet). One query serves every subject of the dashboard.
+are not entered yet). Two queries serve every subject of the dashboard.
 """
 
 from __future__ import annotations
@@ -16,21 +16,24 @@ from crf_desktop.forms.context_names import SUBJECT_CHILDBEARING, SUBJECT_SEX
 from crf_desktop.forms.library import demographics
 from crf_desktop.forms.model import Value
 from crf_desktop.forms.visits import SCREENING
+from crf_desktop.store.schema_dashboard import CHILDBEARING_EXPR, SEX_EXPR
 
 SubjectContext = Mapping[str, Value | None]
 
 
 def form_contexts(db: sqlite_utils.Database, only: str | None = None) -> dict[str, SubjectContext]:
     """subject id → the context the schedule's form conditions read (every subject, or ``only`` that one)."""
+    only_sql, only_params = (" AND subject_id = ?", [only]) if only is not None else ("", [])
+    # The demographics' values as the index records_by_form holds them (migration 9): the query reads the index
+    # only (a LEFT JOIN from subjects would read every demographics record instead).
+    entered = {subject_id: (sex, childbearing) for subject_id, sex, childbearing in db.execute(
+        f"SELECT subject_id, {SEX_EXPR}, {CHILDBEARING_EXPR} FROM records INDEXED BY records_by_form"  # noqa: S608
+        f" WHERE form = ? AND repeat_no = 0 AND visit = ?{only_sql}",
+        [demographics.FORM_ID, SCREENING.code, *only_params])}
     found: dict[str, SubjectContext] = {}
-    sql = ("SELECT s.subject_id, s.sex, json_extract(r.data, '$.sex'), json_extract(r.data, '$.childbearing')"
-           " FROM subjects s LEFT JOIN records r ON r.subject_id = s.subject_id AND r.visit = ? AND r.form = ?"
-           " AND r.repeat_no = 0")
-    params: list[str] = [SCREENING.code, demographics.FORM_ID]
-    if only is not None:
-        sql += " WHERE s.subject_id = ?"
-        params.append(only)
-    for subject_id, registered_sex, sex, childbearing in db.execute(sql, params):
+    for subject_id, registered_sex in db.execute(f"SELECT subject_id, sex FROM subjects WHERE 1{only_sql}",  # noqa: S608
+                                                 only_params):
+        sex, childbearing = entered.get(subject_id, (None, None))
         found[subject_id] = {SUBJECT_SEX: sex or registered_sex or None, SUBJECT_CHILDBEARING: childbearing or None}
     return found
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from crf_desktop.store import schema_signatures, schema_study, schema_sync
+from crf_desktop.store import schema_dashboard, schema_signatures, schema_study, schema_sync
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -254,6 +254,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("electronic signatures, paper trail, scans, locks", schema_signatures.migrate),
     ("site and centre keys, exported packages, what came back from the centre", schema_sync.migrate),
     ("the study configuration issued by the centre", schema_study.migrate),
+    ("covering indexes for the site dashboard", schema_dashboard.migrate),
 ]
 
 
