@@ -18,6 +18,30 @@ ADMIN_PASSWORD = "admin-pass-123"
 USER_PASSWORD = "user-pass-456"
 
 
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without the interpreter's final garbage collection, once every result has been reported.
+
+    PySide6 6.12 on CPython 3.11 under-counts references to None during event handling (a C-extension bug, not
+    ours: the count falls by thousands in a keyboard-driven editor test); after a long run the final collection
+    at interpreter exit can reach zero and abort with "Fatal Python error: none_dealloc", turning a green run
+    into exit status 134. The app leaves the same way after its window closes (``cli.site_commands``).
+    """
+    if _EXIT_STATUS and os.environ.get("CRF_TEST_FULL_EXIT") != "1":
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])
+
+
 @dataclass
 class SiteFixture:
     data_dir: Path

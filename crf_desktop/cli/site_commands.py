@@ -22,14 +22,9 @@ from crf_desktop.cli.sync_commands import ask_enrolment_code, print_enrolment
 from crf_desktop.core.clock import local_display
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import parse_role
-from crf_desktop.services import demo as demo_service
-from crf_desktop.services import demo_centre
-from crf_desktop.services.dictionary import write_data_dictionary
-from crf_desktop.services.session import backups, init_site, login, recover, restore
-from crf_desktop.services.sync import init_enrolled_site, read_enrolment, site_key_fingerprint
-from crf_desktop.services.verify import verify_site
-from crf_desktop.store.datadir import default_data_dir, is_site
-from crf_desktop.store.keywrap import parse_recovery_key
+
+# The services and the store are imported by the command that runs, so that registering the commands, --help
+# and starting the app (to its login window) load none of them (issue 10).
 
 Subparsers = argparse._SubParsersAction  # the object add_subparsers() returns
 
@@ -45,6 +40,9 @@ def cmd_version(_args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from crf_desktop.services.session import init_site
+    from crf_desktop.services.sync import init_enrolled_site, read_enrolment, site_key_fingerprint
+
     data_dir = data_dir_of(args)
     if args.centre_key:  # read and check the file before asking for anything
         read_enrolment(Path(args.centre_key).expanduser(), site=args.site, study=args.study.upper())
@@ -100,6 +98,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from crf_desktop.services.session import login
+
     if not args.user:
         raise UserInputError("--user NAME is required")
     data_dir = data_dir_of(args)
@@ -132,6 +132,9 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_recover(args: argparse.Namespace) -> int:
+    from crf_desktop.services.session import recover
+    from crf_desktop.store.keywrap import parse_recovery_key
+
     key = ask_secret("CRF_RECOVERY_KEY", "Recovery key (as printed, e.g. ABCD-EFGH-...): ", what="recovery key",
                   visible=True)
     if parse_recovery_key(key) is None:  # say so before asking for the new password twice
@@ -145,6 +148,8 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from crf_desktop.services.verify import verify_site
+
     session = login_session(args)
     try:
         report = verify_site(session)
@@ -169,6 +174,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from crf_desktop.services.session import backups, restore
+
     data_dir = data_dir_of(args)
     if args.list or not args.backup:
         found = backups(data_dir)
@@ -197,12 +204,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_dictionary(args: argparse.Namespace) -> int:
+    from crf_desktop.services.dictionary import write_data_dictionary
+
     count = write_data_dictionary(Path(args.out).expanduser())
     print(f"Wrote the data dictionary ({count} fields) to {args.out}")
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from crf_desktop.services import demo as demo_service
+    from crf_desktop.store.datadir import default_data_dir, is_site
+
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir().with_name(
         "crf-desktop-demo")
     if is_site(data_dir):
@@ -223,6 +235,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _demo_centre(data_dir: Path, passwords: dict[str, str], centre_key: str | None) -> None:
     """Enrol the new demo site with ``--centre-key``, or with a demo centre made beside it (issue 8)."""
+    from crf_desktop.services import demo_centre
+
     if centre_key:
         fingerprint = demo_centre.enrol_and_export(data_dir, Path(centre_key).expanduser(), passwords, None)
         print(f"Enrolled the demo site with the centre key {centre_key} (site key {fingerprint})")
@@ -237,7 +251,14 @@ def _demo_centre(data_dir: Path, passwords: dict[str, str], centre_key: str | No
 def _start_gui(data_dir: Path, demo_users: dict[str, str] | None = None) -> int:
     from crf_desktop.ui.app import run_gui
 
-    return run_gui(data_dir, demo_users=demo_users or {})
+    code = run_gui(data_dir, demo_users=demo_users or {})
+    # Everything is saved and closed by now (the shell shut the session down and released the site lock).
+    # PySide6 6.12 on CPython 3.11 under-counts references to None somewhere in its event handling, and the
+    # interpreter's final garbage collection can then abort with "deallocating None" after the app has closed;
+    # leaving without that final collection spares a site a crash report on every exit. See the closing note.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

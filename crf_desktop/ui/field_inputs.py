@@ -21,6 +21,7 @@ from crf_desktop.ui.qt import (
     QKeyEvent,
     QLineEdit,
     QObject,
+    QPlainTextEdit,
     QRadioButton,
     Qt,
     QToolButton,
@@ -30,6 +31,7 @@ from crf_desktop.ui.qt import (
 )
 
 CHOICES_PER_LINE = 4  # more choices than this (or long labels) are stacked one per line
+PARAGRAPH_LENGTH = 500  # text allowed more characters than this (SAE narrative, history) gets several lines
 
 
 class FieldInput(QWidget):
@@ -93,6 +95,38 @@ class LineInput(FieldInput):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+
+
+class ParagraphInput(FieldInput):
+    """Long free text (an SAE narrative, a relevant history): several lines; Enter starts a new line, Tab moves on."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setAccessibleName(field.id)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 5)
+        self.edit.textChanged.connect(self.changed.emit)
+        self.edit.installEventFilter(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        if text != self.edit.toPlainText():
+            self.edit.setPlainText(text)
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+
+    def wants_enter(self) -> bool:
+        return not self.edit.isReadOnly()
 
 
 def shown_date(stored: str, field: Field) -> str:
@@ -323,6 +357,8 @@ def make_input(field: Field, parent: QWidget | None = None) -> FieldInput:
         return MultiChoiceInput(field, parent)
     if field.type is FieldType.CHECKBOX:
         return CheckboxInput(field, parent)
+    if field.type is FieldType.TEXT and field.max_length > PARAGRAPH_LENGTH:
+        return ParagraphInput(field, parent)
     from crf_desktop.ui.scale_input import scale_input  # noqa: PLC0415 - it builds on LineInput (defined here)
 
     return scale_input(field, parent) or LineInput(field, parent)
