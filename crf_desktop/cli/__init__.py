@@ -16,12 +16,12 @@ import traceback
 from collections.abc import Sequence
 
 from crf_desktop.cli import centre_commands, print_commands, selftest_command, site_commands, sync_commands
+from crf_desktop.cli.deferred import CommandParser
 from crf_desktop.core.errors import CrfError
-from crf_desktop.store.database import storage_error
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="crf-desktop",
         description="Offline-first case report forms for NCT03580291. Without a command, starts the app.",
     )
@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a bare traceback
+        from crf_desktop.store.database import storage_error  # here, not at start-up: it loads sqlite_utils
+
         disk = storage_error(exc, getattr(exc, "filename", None) or "the data directory")
         if disk is not None:  # full, read-only or unplugged disk: say so in plain words
             print(f"error: {disk}", file=sys.stderr)

@@ -7,19 +7,22 @@ import csv
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crf_desktop.cli.prompts import ask_new_password, ask_password, common, data_dir_of, warn
 from crf_desktop.core.errors import UserInputError
-from crf_desktop.forms.study_config import StudyConfiguration
-from crf_desktop.services import centre as centre_service
-from crf_desktop.services.centre_export import export_trial
-from crf_desktop.services.session import Session
-from crf_desktop.store.randomisation import ListEntry
+
+if TYPE_CHECKING:  # the services are imported by the commands that run: registering them stays cheap
+    from crf_desktop.forms.study_config import StudyConfiguration
+    from crf_desktop.services.session import Session
+    from crf_desktop.store.randomisation import ListEntry
 
 LIST_COLUMNS = ("seq", "rand_no", "msc_kit", "mmf_kit", "arm")
 
 
 def _login(args: argparse.Namespace) -> Session:
+    from crf_desktop.services import centre as centre_service
+
     if not args.user:
         raise UserInputError("--user NAME is required: which centre user is doing this?")
     session = centre_service.open_centre(data_dir_of(args), args.user, ask_password(args.user))
@@ -28,6 +31,8 @@ def _login(args: argparse.Namespace) -> Session:
 
 
 def _read_config(path: str | None) -> StudyConfiguration | None:
+    from crf_desktop.forms.study_config import StudyConfiguration
+
     if path is None:
         return None
     try:
@@ -39,6 +44,8 @@ def _read_config(path: str | None) -> StudyConfiguration | None:
 
 
 def _read_list(path: str | None) -> list[ListEntry] | None:
+    from crf_desktop.store.randomisation import ListEntry
+
     if path is None:
         return None
     try:
@@ -62,6 +69,8 @@ def _read_list(path: str | None) -> list[ListEntry] | None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     data_dir = data_dir_of(args)
     password = ask_new_password(args.admin)
     out = Path(args.out_key).expanduser()
@@ -85,6 +94,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     session = _login(args)
     codes: list[str] = []
     try:
@@ -106,6 +117,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     session = _login(args)
     try:
         def progress(done: int, total: int) -> None:
@@ -123,6 +136,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sites(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     session = _login(args)
     try:
         found = centre_service.pinned_sites(session)
@@ -137,6 +152,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from crf_desktop.services.centre_export import export_trial
+
     session = _login(args)
     try:
         result = export_trial(session, kind=args.format, out=Path(args.out))
@@ -147,6 +164,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _send(session: Session, folder: str | None) -> None:
+    from crf_desktop.services import centre as centre_service
+
     if folder:
         written = centre_service.send_messages(session, Path(folder).expanduser())
         print(f"Sent to the site(s) in {folder} ({len(written)} message(s))")
@@ -155,6 +174,8 @@ def _send(session: Session, folder: str | None) -> None:
 
 
 def cmd_query_raise(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     session = _login(args)
     try:
         query_id = centre_service.raise_query(session, site=args.site, subject_id=args.subject, visit=args.visit,
@@ -168,6 +189,8 @@ def cmd_query_raise(args: argparse.Namespace) -> int:
 
 
 def cmd_query_list(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     session = _login(args)
     try:
         found = centre_service.list_queries(session, site=args.site)
@@ -185,6 +208,8 @@ def cmd_query_list(args: argparse.Namespace) -> int:
 
 
 def cmd_query_close(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
     session = _login(args)
     try:
         if args.reopen:

@@ -8,10 +8,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crf_desktop.core.errors import UserInputError
-from crf_desktop.services.session import Session, login
-from crf_desktop.store.datadir import default_data_dir
+
+if TYPE_CHECKING:  # imported when a command logs in: registering the commands stays cheap (issue 10)
+    from crf_desktop.services.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -65,10 +67,14 @@ def warn(lines: Sequence[str]) -> None:
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
+    from crf_desktop.store.datadir import default_data_dir
+
     return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
 
 
 def login_session(args: argparse.Namespace) -> Session:
+    from crf_desktop.services.session import login
+
     if not args.user:
         raise UserInputError("--user NAME is required: which user is doing this?")
     session = login(data_dir_of(args), args.user, ask_password(args.user))

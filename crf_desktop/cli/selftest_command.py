@@ -10,10 +10,10 @@ import argparse
 from pathlib import Path
 
 from crf_desktop.cli.prompts import common, data_dir_of
-from crf_desktop.services.selftest import format_report, passed, run_checks
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
+    from crf_desktop.services.selftest import format_report, passed, run_checks
     from crf_desktop.ui import selftest_qt  # Qt only here: the rest of the CLI starts without it
 
     if args.qt_probe:

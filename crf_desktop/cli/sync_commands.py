@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crf_desktop.cli.prompts import ask_secret, common, login_session
 from crf_desktop.core.clock import local_display
-from crf_desktop.services import sync as sync_service
+
+if TYPE_CHECKING:  # imported by the commands that run: registering them stays cheap
+    from crf_desktop.services import sync as sync_service
 
 
 def ask_enrolment_code(found: sync_service.Enrolment) -> str:
@@ -28,6 +31,8 @@ def print_enrolment(found: sync_service.Enrolment, site_fingerprint: str) -> Non
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from crf_desktop.services import sync as sync_service
+
     session = login_session(args)
     try:
         if args.status:
@@ -50,9 +55,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = sync_service.export_to_centre(session, Path(args.to), progress=progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
+        print_export(result)
+        if result.needs_backup:  # the export is complete and said so; the backup (O(database)) follows
+            backup = sync_service.backup_after_export(session)
+            if backup.name is not None:
+                print(f"Backup taken: {backup.name}")
+            else:
+                print(f"warning: {backup.problem}", file=sys.stderr)
     finally:
         session.close()
-    print(result.message)
+    return 0
+
+
+def print_export(result: sync_service.ExportResult) -> None:
+    print(result.message, flush=True)
     for path in result.republished:
         print(f"Wrote again {path.name} (missing from the folder, not yet acknowledged by the centre)")
     if result.acks_received:
@@ -61,10 +77,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"{result.queries_received} query change(s) from the centre: see the dashboard")
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    return 0
+    sys.stdout.flush()
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
+    from crf_desktop.services import sync as sync_service
+
     session = login_session(args)
     try:
         found = sync_service.read_enrolment(Path(args.centre_key), site=session.site_id, study=session.study_id)

@@ -19,6 +19,8 @@ from crf_desktop.core.ids import username as parse_username
 from crf_desktop.core.passwords import check_password
 from crf_desktop.core.roles import Permission, Role, can
 from crf_desktop.forms.validation import local_today
+from crf_desktop.services.site_identity import SiteInfo as SiteInfo  # re-exported
+from crf_desktop.services.site_identity import site_info as site_info  # re-exported
 from crf_desktop.store import audit, users
 from crf_desktop.store.audit import AuditEntry as AuditEntry  # re-exported for the UI
 from crf_desktop.store.backup import BackupFile, backup_taken_today, list_backups, take_backup
@@ -221,24 +223,9 @@ class Session:
             self.site.close()
 
 
-@dataclass(frozen=True)
-class SiteInfo:
-    """What the login screen shows before anyone has logged in."""
-
-    site_id: str
-    study_id: str
-    data_dir: Path
-
-
 def site_in_use(data_dir: Path) -> str | None:
     """Who has the data directory open right now ("process 123 on ward-pc since ..."), or ``None``."""
     return DataDirLock(data_dir).holder()
-
-
-def site_info(data_dir: Path) -> SiteInfo:
-    """Site and study of a data directory, without unlocking it; DataDirError/KeyFileError when it is not one."""
-    site, study = read_site_identity(data_dir)
-    return SiteInfo(site_id=site, study_id=study, data_dir=data_dir)
 
 
 def _session(site: OpenSite, username: str) -> Session:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-import sqlite_utils
 
 from crf_desktop.core.errors import DatabaseCorruptError, StorageError
 from crf_desktop.store.migrations import apply_migrations
+
+if TYPE_CHECKING:  # imported when a database is opened: sqlite_utils is slow to import (issue 10)
+    import sqlite_utils
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -84,6 +87,8 @@ def open_database(path: Path, db_key: bytes, *, create: bool = False) -> sqlite_
             f"the database {path} failed its integrity check ({shown}{more}). Do not enter data; the site admin "
             "restores the latest good backup (crf-desktop restore --list) and tells the coordinating centre."
         )
+    import sqlite_utils
+
     db = sqlite_utils.Database(conn)
     try:
         apply_migrations(db)

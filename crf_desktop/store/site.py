@@ -43,6 +43,8 @@ from crf_desktop.store.keywrap import (
     wrap_with_recovery,
 )
 from crf_desktop.store.lock import DataDirLock
+from crf_desktop.store.site_identity import read_site_identity as read_site_identity  # re-exported
+from crf_desktop.store.site_identity import require_site as _require_site
 
 
 @dataclass
@@ -95,24 +97,6 @@ def storage_warnings(data_dir: Path) -> list[str]:
         "there and a dropped connection can damage the database: keep the site database on this computer's "
         "own disk and use the central folder only for exports."
     ]
-
-
-def _require_site(data_dir: Path) -> None:
-    if not data_dir.exists():
-        raise DataDirError(f"the data directory {data_dir} does not exist; check --data-dir, or create a site "
-                           "there with: crf-desktop init")
-    if not data_dir.is_dir():
-        raise DataDirError(f"the data directory {data_dir} is a file, not a folder; check --data-dir")
-    if not is_site(data_dir):
-        raise DataDirError(f"{data_dir} is not a crf-desktop site (it has no {DB_FILE} or {KEY_FILE}); check "
-                           "--data-dir (a new site is created in an empty folder with: crf-desktop init)")
-
-
-def read_site_identity(data_dir: Path) -> tuple[str, str]:
-    """(site, study) of a data directory, read from its key file without unlocking anything."""
-    _require_site(data_dir)
-    keyfile = KeyFile.load(data_dir)
-    return keyfile.site, keyfile.study
 
 
 def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name: str,

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon  # not yet in ui/qt.py, which another helper own
 from crf_desktop import __version__
 from crf_desktop.core.errors import CrfError
 from crf_desktop.core.resources import resource_path
-from crf_desktop.services.session import site_info
+from crf_desktop.services.site_identity import site_info
 from crf_desktop.ui import language
 from crf_desktop.ui.fonts import install_fallback_font
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES

@@ -5,8 +5,8 @@ is given again. Nothing underneath is closed or cleared, so half-typed entries s
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
 from crf_desktop.ui.language import fill
@@ -29,6 +29,9 @@ from crf_desktop.ui.qt import (
     Signal,
 )
 from crf_desktop.ui.window_size import grow_to_fit
+
+if TYPE_CHECKING:  # the start-up reads DEFAULT_IDLE_MINUTES before any session exists (issue 10)
+    from crf_desktop.services.session import Session
 
 DEFAULT_IDLE_MINUTES = 15.0
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crf_desktop.core.errors import DataDirError
-from crf_desktop.services.session import Session, login
 from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill, translate
@@ -24,6 +24,9 @@ from crf_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # the session (sqlite_utils, SQLCipher, the crypto) is loaded when someone logs in (issue 10)
+    from crf_desktop.services.session import Session
 
 
 def not_a_site_text(data_dir: Path, error: BaseException | str) -> str:
@@ -130,6 +133,8 @@ class LoginDialog(QDialog):
         self.login_button.setFocus()
 
     def try_login(self) -> None:
+        from crf_desktop.services.session import login
+
         username = self.user_edit.text().strip()
         password = self.password_edit.text()
         if not username:

@@ -30,11 +30,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from crf_desktop.core.errors import CrfError
-from crf_desktop.services.printing import Cancelled as Cancelled  # the work's answer to a False from progress
-from crf_desktop.services.session import Session
 from crf_desktop.ui.messages import InlineMessage, show_error
 from crf_desktop.ui.qt import (
     QApplication,
@@ -50,11 +48,32 @@ from crf_desktop.ui.qt import (
     Signal,
 )
 
+if TYPE_CHECKING:  # the login window runs its work through here: it must not load the session or the print
+    from crf_desktop.services.printing import Cancelled as Cancelled  # the work's answer to a False from progress
+    from crf_desktop.services.session import Session
+
 T = TypeVar("T")
 
 #: Given to the work: report ``(done, total)``; it returns False once the person asked to cancel (work that can
 #: stop then raises :class:`Cancelled`, having written nothing; work that cannot stop ignores it).
 Progress = Callable[[int, int], bool]
+
+
+def __getattr__(name: str) -> Any:
+    """``Cancelled`` is re-exported from the print when first asked for: importing the print (reportlab) with this
+    module, which the login window uses, made the app slow to start (issue 10)."""
+    if name == "Cancelled":
+        from crf_desktop.services.printing import Cancelled
+
+        return Cancelled
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _is_cancelled(error: CrfError) -> bool:
+    """Whether ``error`` is :class:`Cancelled`. Asked only after a cancel, so the print stays unloaded till then."""
+    from crf_desktop.services.printing import Cancelled
+
+    return isinstance(error, Cancelled)
 
 
 @dataclass(frozen=True)
@@ -263,10 +282,9 @@ class Operation(QObject, Generic[T]):
         unexpected: BaseException | None = None
         try:
             outcome: Outcome[T] = Outcome(ok=True, value=self._work(self._progress))
-        except Cancelled as exc:
-            outcome = Outcome(ok=False, cancelled=True) if self._cancel.is_set() else Outcome(ok=False, error=exc)
         except CrfError as exc:
-            outcome = Outcome(ok=False, error=exc)
+            cancelled = self._cancel.is_set() and _is_cancelled(exc)
+            outcome = Outcome(ok=False, cancelled=True) if cancelled else Outcome(ok=False, error=exc)
         except Exception as exc:  # noqa: BLE001 - a bug: handed to the GUI thread and raised there
             outcome, unexpected = Outcome(ok=False), exc
         self._finished.emit(outcome, unexpected)

@@ -5,13 +5,16 @@ after Log out. Every step is a non-blocking dialog or window, so tests drive the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from crf_desktop.services.session import Session
-from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES
 from crf_desktop.ui.login_dialog import LoginDialog
-from crf_desktop.ui.main_window import LOGOUT, MainWindow
 from crf_desktop.ui.qt import QObject, Signal
+
+if TYPE_CHECKING:  # imported after the login: the login window comes up without them (issue 10)
+    from crf_desktop.services.session import Session
+    from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
+    from crf_desktop.ui.main_window import MainWindow
 
 
 class Shell(QObject):
@@ -68,6 +71,8 @@ class Shell(QObject):
             self.show_main(session)
 
     def _ask_new_password(self, session: Session) -> None:
+        from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(session, forced=True)
         self.password_dialog = dialog
 
@@ -84,6 +89,8 @@ class Shell(QObject):
         dialog.show()
 
     def show_main(self, session: Session) -> MainWindow:
+        from crf_desktop.ui.main_window import MainWindow
+
         window = MainWindow(session, idle_minutes=self.idle_minutes)
         self.main_window = window
         window.session_ended.connect(lambda reason: self._session_ended(window, reason))
@@ -91,6 +98,8 @@ class Shell(QObject):
         return window
 
     def _session_ended(self, window: MainWindow, reason: str) -> None:
+        from crf_desktop.ui.main_window import LOGOUT
+
         if self.main_window is window:
             self.main_window = None
         window.deleteLater()
