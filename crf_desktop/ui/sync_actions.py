@@ -5,7 +5,9 @@ there without asking (a missing folder, e.g. a USB stick not plugged in, is repo
 do). "Send to another folder…" asks again. The export runs off the GUI thread as an
 :class:`~crf_desktop.ui.operation.Operation` on the session (whole or nothing: it cannot be cancelled half-way) and
 its result (package written, nothing to send, queries received from the centre, problems) is shown in a message
-box; the status bar's sync line is refreshed afterwards.
+box; the status bar's sync line is refreshed afterwards. The backup that follows each export (issue 8) then runs as
+its own background step: it copies the whole database through a connection of its own, so the window stays usable;
+the status bar says when it is taken, and a failure is shown.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from crf_desktop.services import sync as sync_service
 from crf_desktop.services.session import Session
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import message_text, show_message
-from crf_desktop.ui.operation import Operation, Outcome, Progress
+from crf_desktop.ui.operation import Operation, Outcome, Progress, run_service, session_busy
 from crf_desktop.ui.qt import (
     QAction,
     QFileDialog,
@@ -28,12 +30,14 @@ from crf_desktop.ui.qt import (
     QMessageBox,
     QObject,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
 from crf_desktop.ui.sync_status import SyncStatusLabel
 
 SEND_SHORTCUT = "Ctrl+E"  # E for export
+BACKUP_PROGRESS_AFTER_MS = 4000  # the backup shows a progress window only when it takes longer than this
 
 
 def ask_folder(parent: QWidget, title: str, start: Path | None) -> Path | None:
@@ -55,6 +59,8 @@ class SyncActions(QObject):
         self.status_label = status_label
         self.task: Operation[sync_service.ExportResult] | None = None
         self.result_box: QMessageBox | None = None
+        self.backup_task: Operation[sync_service.BackupResult] | None = None
+        self.backup_box: QMessageBox | None = None
         self.send_action = QAction(self.tr("&Send to centre…"), window)
         self.send_action.setShortcut(QKeySequence(SEND_SHORTCUT))
         self.send_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # as File's other actions
@@ -146,4 +152,44 @@ class SyncActions(QObject):
             text, attention = self.result_text(outcome.value)
             icon = QMessageBox.Icon.Warning if attention else QMessageBox.Icon.Information
             self.result_box = show_message(self.window, text, title=self.tr("Send to centre"), icon=icon)
+            if outcome.value.needs_backup:
+                self.start_backup()
         self.sent.emit()
+
+    def start_backup(self) -> Operation[sync_service.BackupResult]:
+        """The backup after the export, on a worker thread (it does not use the session's connection)."""
+        session = self.session
+
+        def work(_progress: Progress) -> sync_service.BackupResult:
+            return sync_service.take_export_backup(session)
+
+        task: Operation[sync_service.BackupResult] = Operation(
+            self.window, work, title=self.tr("Backup after the export"),
+            label=self.tr("Taking the backup after the export…"), show_after_ms=BACKUP_PROGRESS_AFTER_MS)
+        task.done.connect(self._backup_finished)
+        self.backup_task = task
+        self._status_message(self.tr("Taking the backup after the export…"))
+        task.start()
+        return task
+
+    def _backup_finished(self, outcome: Outcome[sync_service.BackupResult]) -> None:
+        if self.session.closed:
+            return
+        if session_busy(self.session):  # another task holds the session's connection: audit when it ends
+            QTimer.singleShot(250, lambda: self._backup_finished(outcome))
+            return
+        result = outcome.value
+        if not outcome.ok or result is None:
+            return
+        run_service(self.window, lambda: sync_service.record_export_backup(self.session, result))
+        if result.name is not None:
+            self._status_message(fill(self.tr("Backup taken: %1"), result.name), 15_000)
+        else:
+            self._status_message("")
+            text = fill(self.tr("Warning: %1"), message_text(result.problem or ""))
+            self.backup_box = show_message(self.window, text, title=self.tr("Backup after the export"),
+                                           icon=QMessageBox.Icon.Warning)
+
+    def _status_message(self, text: str, timeout_ms: int = 0) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, timeout_ms)

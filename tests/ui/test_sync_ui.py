@@ -21,7 +21,7 @@ from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
 from crf_desktop.services.records import save_record
-from crf_desktop.services.session import Session, init_site, login
+from crf_desktop.services.session import Session, backups, init_site, login
 from crf_desktop.services.subjects import register_subject
 from crf_desktop.store import users
 from crf_desktop.ui.centre_window import CentrePage
@@ -148,13 +148,23 @@ def test_ctrl_e_sends_a_package_and_the_unsent_count_drops_to_zero(qtbot: QtBot,
     assert label.unsent == 0 and "Sent to centre:" in label.text() and "0 unsent changes" in label.text()
     assert not label.reminding
     assert folders.asked == 1
+    # the backup after the export runs in the background, after the result is shown, and is audited
+    backup = actions.backup_task
+    assert backup is not None
+    qtbot.waitUntil(lambda: backup.outcome is not None and not session_busy(window.session), timeout=30_000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backup taken: "), timeout=5_000)
+    taken = window.statusBar().currentMessage().removeprefix("Backup taken: ")
+    assert taken in [b.name for b in backups(window.session.data_dir) if b.reason == "export"]
+    assert "backup taken" in [e.action for e in window.session.audit_trail(limit=5)]
 
     actions.result_box.close()
     actions.result_box = None
+    actions.backup_task = None
     actions.send_action.trigger()  # the folder is remembered: not asked again
     qtbot.waitUntil(lambda: actions.result_box is not None, timeout=30_000)
     assert folders.asked == 1
     assert "Nothing to send" in actions.result_box.text()
+    assert actions.backup_task is None  # nothing sent: no backup step
     assert [e.action for e in window.session.audit_trail(limit=20)].count("package exported") == 1
 
 
