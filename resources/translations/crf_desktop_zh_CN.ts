@@ -224,188 +224,188 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="178"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="179"/>
         <source>Import site packages</source>
         <translation>导入各中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="180"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
         <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
         <source>Site</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="184"/>
         <source>Queries</source>
         <translation>质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
         <source>Query</source>
         <translation>质疑编号</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
         <source>Subject</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
         <source>Visit</source>
         <translation>访视</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
         <source>Entry</source>
         <translation>条目号</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
         <source>Question</source>
         <translation>质疑内容</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="191"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="188"/>
         <source>&amp;Raise query…</source>
         <translation>提出质疑(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="192"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="193"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="194"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="191"/>
         <source>Export the trial&apos;s data (blinded: no treatment arms)</source>
         <translation>导出试验数据（盲态：不含治疗组）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="195"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="192"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="196"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="193"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="218"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="215"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="245"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="242"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="256"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="252"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="256"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="252"/>
         <source>Importing site packages from %1…</source>
         <translation>正在从 %1 导入各中心的数据包…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="264"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="260"/>
         <source>%1 package(s) applied; everything found was applied or already there.</source>
         <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="267"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="263"/>
         <source>Not everything was applied: see the report for packages waiting behind a gap or quarantined, and why.</source>
         <translation>部分数据包未应用：请查看报告，了解哪些数据包因序号缺口而等待或已被隔离，以及原因。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="281"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="274"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="281"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="274"/>
         <source>Exporting the trial&apos;s data to %1…</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="284"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="297"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="289"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="342"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="334"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
         <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="345"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="337"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
         <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
     </message>
@@ -1053,7 +1053,7 @@ Grade %2: %4</source>
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="49"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="52"/>
         <source>crf-desktop is locked</source>
         <translation>crf-desktop 已锁定</translation>
     </message>
@@ -1104,42 +1104,42 @@ Grade %2: %4</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="75"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="78"/>
         <source>crf-desktop: locked</source>
         <translation>crf-desktop：已锁定</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="79"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="82"/>
         <source>Locked: %1 · %2</source>
         <translation>已锁定：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="83"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="86"/>
         <source>Everything you had open is kept as it was. Enter your password to continue.</source>
         <translation>您打开的所有内容均保持原样。输入密码以继续。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="88"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="91"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="93"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="96"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="95"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="98"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="97"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="100"/>
         <source>For another person to log in: closes the open windows; anything not saved is lost</source>
         <translation>供其他人登录：关闭已打开的窗口；未保存的内容将丢失</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="113"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="116"/>
         <source>Type your password to unlock.</source>
         <translation>请输入密码以解锁。</translation>
     </message>
@@ -1147,7 +1147,7 @@ Grade %2: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="31"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="34"/>
         <source>%1
 
 To start a new site in this folder, the site admin runs in a terminal:
@@ -1162,47 +1162,47 @@ To try the app with fictitious data instead:
     %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="47"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="50"/>
         <source>crf-desktop: log in</source>
         <translation>crf-desktop：登录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="55"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="58"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="66"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="69"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="68"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="71"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="74"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="77"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="99"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="102"/>
         <source>DEMO: fictitious site for training, not for real patients</source>
         <translation>演示：用于培训的虚构中心，不得用于真实患者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="105"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="108"/>
         <source>Demo users and their passwords (also printed in the terminal). Choose a user to fill in the fields.</source>
         <translation>演示用户及其密码（也打印在终端中）。选择一个用户即可自动填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="116"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="119"/>
         <source>Fill in %1 and the demo password</source>
         <translation>填入 %1 及演示密码</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="136"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="141"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -1221,143 +1221,143 @@ To try the app with fictitious data instead:
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="248"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="249"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="250"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="253"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="255"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="256"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="258"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="253"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="310"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="263"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="264"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="265"/>
         <source>Site &amp;activity</source>
         <translation>中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="266"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="267"/>
         <source>Adverse &amp;events summary</source>
         <translation>不良事件汇总(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="270"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="272"/>
         <source>Print &amp;blank CRF book…</source>
         <translation>打印空白病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="273"/>
         <source>Check a &amp;printed page…</source>
         <translation>核对打印页(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="274"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="276"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="277"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="278"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="279"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="280"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="281"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="282"/>
         <source>&amp;Study configuration…</source>
         <translation>研究配置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="404"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
     </message>
@@ -1418,6 +1418,20 @@ To try the app with fictitious data instead:
         <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="69"/>
         <source>year of birth “%1”: type four digits, e.g. 1985</source>
         <translation>出生年份“%1”：请输入四位数字，如 1985</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../crf_desktop/ui/operation.py" line="257"/>
+        <source>Cancel</source>
+        <extracomment>Given to the work: report ``(done, total)``; it returns False once the person asked to cancel (work that can stop then raises :class:`Cancelled`, having written nothing; work that cannot stop ignores it). Application-wide: the idle lock pauses while ``activity.busy``.</extracomment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/operation.py" line="272"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -1635,47 +1649,42 @@ To try the app with fictitious data instead:
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="77"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="73"/>
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="78"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="168"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="139"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="206"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="141"/>
         <source>This &amp;form…</source>
         <translation>本表单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="207"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="142"/>
         <source>This &amp;visit…</source>
         <translation>本次访视(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="208"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="143"/>
         <source>Whole &amp;casebook…</source>
         <translation>整本病例报告表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="210"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="144"/>
         <source>&amp;Blank form…</source>
         <translation>空白表单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="211"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="145"/>
         <source>Blank v&amp;isit…</source>
         <translation>空白访视(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="212"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="146"/>
         <source>Blank b&amp;ook…</source>
         <translation>整本空白病例报告表(&amp;O)…</translation>
     </message>
@@ -1746,19 +1755,19 @@ To try the app with fictitious data instead:
 <context>
     <name>QrCheckDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="230"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="257"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="194"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="221"/>
         <source>Check a printed page</source>
         <translation>核对打印页</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="239"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="258"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="203"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="222"/>
         <source>&amp;Check</source>
         <translation>核对(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="259"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="223"/>
         <source>Scan the QR code at the foot of the printed page (or type its text, which starts with CRF1;) and press Enter: the app says whether the page shows the record as it is now.</source>
         <translation>扫描打印页底部的二维码（或输入其文本，以 CRF1; 开头）并按回车键：软件将显示该页内容是否与记录的当前内容一致。</translation>
     </message>
@@ -2749,89 +2758,107 @@ MMF/安慰剂药物编号（片剂）：%4
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="60"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="85"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="64"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="89"/>
         <source>&amp;Send to centre…</source>
         <translation>发送至协调中心(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="64"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="86"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="68"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="90"/>
         <source>Send to a&amp;nother folder…</source>
         <translation>发送至其他文件夹(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="100"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="110"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="104"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="114"/>
         <source>Choose the central folder</source>
         <translation>选择中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="124"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="152"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="127"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="154"/>
         <source>Send to centre</source>
         <translation>发送至协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="125"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="128"/>
         <source>Sending this site&apos;s changes to %1…</source>
         <translation>正在将本中心的更改发送至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="135"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="138"/>
         <source>%1 query update(s) received from the centre: see the dashboard.</source>
         <translation>已从协调中心收到 %1 条质疑更新：请查看总览。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="138"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="141"/>
         <source>The centre has applied this site&apos;s packages up to number %1.</source>
         <translation>协调中心已应用本中心至第 %1 号为止的数据包。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="141"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="144"/>
         <source>Written again (they were missing from the folder): %1</source>
         <translation>已重新写入（文件夹中缺少这些文件）：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="143"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="146"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="189"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="167"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="190"/>
+        <source>Backup after the export</source>
+        <translation>导出后备份</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="168"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="171"/>
+        <source>Taking the backup after the export…</source>
+        <translation>正在进行导出后的备份…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="186"/>
+        <source>Backup taken: %1</source>
+        <translation>已完成备份：%1</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="74"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="75"/>
         <source>Sync status unavailable</source>
         <translation>无法获取同步状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="79"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="80"/>
         <source>Not connected to a coordinating centre</source>
         <translation>未连接协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="81"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="82"/>
         <source>Never sent to the centre · %1 unsent changes</source>
         <translation>从未发送至协调中心 · %1 项更改未发送</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="83"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="84"/>
         <source>Sent to centre: %1 · %2 unsent changes</source>
         <translation>已发送至协调中心：%1 · %2 项更改未发送</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="86"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="87"/>
         <source>⚠ %1: please send to the centre (Ctrl+E)</source>
         <translation>⚠ %1：请发送至协调中心（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="89"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="90"/>
         <source>not chosen yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_status.py" line="90"/>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="91"/>
         <source>Central folder: %1
 Last package: %2 (centre has applied up to %3)</source>
         <translation>中央文件夹：%1
