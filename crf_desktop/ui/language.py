@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from crf_desktop.core.errors import CrfError
 from crf_desktop.core.resources import resource_path
-from crf_desktop.ui.qt import QCoreApplication, QSettings, QTranslator
+from crf_desktop.ui.qt import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 ENGLISH = "en"
 CHINESE = "zh"
@@ -19,7 +19,9 @@ SETTINGS_KEY = "ui/language"
 ORGANISATION = APPLICATION = "crf-desktop"
 QM_FILE = "crf_desktop_zh_CN.qm"
 
-_state: dict[str, object] = {"lang": ENGLISH, "translator": None}
+QT_QM_FILE = "qtbase_zh_CN"  # Qt's own words: standard buttons (Cancel, Close), file and print dialogs
+
+_state: dict[str, object] = {"lang": ENGLISH, "translators": ()}
 
 
 def _settings() -> QSettings:
@@ -43,16 +45,21 @@ def apply(lang: str, *, remember: bool = True) -> None:
         raise CrfError(f"unknown language {lang!r}; choose one of: {', '.join(NAMES)}")
     app = QCoreApplication.instance()
     _state["lang"] = lang
-    old = _state["translator"]
-    if isinstance(old, QTranslator) and app is not None:
-        app.removeTranslator(old)
-        _state["translator"] = None
+    for old in _state["translators"]:  # type: ignore[attr-defined]
+        if app is not None:
+            app.removeTranslator(old)
+    _state["translators"] = ()
     if lang == CHINESE and app is not None:
-        translator = QTranslator(app)
-        if not translator.load(str(resource_path("translations", QM_FILE))):
+        ours = QTranslator(app)
+        if not ours.load(str(resource_path("translations", QM_FILE))):
             raise CrfError(f"the translation file {QM_FILE} could not be read: reinstall crf-desktop")
-        app.installTranslator(translator)
-        _state["translator"] = translator
+        qt_own = QTranslator(app)
+        # Qt ships its translation beside its libraries; a missing one only leaves Qt's standard buttons in English
+        installed = [ours, qt_own] if qt_own.load(QT_QM_FILE, QLibraryInfo.path(
+            QLibraryInfo.LibraryPath.TranslationsPath)) else [ours]
+        for translator in installed:
+            app.installTranslator(translator)
+        _state["translators"] = tuple(installed)
     if remember:
         _settings().setValue(SETTINGS_KEY, lang)
 

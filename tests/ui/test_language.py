@@ -55,3 +55,18 @@ def test_the_translation_and_the_font_are_bundled() -> None:
     app = create_application()
     assert isinstance(app, QApplication)
     assert FALLBACK_FAMILY in app.font().families()
+
+
+def test_qt_standard_buttons_speak_chinese_too(qtbot: QtBot) -> None:
+    from crf_desktop.ui.qt import QDialogButtonBox
+
+    language.apply(language.CHINESE, remember=False)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    finally:
+        language.apply(language.ENGLISH, remember=False)
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(english)
+    assert english.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
