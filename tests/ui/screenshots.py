@@ -124,6 +124,7 @@ def child() -> int:
         data_entry_screens(data_dir, save)
         clinical_screens(data_dir, save)
         blinding_screens(data_dir, save)
+        release_screens(data_dir, passwords, save)
         login(data_dir, "admin", PASSWORD).close()  # the site is still intact and free
     app.quit()
     return 0
@@ -249,6 +250,51 @@ def blinding_screens(data_dir: Path, save: object) -> None:
     editor.scroll.ensureWidgetVisible(editor.rows["c4_g_l"], 0, 200)
     save(editor, "lab-flags.png")  # type: ignore[operator]
     editor.close_without_asking()
+    window.close()
+
+
+def release_screens(data_dir: Path, passwords: dict[str, str], save: object) -> None:
+    """The investigator's view of a signed form, a print preview, a subject's AE timeline, and the centre's page
+    after importing the demo site's first package (issues 6, 7, 8)."""
+    from crf_desktop.services import demo_centre
+    from crf_desktop.services.centre import import_packages, open_centre
+    from crf_desktop.services.printing import PrintRequest, render_request
+    from crf_desktop.services.session import login
+    from crf_desktop.store.signatures import signatures_of
+    from crf_desktop.ui.main_window import MainWindow
+    from crf_desktop.ui.print_preview import PrintPreviewDialog
+
+    session = login(data_dir, "investigator", PASSWORD)
+    window = MainWindow(session)
+    window.resize(1400, 900)
+    window.show()
+    page = window.open_subject("01-009")
+    page.tabs.setCurrentWidget(page.ae_scroll)
+    save(window, "ae-timeline.png")  # type: ignore[operator]
+    signed = next(s for sid in ("01-003", "01-004", "01-005", "01-006", "01-009")
+                  for s in signatures_of(session.site.db, sid) if s.valid and s.visit is not None)
+    editor = window.open_form(signed.subject_id, signed.visit or "", signed.form or "visit_info")
+    editor.resize(1150, 900)
+    editor.scroll.ensureWidgetVisible(editor.signature_panel, 0, 20)
+    save(editor, "signed-form.png")  # type: ignore[operator]
+    editor.close_without_asking()
+    printed = render_request(session, PrintRequest(subject_id=signed.subject_id, visit=signed.visit, lang="both"))
+    preview = PrintPreviewDialog(session, printed, f"{signed.subject_id} · {signed.visit}", window)
+    preview.resize(1000, 1000)
+    preview.show()
+    save(preview, "print-preview.png")  # type: ignore[operator]
+    preview.reject()
+    window.close()
+    session.close()
+
+    paths = demo_centre.create_demo_centre(data_dir, passwords)
+    demo_centre.enrol_and_export(data_dir, paths.key_file, passwords, paths.folder)
+    centre = open_centre(paths.data_dir, "datamanager", PASSWORD)
+    import_packages(centre, paths.folder)
+    window = MainWindow(centre)
+    window.resize(1400, 820)
+    window.show()
+    save(window, "centre.png")  # type: ignore[operator]
     window.close()
 
 
