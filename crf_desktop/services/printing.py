@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crf_desktop.core.clock import local_display, parse_iso, utcnow
 from crf_desktop.core.errors import UserInputError
@@ -28,6 +29,9 @@ from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import paper, records, users
 from crf_desktop.store.records import Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["LANGUAGES", "Cancelled", "PrintRequest", "Prepared", "Printed", "Progress", "QrVerdict", "content_hash",
            "prepare", "record_prints", "render_request", "verify_qr", "write_pdf"]
@@ -354,12 +358,25 @@ def verify_qr(session: Session, text: str) -> QrVerdict:
         found = [r for r in records.for_subject(db, ref.subject) if not ref.visit or r.visit == ref.visit]
         latest = max(found, key=lambda r: r.updated_at, default=None)
     changed = f", {_who_when(session, latest)}" if latest is not None else ""
+    if latest is not None and ref.form not in CASEBOOK_PARTS and ref.record_version is not None \
+            and _data_unchanged_since(db, latest, ref.record_version):
+        # a monitor's source-data verification (or a status change) makes a new version with the same data: the
+        # paper page still shows what the database holds, so the hand signature on it stands
+        return QrVerdict(matches=True, message=f"{what}: the data are unchanged since the page was printed "
+                                               f"(version {ref.record_version}; now version {version}, "
+                                               f"{latest.status.value}{changed})")
     if version == ref.record_version:
         return QrVerdict(matches=False, message=f"{what}: does not match version {version}: the printed content's "
                                                 "hash differs from the database's; the page was not printed from "
                                                 "this record")
     return QrVerdict(matches=False, message=f"{what}: does not match the current version: printed from version "
                                             f"{ref.record_version}, now version {version}{changed}")
+
+
+def _data_unchanged_since(db: Database, latest: Record, printed_version: int) -> bool:
+    """Whether the record's values and form version are the same now as in ``printed_version``."""
+    then = next((v for v in records.versions(db, latest.id) if v.version == printed_version), None)
+    return then is not None and then.data == latest.data and then.form_version == latest.form_version
 
 
 def _verify_blank(session: Session, payload: QrPayload) -> QrVerdict:

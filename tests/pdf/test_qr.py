@@ -83,3 +83,27 @@ def test_a_blank_page_checks_against_the_form_version(new_site_coordinator: Sess
     [text] = qr_texts(printed.pdf, tmp_path)
     assert parse_qr(text).reference.subject == ""
     assert verify_qr(new_site_coordinator, text).message.startswith("blank phga: matches form version")
+
+
+def test_a_verification_after_printing_leaves_the_paper_page_valid(coordinator: Session, demo_site: Path,
+                                                                  tmp_path: Path) -> None:
+    """A monitor's source-data verification makes a new record version with the same data: the hand-signed
+    page still shows what the database holds, so the check must not send the site to reprint and re-sign."""
+    from crf_desktop.services.session import login
+    from tests.pdf.conftest import DEMO_PASSWORD
+
+    form = next(r for r in records.subject_records(coordinator, RANDOMISED)
+                if r.status.value == "complete" and r.visit == "week4")
+    printed = render_request(coordinator, PrintRequest(subject_id=RANDOMISED, visit="week4", form=form.form))
+    [text] = qr_texts(printed.pdf, tmp_path)
+    coordinator.close()
+    monitor = login(demo_site, "monitor", DEMO_PASSWORD)
+    try:
+        verified = records.verify_record(monitor, subject_id=RANDOMISED, visit="week4", form_id=form.form)
+        assert verified.version == form.version + 1
+        verdict = verify_qr(monitor, text)
+        assert verdict.matches
+        assert f"the data are unchanged since the page was printed (version {form.version}; now version " \
+               f"{form.version + 1}, verified" in verdict.message
+    finally:
+        monitor.close()
