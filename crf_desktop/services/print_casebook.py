@@ -250,8 +250,11 @@ def casebook_parts(session: Session, subject_id: str, all_records: list[Record],
                      for p in form_parts(visit.code, study_forms.form_for(session, f))]
     for log in REGISTRY.schedule.logs:
         entries = sorted({n for (v, _f, n) in found if v == log.code})
-        contents.append(Text(en=f"{log.label.en}: {len(entries)} entries", zh=f"{log.label.zh}：{len(entries)} 条"))
-        body += [p for f in log.forms for p in form_parts(log.code, study_forms.form_for(session, f)) if entries]
+        word = "entry" if len(entries) == 1 else "entries"
+        contents.append(Text(en=f"{log.label.en}: {len(entries)} {word}", zh=f"{log.label.zh}：{len(entries)} 条"))
+        # a linked form (the SAE report of an AE) is printed where it exists: an AE that is not serious has none
+        used = {f for (v, f, _n) in found if v == log.code}
+        body += [p for f in log.forms if f in used for p in form_parts(log.code, study_forms.form_for(session, f))]
     contents += [Text(en="Derived outcomes", zh="衍生结局"), Text(en="Trend chart", zh="趋势图"),
                  Text(en="Audit trail", zh="稽查轨迹")]
     cover = subject_cover(session, subject_id, payload_of(COVER), tuple(contents), lang)

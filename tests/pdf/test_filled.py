@@ -109,3 +109,17 @@ def test_a_signed_form_prints_the_signature_manifestation(demo_site: Path) -> No
     assert signature.meaning in text
     assert "No longer valid" not in text
     assert "No longer valid: the data changed after signing" in " ".join(pdf_text(after.pdf))
+
+
+def test_the_casebook_prints_a_linked_log_form_only_where_it_exists(coordinator: Session) -> None:
+    """An AE that is not serious has no SAE report: the casebook must not show an empty, "required" one."""
+    from crf_desktop.services import records as record_service
+    from crf_desktop.services.printing import PrintRequest, render_request
+
+    for subject_id in ("01-003", "01-009"):
+        stored = [r for r in record_service.subject_records(coordinator, subject_id) if r.form == "sae_report"]
+        aes = [r for r in record_service.subject_records(coordinator, subject_id) if r.form == "adverse_event"]
+        printed = render_request(coordinator, PrintRequest(subject_id=subject_id))
+        shown = [p.reference for p in printed.shown if p.reference.form in ("sae_report", "adverse_event")]
+        assert sorted(r.repeat_no for r in shown if r.form == "sae_report") == sorted(r.repeat_no for r in stored)
+        assert sorted(r.repeat_no for r in shown if r.form == "adverse_event") == sorted(r.repeat_no for r in aes)
