@@ -36,7 +36,7 @@ from crf_desktop.sync.centre_import import ImportReport as ImportReport  # re-ex
 from crf_desktop.sync.centre_import import SiteReport as SiteReport
 from crf_desktop.sync.centre_import import import_folder
 from crf_desktop.sync.dataset import TrialDataset
-from crf_desktop.sync.folder import ensure_folder
+from crf_desktop.sync.folder import TO_CENTRE, ensure_folder
 from crf_desktop.sync.keys import KeyPairs
 from crf_desktop.sync.messages import write_messages
 
@@ -120,6 +120,9 @@ def import_packages(session: Session, folder: Path, *,
     folder = folder.expanduser()
     if not folder.is_dir():
         raise UserInputError(f"the central folder {folder} does not exist or is not a folder; check --from")
+    if not (folder / TO_CENTRE).is_dir():
+        raise UserInputError(f"{folder} has no {TO_CENTRE}/ folder: it is not the central folder, or no site has "
+                             "exported into it yet; check --from (the folder the sites export to)")
     keys = centre_keys(session)
     db = session.site.db
     report = import_folder(db, folder, study=session.study_id, centre=keys, user=session.user.username,

@@ -65,6 +65,11 @@ def test_export_sends_every_change_once_and_the_centre_holds_the_site_exactly(
         assert sync_service.sync_status(session).unsent_changes == 0
     finally:
         session.close()
+    wrong = folder.parent / "not-the-central-folder"
+    wrong.mkdir()
+    with pytest.raises(UserInputError, match="has no to-centre/ folder: it is not the central folder"):
+        centre_service.import_packages(centre_session, wrong)
+    assert list(wrong.iterdir()) == []  # nothing written into the wrong folder (no from-centre/ messages)
     report = centre_service.import_packages(centre_session, folder)
     assert report.ok and report.sites[0].applied == (1, 2)
     assert report.sites[0].newly_pinned and report.sites[0].fingerprint
