@@ -206,7 +206,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_dictionary(args: argparse.Namespace) -> int:
     from crf_desktop.services.dictionary import write_data_dictionary
 
-    count = write_data_dictionary(Path(args.out).expanduser())
+    count = write_data_dictionary(Path(args.out).expanduser(), force=args.force)
     print(f"Wrote the data dictionary ({count} fields) to {args.out}")
     return 0
 
@@ -322,7 +322,8 @@ def register(sub: Subparsers) -> None:
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("dictionary", help="write the data dictionary (one row per field of every form) as CSV")
-    p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")
+    p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it (a new file)")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
     p.set_defaults(handler=cmd_dictionary)
 
     p = sub.add_parser("demo", help="create a demo site with fictitious data, then start the app")

@@ -136,6 +136,13 @@ def test_dictionary_has_a_row_per_field_with_both_labels(tmp_path: Path, cli_env
     assert (weight["form"], weight["label_zh"], weight["unit_en"]) == ("demographics", "体重", "kg")
     assert crf("dictionary", "--out", str(tmp_path / "missing" / "d.csv"), env=cli_env).code == 2
     assert crf("dictionary", "--out", str(tmp_path), env=cli_env).code == 2
+    other = tmp_path / "blank.pdf"
+    other.write_bytes(b"%PDF- a printed book")
+    refused = crf("dictionary", "--out", str(other), env=cli_env)
+    assert refused.code == 2 and "already exists" in refused.err and other.read_bytes() == b"%PDF- a printed book"
+    assert crf("dictionary", "--out", str(other), "--force", env=cli_env).code == 0
+    assert other.read_bytes().startswith("\ufeff".encode())
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary file left
 
 
 def test_data_dir_before_the_command_is_honoured(tmp_path: Path, cli_env: dict[str, str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -55,3 +57,22 @@ def test_migrations_are_applied_once_and_safe_to_re_run(site: SiteFixture) -> No
         assert schema_version(db) == len(MIGRATIONS)
     finally:
         session.close()
+
+
+def test_an_atomic_write_that_fails_leaves_the_old_file_and_no_temporary(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os as os_module
+
+    from crf_desktop.store.datadir import write_atomic
+
+    target = tmp_path / "keys.json"
+    target.write_bytes(b"old")
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os_module, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["keys.json"]
