@@ -91,8 +91,18 @@ def _show_unexpected(kind: type[BaseException], value: BaseException, tb: Traceb
         show_error(QApplication.activeWindow(), value)
 
 
+def check_display(environ: Mapping[str, str], platform: str) -> None:
+    """On Linux, say in one line that there is no screen, before Qt aborts the process with its own message."""
+    if platform.startswith("linux") and not environ.get("QT_QPA_PLATFORM") \
+            and not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        raise CrfError("no display to show the app on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it from "
+                       "the desktop, or use the command line (crf-desktop --help); crf-desktop selftest checks the "
+                       "display")
+
+
 def run_gui(data_dir: Path, demo_users: dict[str, str]) -> int:
     """Show the login dialog, then the main window; returns the exit code when the person quits."""
+    check_display(os.environ, sys.platform)
     app = create_application()
     site_text, site_problem = site_before_login(data_dir, demo_users)
     shell = Shell(data_dir, demo_users=demo_users, idle_minutes=idle_minutes_from(os.environ),

@@ -57,3 +57,17 @@ def test_the_login_names_the_site_before_anyone_logs_in(demo_dir: Path, tmp_path
     assert site_before_login(demo_dir, {}) == ("Site 01 · Study NCT03580291", None)
     text, problem = site_before_login(tmp_path / "nowhere", {})
     assert text is None and problem is not None and "does not exist" in problem
+
+
+def test_no_display_is_said_in_one_line_before_qt_aborts() -> None:
+    import pytest as _pytest
+
+    from crf_desktop.core.errors import CrfError
+    from crf_desktop.ui.app import check_display
+
+    with _pytest.raises(CrfError, match="no display to show the app on"):
+        check_display({}, "linux")
+    check_display({"DISPLAY": ":0"}, "linux")
+    check_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    check_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    check_display({}, "win32")  # Windows and macOS always have their own platform
