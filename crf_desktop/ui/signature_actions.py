@@ -23,7 +23,7 @@ from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.lock_actions import LockDialog
 from crf_desktop.ui.messages import ERROR_STYLE, INFO_STYLE, WARNING_STYLE
 from crf_desktop.ui.operation import run_service
-from crf_desktop.ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
+from crf_desktop.ui.qt import QDialog, QEvent, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from crf_desktop.ui.scan_dialog import AttachScanDialog, WetSignedDialog
 from crf_desktop.ui.sign_dialog import SignDialog, local_text, target_text, utc_text
 
@@ -186,6 +186,11 @@ class SignaturePanel(QWidget):
         return self._open(AttachScanDialog(self.session, subject_id=subject_id, visit=visit, form_id=form_id,
                                            repeat_no=repeat_no, title=self.title(), parent=self))
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
 
 class CasebookActions(QWidget):
     """On the subject page: sign the selected visit or the casebook, lock or unlock it; their state in words.
@@ -278,3 +283,8 @@ class CasebookActions(QWidget):
 
     def open_lock(self) -> QDialog:
         return self._open(LockDialog(self.session, self.subject_id, unlock=self.lock is not None, parent=self))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

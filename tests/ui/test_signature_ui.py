@@ -191,3 +191,25 @@ def test_sign_opens_from_the_keyboard_and_says_at_once_when_the_form_is_not_comp
         assert signatures_of(session, subject_id) == []
     finally:
         session.close()
+
+
+def test_the_signature_buttons_follow_a_language_switch(qtbot: QtBot, site_with_users: SiteFixture) -> None:
+    from crf_desktop.ui import language
+    from crf_desktop.ui.signature_actions import SignaturePanel
+
+    subject_id = subject_with_consent(site_with_users)
+    session = as_user(site_with_users, "coordinator")
+    try:
+        panel = SignaturePanel(session, subject_id=subject_id, visit="screening", form_id="consent", repeat_no=0,
+                               title=lambda: "Consent")
+        qtbot.addWidget(panel)
+        assert panel.wet_button.text() == "Mark as &wet-signed…"
+        language.apply(language.CHINESE, remember=False)
+        try:
+            qtbot.waitUntil(lambda: panel.wet_button.text() == "标记为纸质签名(&W)…")
+            assert panel.scan_button.text() == "附加已签名扫描件(&A)…"
+        finally:
+            language.apply(language.ENGLISH, remember=False)
+        qtbot.waitUntil(lambda: panel.wet_button.text() == "Mark as &wet-signed…")
+    finally:
+        session.close()
