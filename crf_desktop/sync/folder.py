@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crf_desktop.core.errors import StorageError
+from crf_desktop.store.datadir import fsync_dir as fsync_folder  # one way to make a rename durable
 
 TO_CENTRE = "to-centre"
 FROM_CENTRE = "from-centre"
@@ -157,16 +158,6 @@ def publish(partial: Path, path: Path) -> None:
 def write_file(path: Path, data: bytes) -> None:
     """Write a whole file atomically (dot-file, fsync, rename) where no file of that name exists yet."""
     publish(write_partial(path, data), path)
-
-
-def fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def remove_stale_partials(folder: Path, prefix: str) -> int:
