@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crf_desktop.core.errors import StorageError
-from crf_desktop.store.datadir import fsync_dir as fsync_folder  # one way to make a rename durable
+from crf_desktop.store.datadir import fsync_dir  # one way to make a rename durable
 
 TO_CENTRE = "to-centre"
 FROM_CENTRE = "from-centre"
@@ -148,7 +148,7 @@ def publish(partial: Path, path: Path) -> None:
             partial.unlink()
             raise FileExistsError(errno.EEXIST, "exists", str(path))
         os.replace(partial, path)
-        fsync_folder(path.parent)
+        fsync_dir(path.parent)
     except FileExistsError:
         raise
     except OSError as exc:

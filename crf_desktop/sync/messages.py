@@ -20,11 +20,11 @@ from crf_desktop.core.clock import iso, utcnow
 from crf_desktop.store import audit, sync_state
 from crf_desktop.store import centre as centre_store
 from crf_desktop.store import queries as site_queries
+from crf_desktop.store.datadir import fsync_dir
 from crf_desktop.store.queries import QueryStatus
 from crf_desktop.sync.folder import (
     ensure_folder,
     folder_error,
-    fsync_folder,
     message_name,
     messages_in,
     site_inbox,
@@ -73,7 +73,7 @@ def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centr
                 centre_store.set_outbox(db, state.site, seq=seq, digest=digest)
                 # a snapshot: rewriting the same number after a failed commit is harmless
                 os.replace(partial, path)
-            fsync_folder(target)
+            fsync_dir(target)
         except OSError as exc:
             raise folder_error(exc, target) from None
         written.append(path)
