@@ -7,6 +7,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from crf_desktop.store import schema_dashboard, schema_signatures, schema_study, schema_sync
+from crf_desktop.store.schema_triggers import refuse_delete
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -65,14 +66,6 @@ def _m001_foundation(db: sqlite_utils.Database) -> None:
     db.execute("""
         CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head BEGIN
             SELECT RAISE(ABORT, 'the audit chain head cannot be deleted');
-        END
-    """)
-
-
-def _refuse_delete(db: sqlite_utils.Database, table: str, what: str) -> None:
-    db.execute(f"""
-        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN
-            SELECT RAISE(ABORT, '{what} are never deleted');
         END
     """)
 
@@ -137,9 +130,9 @@ def _m002_subjects_and_records(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (record_id, version)
         )
     """)
-    _refuse_delete(db, "subjects", "subjects")
-    _refuse_delete(db, "records", "records")
-    _refuse_delete(db, "record_versions", "saved versions")
+    refuse_delete(db, "subjects", "subjects")
+    refuse_delete(db, "records", "records")
+    refuse_delete(db, "record_versions", "saved versions")
     db.execute("""
         CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions BEGIN
             SELECT RAISE(ABORT, 'saved versions are never changed');
@@ -171,7 +164,7 @@ def _m003_queries(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX queries_subject ON queries(subject_id, status)")
-    _refuse_delete(db, "queries", "queries")
+    refuse_delete(db, "queries", "queries")
 
 
 def _m004_randomisation(db: sqlite_utils.Database) -> None:
@@ -207,7 +200,7 @@ def _m004_randomisation(db: sqlite_utils.Database) -> None:
     """)
     for table, what in (("randomisation_list", "randomisation list entries"), ("randomisations", "randomisations"),
                         ("unblindings", "unblinding records")):
-        _refuse_delete(db, table, what)
+        refuse_delete(db, table, what)
         db.execute(f"""
             CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN
                 SELECT RAISE(ABORT, '{what} are never changed');
@@ -237,7 +230,7 @@ def _m005_lab_reference_ranges(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX lab_ranges_lookup ON lab_ranges(lab_key, analyte, valid_from, id)")
-    _refuse_delete(db, "lab_ranges", "reference range versions")
+    refuse_delete(db, "lab_ranges", "reference range versions")
     db.execute("""
         CREATE TRIGGER lab_ranges_no_update BEFORE UPDATE ON lab_ranges BEGIN
             SELECT RAISE(ABORT, 'reference range versions are never changed: enter a new version');

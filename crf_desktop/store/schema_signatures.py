@@ -12,18 +12,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-
-def _append_only(db: sqlite_utils.Database, table: str, what: str) -> None:
-    db.execute(f"""
-        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN
-            SELECT RAISE(ABORT, '{what} are never deleted');
-        END
-    """)
-    db.execute(f"""
-        CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN
-            SELECT RAISE(ABORT, '{what} are never changed');
-        END
-    """)
+from crf_desktop.store.schema_triggers import refuse_delete, refuse_update
 
 
 def _signatures(db: sqlite_utils.Database) -> None:
@@ -97,7 +86,8 @@ def _paper_trail(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX paper_prints_subject ON paper_prints(subject_id, visit, form, repeat_no)")
-    _append_only(db, "paper_prints", "print records")
+    refuse_delete(db, "paper_prints", "print records")
+    refuse_update(db, "paper_prints", "print records")
     # A printed CRF signed by hand: who signed it and on which date, as the coordinator entered them.
     db.execute("""
         CREATE TABLE wet_signatures (
@@ -116,7 +106,8 @@ def _paper_trail(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX wet_signatures_subject ON wet_signatures(subject_id, visit, form, repeat_no)")
-    _append_only(db, "wet_signatures", "paper signature records")
+    refuse_delete(db, "wet_signatures", "paper signature records")
+    refuse_update(db, "wet_signatures", "paper signature records")
     # A scan of a signed page, kept in the (SQLCipher-encrypted) database with its SHA-256 and what its QR
     # code said when it was attached.
     db.execute("""
@@ -141,7 +132,8 @@ def _paper_trail(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX scans_subject ON scans(subject_id, visit, form, repeat_no)")
-    _append_only(db, "scans", "attached scans")
+    refuse_delete(db, "scans", "attached scans")
+    refuse_update(db, "scans", "attached scans")
 
 
 def _locks(db: sqlite_utils.Database) -> None:
@@ -159,7 +151,8 @@ def _locks(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX casebook_locks_subject ON casebook_locks(subject_id, id)")
-    _append_only(db, "casebook_locks", "lock and unlock records")
+    refuse_delete(db, "casebook_locks", "lock and unlock records")
+    refuse_update(db, "casebook_locks", "lock and unlock records")
 
 
 def migrate(db: sqlite_utils.Database) -> None:

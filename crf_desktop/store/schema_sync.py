@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-
-def _append_only(db: sqlite_utils.Database, table: str, what: str) -> None:
-    db.execute(f"""
-        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN
-            SELECT RAISE(ABORT, '{what} are never deleted');
-        END
-    """)
+from crf_desktop.store.schema_triggers import refuse_delete
 
 
 def _site_tables(db: sqlite_utils.Database) -> None:
@@ -48,7 +42,7 @@ def _site_tables(db: sqlite_utils.Database) -> None:
             content BLOB NOT NULL
         )
     """)
-    _append_only(db, "sync_packages", "exported packages")
+    refuse_delete(db, "sync_packages", "exported packages")
     # Messages from the centre already applied (by sequence), and the last acknowledgement.
     db.execute("""
         CREATE TABLE sync_inbox (
@@ -112,7 +106,7 @@ def _centre_tables(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (site, seq)
         )
     """)
-    _append_only(db, "centre_packages", "applied packages")
+    refuse_delete(db, "centre_packages", "applied packages")
     # The replicated rows of every site, by table and key, as the site last sent them.
     db.execute("""
         CREATE TABLE centre_rows (
@@ -144,7 +138,7 @@ def _centre_tables(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (site, seq)
         )
     """)
-    _append_only(db, "centre_audit", "site audit entries")
+    refuse_delete(db, "centre_audit", "site audit entries")
     db.execute("""
         CREATE TRIGGER centre_audit_no_update BEFORE UPDATE ON centre_audit BEGIN
             SELECT RAISE(ABORT, 'site audit entries are never changed');
@@ -194,7 +188,7 @@ def _centre_tables(db: sqlite_utils.Database) -> None:
         )
     """)
     db.execute("CREATE INDEX centre_queries_site ON centre_queries(site, status)")
-    _append_only(db, "centre_queries", "queries")
+    refuse_delete(db, "centre_queries", "queries")
 
 
 def migrate(db: sqlite_utils.Database) -> None:
