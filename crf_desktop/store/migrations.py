@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from crf_desktop.store import schema_dashboard, schema_signatures, schema_study, schema_sync
+from crf_desktop.store import (
+    schema_centre_queries,
+    schema_dashboard,
+    schema_save_speed,
+    schema_signatures,
+    schema_study,
+    schema_sync,
+    schema_unblinding,
+)
 from crf_desktop.store.schema_triggers import refuse_delete
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -248,6 +256,9 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("site and centre keys, exported packages, what came back from the centre", schema_sync.migrate),
     ("the study configuration issued by the centre", schema_study.migrate),
     ("covering indexes for the site dashboard", schema_dashboard.migrate),
+    ("the centre's unblinding of the study for database lock", schema_unblinding.migrate),
+    ("the centre's handling of queries raised at the sites", schema_centre_queries.migrate),
+    ("a leaner write path for form saves", schema_save_speed.migrate),
 ]
 
 
