@@ -55,6 +55,9 @@ def cmd_print(args: argparse.Namespace) -> int:
         return 0 if verdict.matches else 1
     request = _request(args)
     out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".pdf" and not out.is_dir():
+        raise UserInputError(f"--out {out}: give a file name ending in .pdf (a PDF viewer or a printer's queue "
+                             "would not recognise the file otherwise)")
     check_output(out)  # before the password prompt: a wrong path costs nothing
     if out.exists() and not args.force:
         raise UserInputError(f"{out} already exists; give another --out, or add --force to replace it (the old file "

@@ -102,6 +102,16 @@ def test_an_unwritable_output_is_refused_before_anything_is_done(demo: Path, tmp
     assert "no such folder" in result.err and "does not exist" in result.err
 
 
+def test_an_output_not_named_pdf_is_refused_and_nothing_is_written(demo: Path, tmp_path: Path,
+                                                                    cli_env: dict[str, str]) -> None:
+    out = tmp_path / "book.txt"
+    result = crf("print", "--data-dir", str(demo), "--user", "coordinator", "--blank", "--out", str(out),
+                 env=cli_env, password=PW)
+    assert result.code == 2
+    assert "book.txt" in result.err and "ending in .pdf" in result.err
+    assert not out.exists() and not list(tmp_path.glob(".*"))
+
+
 def test_verify_qr_says_whether_a_printed_page_is_current(demo: Path, tmp_path: Path,
                                                           cli_env: dict[str, str]) -> None:
     import PIL.Image
