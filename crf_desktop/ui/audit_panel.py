@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from crf_desktop.core.roles import Permission
 from crf_desktop.services.session import Session
-from crf_desktop.ui.audit_table_model import COLUMNS, AuditTableModel
+from crf_desktop.ui.audit_table_model import CHANGE_COLUMN, AuditTableModel
 from crf_desktop.ui.headings import heading
+from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
     QAbstractItemView,
+    QEvent,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QPushButton,
+    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,20 +24,17 @@ from crf_desktop.ui.qt import (
 from crf_desktop.ui.table_columns import fit_columns
 
 LIMIT = 200
-CHANGE_COLUMN = COLUMNS.index("Old → new")  # the longest texts; it takes the width left over
 
 
 class AuditPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.heading = heading(f"Recent activity at site {session.site_id}")
-        self.caption = QLabel(f"The last {LIMIT} entries of the audit trail, newest first. Times are this "
-                              "computer's local time; hover over a time for the stored UTC value.")
+        self.heading = heading("")
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton()
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_button.setToolTip("Reload the audit trail (F5)")
         self.refresh_button.clicked.connect(self.refresh)
         self.message = InlineMessage()
         self.model = AuditTableModel(self)
@@ -55,12 +55,28 @@ class AuditPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.heading.setText(fill(self.tr("Recent activity at site %1"), self.session.site_id))
+        self.caption.setText(fill(self.tr("The last %1 entries of the audit trail, newest first. Times are this "
+                                          "computer's local time; hover over a time for the stored UTC value."),
+                                  LIMIT))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Reload the audit trail (F5)"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         if not self.session.can(Permission.VIEW_AUDIT):
             self.model.set_entries([])
-            self.message.show_info(f"A {self.session.user.role.label.lower()} does not see the audit trail.")
+            self.message.show_info(fill(self.tr("A %1 does not see the audit trail."),
+                                        self.session.user.role.label.lower()))
             return
         outcome = run_service(self, lambda: self.session.audit_trail(limit=LIMIT), inline=self.message)
         self.model.set_entries(outcome.value or [] if outcome.ok else [])

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from crf_desktop.core.clock import parse_iso
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +28,15 @@ class AuditRecord(Protocol):
     reason: str | None
 
 
-COLUMNS = ("Time (local)", "User", "Action", "Target", "Old → new", "Reason")
+COLUMNS = ("Time (local)", "User", "Action", "Target", "Old → new", "Reason")  # English; shown through tr()
+CHANGE_COLUMN = 4  # "Old → new": the longest texts
+
+
+def column_titles() -> list[str]:
+    """The column headers in the language now shown."""
+    return [translate("AuditTable", "Time (local)"), translate("AuditTable", "User"),
+            translate("AuditTable", "Action"), translate("AuditTable", "Target"),
+            translate("AuditTable", "Old → new"), translate("AuditTable", "Reason")]
 
 
 def local_time(ts: str) -> str:
@@ -39,7 +48,8 @@ def local_time(ts: str) -> str:
 
 
 def target_text(entry: AuditRecord) -> str:
-    parts = [("subject", entry.subject), ("visit", entry.visit), ("form", entry.form), ("", entry.field)]
+    parts = [(translate("AuditTable", "subject"), entry.subject), (translate("AuditTable", "visit"), entry.visit),
+             (translate("AuditTable", "form"), entry.form), ("", entry.field)]
     return " · ".join(f"{label} {value}".strip() for label, value in parts if value)
 
 
@@ -49,7 +59,7 @@ def change_text(entry: AuditRecord) -> str:
         return ""
     if old is None:
         return new or ""
-    return f"{old} → {new if new is not None else '(empty)'}"
+    return f"{old} → {new if new is not None else translate('AuditTable', '(empty)')}"
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -85,7 +95,7 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             entry = self._entries[index.row()]
             if index.column() == 0:
-                return f"Entry {entry.seq}, recorded at {entry.ts} (UTC)"
+                return fill(translate("AuditTable", "Entry %1, recorded at %2 (UTC)"), entry.seq, entry.ts)
             text = self.cell_text(index.row(), index.column())
             return text if len(text) > 40 else None
         return None
@@ -95,5 +105,5 @@ class AuditTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(COLUMNS)):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return column_titles()[section]
         return None

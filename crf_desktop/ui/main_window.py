@@ -414,13 +414,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> QMessageBox:
-        return show_message(self, (
-            f"crf-desktop {__version__}\n"
-            f"Case report forms for study {self.session.study_id}, site {self.session.site_id}.\n\n"
-            f"Data directory: {self.session.data_dir}\n"
-            f"{key_fingerprint_line(self.session, centre=self.centre_page is not None)}\n\n"
-            f"Qt {qVersion()}, PySide6 {pyside_version}"
-        ), title="About crf-desktop")
+        return show_message(self, "\n".join((
+            f"crf-desktop {__version__}",
+            fill(self.tr("Case report forms for study %1, site %2."), self.session.study_id, self.session.site_id),
+            "",
+            fill(self.tr("Data directory: %1"), self.session.data_dir),
+            key_fingerprint_line(self.session, centre=self.centre_page is not None),
+            "",
+            f"Qt {qVersion()}, PySide6 {pyside_version}",
+        )), title=self.tr("About crf-desktop"))
 
     def log_out(self) -> None:
         self._end_reason = LOGOUT

@@ -163,7 +163,8 @@ class PrintMenu(QMenu):
             return
         lang = default_language()
         if scope == "casebook":
-            request, title = PrintRequest(subject_id=subject_id, lang=lang), f"{subject_id} casebook"
+            request = PrintRequest(subject_id=subject_id, lang=lang)
+            title = fill(translate("Print", "%1 casebook"), subject_id)
         elif scope == "visit" and visit:
             request, title = PrintRequest(subject_id=subject_id, visit=visit, lang=lang), f"{subject_id} {visit}"
         elif scope == "form" and visit and form:
@@ -178,11 +179,13 @@ class PrintMenu(QMenu):
         visit, form, _n = self.target()
         lang = default_language()
         if scope == "book":
-            self.printer.preview(PrintRequest(lang=lang), "blank CRF book")
+            self.printer.preview(PrintRequest(lang=lang), translate("Print", "blank CRF book"))
         elif scope == "visit" and visit:
-            self.printer.preview(PrintRequest(visit=visit, lang=lang), f"blank {visit}")
+            self.printer.preview(PrintRequest(visit=visit, lang=lang),
+                                 fill(translate("Print", "blank %1"), visit))
         elif scope == "form" and form:
-            self.printer.preview(PrintRequest(visit=visit, form=form, lang=lang), f"blank {form}")
+            self.printer.preview(PrintRequest(visit=visit, form=form, lang=lang),
+                                 fill(translate("Print", "blank %1"), form))
 
 
 class QrCheckDialog(QDialog):
@@ -279,7 +282,8 @@ class SubjectPrintMixin:
             request, title = PrintRequest(subject_id=self.subject_id, visit=visit, lang=lang), \
                 f"{self.subject_id} {visit}"
         else:
-            request, title = PrintRequest(subject_id=self.subject_id, lang=lang), f"{self.subject_id} casebook"
+            request = PrintRequest(subject_id=self.subject_id, lang=lang)
+            title = fill(translate("Print", "%1 casebook"), self.subject_id)
         return self.printer.preview(request, title)
 
 

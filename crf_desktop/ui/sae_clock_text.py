@@ -16,19 +16,25 @@ def _moment(clock: SaeClock, which: str) -> str:
     return "" if moment is None else moment.strftime("%d-%b-%Y %H:%M")
 
 
+def _span(clock: SaeClock) -> str:
+    """The clock's margin in the language shown (``5 h 07 min``, ``5 小时 07 分``)."""
+    return hours_minutes(clock.margin, days_hours=translate("SaeClock", "{d} d {h} h"),
+                         hours_mins=translate("SaeClock", "{h} h {m:02d} min"))
+
+
 def clock_text(clock: SaeClock) -> str:
     """``SAE report due by 13-Apr-2024 09:40 (5 h 00 min left)``, ``… OVERDUE by 2 h 10 min``, or sent."""
     due = _moment(clock, "due")
     if clock.state is ClockState.RUNNING:
-        text = fill(translate("SaeClock", "SAE report due by %1 (%2 left)"), due, hours_minutes(clock.margin))
+        text = fill(translate("SaeClock", "SAE report due by %1 (%2 left)"), due, _span(clock))
     elif clock.state is ClockState.OVERDUE:
         text = fill(translate("SaeClock", "SAE report OVERDUE: was due by %1 (%2 ago)"), due,
-                    hours_minutes(clock.margin))
+                    _span(clock))
     elif clock.state is ClockState.SENT_ON_TIME:
         return fill(translate("SaeClock", "SAE report sent %1, within 24 hours"), _moment(clock, "sent"))
     else:
         return fill(translate("SaeClock", "SAE report sent %1, %2 late"), _moment(clock, "sent"),
-                    hours_minutes(clock.margin))
+                    _span(clock))
     if not clock.aware_time_known:
         text += " " + translate("SaeClock", "(counted from 00:00 of the awareness date until the time is entered)")
     return text

@@ -13,7 +13,7 @@ from crf_desktop.core.errors import CrfError
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
 from crf_desktop.services.session import Session
-from crf_desktop.ui.language import fill
+from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.operation import session_busy
 from crf_desktop.ui.qt import QEvent, QLabel, QTimer, QWidget
 
@@ -26,11 +26,11 @@ def key_fingerprint_line(session: Session, *, centre: bool) -> str:
     import), or the centre's own key fingerprint."""
     try:
         if centre:
-            return f"Centre key fingerprint: {centre_service.centre_fingerprint(session)}"
-        return (f"Site key fingerprint: {sync_service.site_key_fingerprint(session)}\n"
-                "(the coordinating centre confirms it with you by phone)")
+            return fill(translate("About", "Centre key fingerprint: %1"), centre_service.centre_fingerprint(session))
+        return fill(translate("About", "Site key fingerprint: %1\n(the coordinating centre confirms it with you by "
+                                       "phone)"), sync_service.site_key_fingerprint(session))
     except CrfError as exc:
-        return f"Key fingerprint unavailable: {exc}"
+        return fill(translate("About", "Key fingerprint unavailable: %1"), exc)
 
 
 class SyncStatusLabel(QLabel):

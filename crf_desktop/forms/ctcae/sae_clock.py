@@ -77,11 +77,11 @@ def sae_clock(*, aware_at: datetime, aware_time_known: bool, sent_at: datetime |
                     margin=margin)
 
 
-def hours_minutes(span: timedelta) -> str:
-    """``5 h 07 min``; ``2 d 3 h`` from 48 hours on."""
+def hours_minutes(span: timedelta, *, days_hours: str = "{d} d {h} h", hours_mins: str = "{h} h {m:02d} min") -> str:
+    """``5 h 07 min``; ``2 d 3 h`` from 48 hours on. The two templates let a screen put them in its language."""
     minutes = int(span.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days >= 2:
-        return f"{days} d {hours} h"
-    return f"{days * 24 + hours} h {mins:02d} min"
+        return days_hours.format(d=days, h=hours)
+    return hours_mins.format(h=days * 24 + hours, m=mins)
