@@ -217,7 +217,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir().with_name(
         "crf-desktop-demo")
-    if is_site(data_dir):
+    if args.join_centre or args.site:
+        passwords = _join_demo_centre(data_dir, args)
+    elif is_site(data_dir):
         passwords = demo_service.read_demo_passwords(data_dir)
         print(f"Using the existing demo site in {data_dir}")
     else:
@@ -231,6 +233,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_gui:
         return 0
     return _start_gui(data_dir, demo_users=passwords)
+
+
+def _join_demo_centre(data_dir: Path, args: argparse.Namespace) -> dict[str, str]:
+    """``demo --site 02 --join-centre DIR``: one more demo site for the demo centre (issue 8)."""
+    from crf_desktop.services.demo_join import join_demo_centre
+
+    if not (args.site and args.join_centre):
+        raise UserInputError("a further demo site needs both --site NUMBER (e.g. 02) and --join-centre DIR (the demo "
+                             "centre's folder)")
+    if args.centre_key:
+        raise UserInputError("--join-centre enrols the new demo site with the demo centre; leave out --centre-key")
+    joined = join_demo_centre(data_dir, site=args.site, centre_dir=Path(args.join_centre).expanduser(),
+                              shared_password=os.environ.get("CRF_PASSWORD"))
+    centre, folder = joined.centre.data_dir, joined.centre.folder
+    print(f"Created demo site {joined.site} (fictitious data) in {data_dir}")
+    print(f"The demo centre {centre} enrolled it (study configuration and a randomisation list of its own; site "
+          f"key {joined.fingerprint})")
+    print(f"Subjects {joined.subjects[0]} to {joined.subjects[-1]}; {joined.export.message}")
+    for problem in joined.export.problems:
+        print(f"  problem: {problem}")
+    print(f"The demo centre's users admin and datamanager have the passwords in {joined.centre_passwords}")
+    print(f"The demo's central folder is {folder}. Next:")
+    print(f"  crf-desktop centre import --data-dir {centre} --user datamanager --from {folder}")
+    print(f"  crf-desktop export --data-dir {data_dir} --user coordinator --to {folder}")
+    print(f"  crf-desktop demo --data-dir {data_dir}    (opens site {joined.site} again)")
+    return joined.passwords
 
 
 def _demo_centre(data_dir: Path, passwords: dict[str, str], centre_key: str | None) -> None:
@@ -333,6 +361,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--no-gui", action="store_true", help="only create the demo site")
     p.add_argument("--centre-key", metavar="FILE", help="enrol the demo site with this centre key file instead of "
                    "creating a demo centre beside it")
+    p.add_argument("--join-centre", metavar="DIR", help="create one more demo site (a new --data-dir) enrolled with "
+                   "this demo centre (the <demo>-centre folder); it exports to the same central folder")
+    p.add_argument("--site", metavar="NUMBER", help="with --join-centre: the new site's number, e.g. 02")
     p.set_defaults(handler=cmd_demo)
 
 
