@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crf_desktop.cli.prompts import ask_new_password, ask_password, common, data_dir_of, warn
+from crf_desktop.cli.prompts import ask_new_password, ask_password, ask_secret, common, data_dir_of, warn
 from crf_desktop.core.errors import UserInputError
 
 if TYPE_CHECKING:  # the services are imported by the commands that run: registering them stays cheap
     from crf_desktop.forms.study_config import StudyConfiguration
     from crf_desktop.services.session import Session
     from crf_desktop.store.randomisation import ListEntry
-
-LIST_COLUMNS = ("seq", "rand_no", "msc_kit", "mmf_kit", "arm")
 
 
 def _login(args: argparse.Namespace) -> Session:
@@ -44,28 +41,9 @@ def _read_config(path: str | None) -> StudyConfiguration | None:
 
 
 def _read_list(path: str | None) -> list[ListEntry] | None:
-    from crf_desktop.store.randomisation import ListEntry
+    from crf_desktop.services.randomisation_lists import read_list_csv
 
-    if path is None:
-        return None
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as exc:
-        raise UserInputError(f"the randomisation list {path} cannot be read ({exc.strerror})") from None
-    entries = []
-    for number, row in enumerate(rows, start=2):
-        if set(LIST_COLUMNS) - set(row):
-            raise UserInputError(f"the randomisation list {path} needs the columns {', '.join(LIST_COLUMNS)}")
-        try:
-            entries.append(ListEntry(seq=int(row["seq"]), rand_no=row["rand_no"].strip(),
-                                     msc_kit=row["msc_kit"].strip(), mmf_kit=row["mmf_kit"].strip(),
-                                     arm=row["arm"].strip()))
-        except ValueError:
-            raise UserInputError(f"{path} line {number}: seq {row['seq']!r} is not a number") from None
-    if not entries:
-        raise UserInputError(f"the randomisation list {path} has no entries")
-    return entries
+    return None if path is None else read_list_csv(Path(path).expanduser())
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -163,6 +141,47 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _typed_study_id(args: argparse.Namespace, study: str) -> str:
+    if args.confirm_study is not None:
+        return str(args.confirm_study)
+    if not sys.stdin.isatty():
+        raise UserInputError(f"unblinding needs the study id typed as confirmation and there is no terminal to ask "
+                             f"in: add --confirm-study {study}. The study stays blinded")
+    try:
+        return input(f"Type the study id ({study}) to unblind it for good: ")
+    except EOFError:
+        return ""
+
+
+def cmd_unblind(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre_unblinding
+
+    if not args.status and not (args.reason or "").strip():
+        raise UserInputError("--reason TEXT is required: why is the study unblinded (e.g. database locked on "
+                             "2026-11-20 for the final analysis)? Or use --status to see the blinding state")
+    session = _login(args)
+    try:
+        if args.status:
+            lines = centre_unblinding.blinding_status(session).lines()
+        else:
+            print(f"Unblinding study {session.study_id} gives every export each subject's treatment arm. It cannot "
+                  "be undone: it is recorded with your name and reason in the centre's audit trail.",
+                  file=sys.stderr)
+            typed = _typed_study_id(args, session.study_id)
+            password = ask_secret("CRF_PASSWORD", f"Password for {session.user.username}, again, to unblind: ")
+            done = centre_unblinding.unblind_study(
+                session, password=password, reason=args.reason, confirm_study_id=typed,
+                randomisation_files=[Path(f).expanduser() for f in args.randomisation])
+            lines = [f"Unblinded study {done.study} on {done.unblinded_at} ({done.subjects} randomised subject(s) "
+                     f"at {done.sites} site(s)); randomisation lists SHA-256 {done.list_sha256}",
+                     "The CSV and ODM exports now carry each subject's arm (crf-desktop centre export)."]
+    finally:
+        session.close()
+    for line in lines:
+        print(line)
+    return 0
+
+
 def _send(session: Session, folder: str | None) -> None:
     from crf_desktop.services import centre as centre_service
 
@@ -193,17 +212,20 @@ def cmd_query_list(args: argparse.Namespace) -> int:
 
     session = _login(args)
     try:
-        found = centre_service.list_queries(session, site=args.site)
+        found = centre_service.list_queries(session, site=args.site, status=args.status)
     finally:
         session.close()
+    if found:
+        print(f"{'QUERY':10} {'ORIGIN':22} {'SITE':4} {'STATUS':8} {'AGE':>4}  WHERE")
     for q in found:
-        where = f"{q.subject_id} {q.visit} {q.form}{'#' + str(q.repeat_no) if q.repeat_no else ''}.{q.field}"
-        print(f"{q.query_id}  site {q.site}  {q.status:8}  {where}")
+        origin = f"{q.origin}: {q.raised_by}"
+        waiting = "  (waiting for the site's next export)" if q.waiting else ""
+        print(f"{q.query_id:10} {origin:22} {q.site:4} {q.status:8} {q.age_days:>3}d  {q.where}{waiting}")
         print(f"    question: {' / '.join(q.question.splitlines())}")
         if q.answer:
-            print(f"    answer ({q.answered_by}): {q.answer}")
+            print(f"    answer ({q.answered_by}): {' / '.join(q.answer.splitlines())}")
     if not found:
-        print("No centre queries")
+        print("No queries" + (" match" if args.site or args.status else ""))
     return 0
 
 
@@ -216,8 +238,21 @@ def cmd_query_close(args: argparse.Namespace) -> int:
             query = centre_service.reopen_query(session, args.query_id, args.reopen)
             print(f"Re-opened query {query.query_id}")
         else:
-            query = centre_service.close_query(session, args.query_id)
+            query = centre_service.close_query(session, args.query_id, args.reason or "")
             print(f"Closed query {query.query_id}")
+        _send(session, args.folder)
+    finally:
+        session.close()
+    return 0
+
+
+def cmd_query_reopen(args: argparse.Namespace) -> int:
+    from crf_desktop.services import centre as centre_service
+
+    session = _login(args)
+    try:
+        query = centre_service.reopen_query(session, args.query_id, args.reason)
+        print(f"Re-opened query {query.query_id}")
         _send(session, args.folder)
     finally:
         session.close()
@@ -226,7 +261,8 @@ def cmd_query_close(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``centre`` and its sub-commands."""
-    centre = sub.add_parser("centre", help="the coordinating centre: init, enrol, import, sites, query, export")
+    centre = sub.add_parser("centre", help="the coordinating centre: init, enrol, import, sites, query, export, "
+                            "unblind")
     centre_sub = centre.add_subparsers(title="centre commands", metavar="ACTION", required=True)
 
     p = centre_sub.add_parser("init", help="create the centre's database and keys; write its public key file")
@@ -253,12 +289,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_import)
 
     p = centre_sub.add_parser("export", help="export every imported site's data: CSV files or one CDISC ODM 1.3.2 "
-                              "file (blinded: no treatment arms)")
+                              "file (treatment arms only once the study is unblinded: centre unblind)")
     common(p)
     p.add_argument("--format", required=True, choices=("csv", "odm"), help="csv: a new folder of files with a "
                    "manifest; odm: one XML file")
     p.add_argument("--out", required=True, metavar="PATH", help="a new or empty folder (csv) or a new file (odm)")
     p.set_defaults(handler=cmd_export)
+
+    p = centre_sub.add_parser("unblind", help="unblind the study for database lock (irreversible): the exports "
+                              "then carry each subject's arm; --status shows the blinding state")
+    common(p)
+    p.add_argument("--reason", help="why the study is unblinded, e.g. database locked for the final analysis")
+    p.add_argument("--randomisation", metavar="FILE.csv", action="append", default=[],
+                   help="the randomisation list of a site enrolled before the centre kept lists (columns seq, "
+                   "rand_no, msc_kit, mmf_kit, arm); repeat for each such site")
+    p.add_argument("--confirm-study", metavar="STUDY", help="the study id, typed as confirmation (asked for when "
+                   "not given)")
+    p.add_argument("--status", action="store_true", help="only show whether the study is blinded and which "
+                   "randomised subjects lack an arm in the centre's lists")
+    p.set_defaults(handler=cmd_unblind)
 
     p = centre_sub.add_parser("sites", help="list the enrolled sites with their pinned key fingerprints")
     common(p)
@@ -277,13 +326,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--question", required=True)
     p.add_argument("--folder", metavar="FOLDER", help="send it to the site now through this central folder")
     p.set_defaults(handler=cmd_query_raise)
-    p = query_sub.add_parser("list", help="list the centre's queries and the sites' answers")
+    p = query_sub.add_parser("list", help="list every query of the trial (raised at the centre or at a site) with "
+                             "its origin, status, latest answer and age")
     common(p)
     p.add_argument("--site", help="only this site's")
+    p.add_argument("--status", choices=("open", "answered", "closed"), help="only queries with this status")
     p.set_defaults(handler=cmd_query_list)
     p = query_sub.add_parser("close", help="close a query, or re-open it with --reopen FOLLOW-UP")
     common(p)
-    p.add_argument("query_id", help="e.g. C-0001")
+    p.add_argument("query_id", help="C-0001 (raised at the centre) or S01-0005 (query 5 of site 01)")
+    p.add_argument("--reason", help="why it is closed; required for a query raised at a site (the site reads it)")
     p.add_argument("--reopen", metavar="FOLLOW-UP", help="re-open it with this follow-up question")
     p.add_argument("--folder", metavar="FOLDER", help="send the change to the site now through this central folder")
     p.set_defaults(handler=cmd_query_close)
+    p = query_sub.add_parser("reopen", help="re-open an answered or closed query with a follow-up question")
+    common(p)
+    p.add_argument("query_id", help="C-0001 (raised at the centre) or S01-0005 (query 5 of site 01)")
+    p.add_argument("--reason", required=True, metavar="FOLLOW-UP", help="the follow-up question the site reads")
+    p.add_argument("--folder", metavar="FOLDER", help="send the change to the site now through this central folder")
+    p.set_defaults(handler=cmd_query_reopen)

@@ -24,6 +24,7 @@ from crf_desktop.services.centre_queries import close_query as close_query
 from crf_desktop.services.centre_queries import list_queries as list_queries
 from crf_desktop.services.centre_queries import raise_query as raise_query
 from crf_desktop.services.centre_queries import reopen_query as reopen_query
+from crf_desktop.services.centre_unblinding import check_enrolment_list, keep_enrolment_list
 from crf_desktop.services.session import Session, login
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
@@ -96,6 +97,8 @@ def issue_enrolment(session: Session, *, site: str, out: Path, config: StudyConf
     number = site_id(site)
     if randomisation_list and on_code is None:
         raise UserInputError("a randomisation list needs its enrolment code shown: nothing was written")
+    if randomisation_list:
+        check_enrolment_list(session, number, randomisation_list)
     keys = centre_keys(session)
     data, code = enrolment_file.make(keys, study=session.study_id, site=number, issued_at=iso(utcnow()),
                                      configuration=config, randomisation=randomisation_list)
@@ -107,6 +110,8 @@ def issue_enrolment(session: Session, *, site: str, out: Path, config: StudyConf
                      field=f"site {number}", new_value=out.name,
                      reason=f"{len(randomisation_list or [])} randomisation entries; "
                             f"configuration {'included' if config else 'default'}")
+        if randomisation_list:  # the centre keeps the list for unblinding the study at database lock
+            keep_enrolment_list(session, number, randomisation_list, source=out.name)
     if code is not None and on_code is not None:
         on_code(code)
     return out
@@ -162,7 +167,7 @@ def pinned_sites(session: Session) -> list[PinnedSite]:
 
 
 def trial_dataset(session: Session) -> TrialDataset:
-    """Everything imported, as the CSV and ODM writers read it (arms stay empty: the study is blinded)."""
+    """Everything imported, as the CSV and ODM writers read it (arms only once the study is unblinded)."""
     require_centre(session, MANAGE, "export the trial's data")
     return build_dataset(session.site.db, study=session.study_id, user=session.user.username)
 

@@ -7,6 +7,7 @@ import json
 import sqlite_utils
 
 from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.services.centre_unblinding import study_arms
 from crf_desktop.store import centre as store
 from crf_desktop.store import users as centre_users
 from crf_desktop.sync.dataset import (
@@ -51,7 +52,7 @@ def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialD
     queries = [QueryRow(site_id=q["site"], query_id=q["id"], repeat_no=int(q["repeat_no"]),
                         **{k: q[k] for k in _QUERY_FIELDS if k != "repeat_no"})
                for q in store.queries(db)]
-    queries += [QueryRow(site_id=s, query_id=f"{s}-{r['id']}", repeat_no=int(r["repeat_no"]),
+    queries += [QueryRow(site_id=s, query_id=store.site_query_id(s, int(r["id"])), repeat_no=int(r["repeat_no"]),
                          **{k: r[k] for k in _QUERY_FIELDS if k != "repeat_no"})
                 for s, r in store.site_rows(db, "queries") if not r.get("centre_ref")]
     users = [UserRow(site_id=u["site"], username=u["username"], full_name=u["full_name"], role=u["role"])
@@ -62,4 +63,4 @@ def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialD
                           last_import_at=s.last_import_at) for s in store.sites(db))
     return TrialDataset(study_id=study, exported_at=iso(utcnow()), exported_by=user, sites=sites,
                         users=tuple(users), subjects=subjects, records=records, audit=audit_rows,
-                        signatures=signatures, queries=tuple(queries))
+                        signatures=signatures, queries=tuple(queries), arms=study_arms(db, study))

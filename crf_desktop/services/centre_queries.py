@@ -1,16 +1,27 @@
-"""Queries raised at the centre: raise on a field of imported data, see the site's answer, close or re-open.
+"""Every query of the trial at the centre: raised at the centre or at a site, in one list; raise, close, re-open.
 
-Each change raises the query's revision; the next ``centre import`` run sends the query's state to its site
-(``from-centre/<site>/``), where it lands in the site's ``queries`` table, and the site's answer comes back in
-its next package. Every status change is audited at the centre (and, when it arrives, at the site).
+Two origins, one model (:class:`CentreQuery`):
+
+* **centre-raised** (``C-0001``): kept in the centre's ``centre_queries``; each change raises its revision and the
+  next ``centre import`` run sends its state to the site (``from-centre/<site>/``), where it lands in the site's
+  ``queries`` table; the site's answer comes back in its next package.
+* **site-raised** (``S01-0005``: site 01's query 5): raised by a site's monitor, it reaches the centre in the
+  site's packages. The centre closes or re-opens it with a reason by appending a decision
+  (``store/query_decisions.py``) that travels in the same messages and is applied at the site on its next export
+  run; until the site's next package confirms it, the list shows the decided status, marked as waiting at the
+  site.
+
+Every status change is audited at the centre and, when it arrives, at the site.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.core.clock import iso, parse_iso, utcnow
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.ids import site_id
 from crf_desktop.services.centre_access import QUERY, require_centre
@@ -18,13 +29,34 @@ from crf_desktop.services.records import resolve_form
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
+from crf_desktop.store.query_decisions import (
+    ANSWERED,
+    CLOSE,
+    CLOSED,
+    OPEN,
+    REOPEN,
+    Decision,
+    QueryState,
+    apply,
+    follow_up,
+)
 
-OPEN, ANSWERED, CLOSED = "open", "answered", "closed"
+CENTRE, SITE = "centre", "site"
+STATUSES = (OPEN, ANSWERED, CLOSED)
+__all__ = ["ANSWERED", "CENTRE", "CLOSED", "OPEN", "SITE", "STATUSES", "CentreQuery", "close_query",
+           "list_queries", "raise_query", "reopen_query"]
+
+_CENTRE_ID = re.compile(r"C-?(\d{1,6})", re.IGNORECASE)
+_SITE_ID = re.compile(r"S(\d{2,3})-(\d{1,9})", re.IGNORECASE)
+_HOW_TO_LIST = "list them with: crf-desktop centre query list"
 
 
 @dataclass(frozen=True, kw_only=True)
 class CentreQuery:
-    query_id: str
+    """A query as the centre lists it, whichever side raised it."""
+
+    query_id: str  # C-0001 (raised at the centre) or S01-0005 (site 01's query 5)
+    origin: str  # CENTRE or SITE
     site: str
     subject_id: str
     visit: str
@@ -32,7 +64,7 @@ class CentreQuery:
     repeat_no: int
     field: str
     question: str
-    status: str
+    status: str  # open | answered | closed, with the centre's waiting decision applied
     raised_by: str
     raised_at: str
     answer: str | None
@@ -40,26 +72,69 @@ class CentreQuery:
     answered_at: str | None
     closed_by: str | None
     closed_at: str | None
-    rev: int
+    waiting: str | None = None  # a centre decision (close | reopen) the site has not applied yet
+    age_days: int = 0  # from raising to closing, or to now while not closed
+
+    @property
+    def where(self) -> str:
+        """``subject visit form[#entry].field``."""
+        entry = f"#{self.repeat_no}" if self.repeat_no else ""
+        return f"{self.subject_id} {self.visit} {self.form}{entry}.{self.field}"
 
 
-def _query(row: dict[str, Any]) -> CentreQuery:
-    return CentreQuery(query_id=row["id"], **{k: row[k] for k in (
-        "site", "subject_id", "visit", "form", "repeat_no", "field", "question", "status", "raised_by", "raised_at",
-        "answer", "answered_by", "answered_at", "closed_by", "closed_at", "rev")})
+def _age(raised_at: str, closed_at: str | None, now: datetime) -> int:
+    end = parse_iso(closed_at) if closed_at else now
+    return max(0, (end - parse_iso(raised_at)).days)
 
 
-def _target(q: CentreQuery | dict[str, Any]) -> dict[str, str]:
-    get = q.__getitem__ if isinstance(q, dict) else q.__getattribute__
-    form = get("form") if int(get("repeat_no")) == 0 else f"{get('form')}#{get('repeat_no')}"
-    return {"subject": get("subject_id"), "visit": get("visit"), "form": form, "field": get("field")}
+_COMMON = ("subject_id", "visit", "form", "field", "raised_by", "raised_at", "answer", "answered_by",
+           "answered_at")
+
+
+def _from_centre(row: dict[str, Any], now: datetime) -> CentreQuery:
+    return CentreQuery(query_id=row["id"], origin=CENTRE, site=row["site"], repeat_no=int(row["repeat_no"]),
+                       question=row["question"], status=row["status"], closed_by=row["closed_by"],
+                       closed_at=row["closed_at"], age_days=_age(row["raised_at"], row["closed_at"], now),
+                       **{k: row[k] for k in _COMMON})
+
+
+def _from_site(site: str, row: dict[str, Any], decided: list[Decision], now: datetime) -> CentreQuery:
+    """The site's row with the centre's decisions the site has not applied yet (the rule the site applies)."""
+    state = QueryState(status=row["status"], question=row["question"], closed_by=row.get("closed_by"),
+                       closed_at=row.get("closed_at"))
+    waiting = [d for d in decided if d.no > int(row.get("centre_decision") or 0)]
+    for decision in waiting:
+        state, _effect = apply(state, decision)
+    return CentreQuery(query_id=store.site_query_id(site, int(row["id"])), origin=SITE, site=site,
+                       repeat_no=int(row["repeat_no"]), question=state.question, status=state.status,
+                       closed_by=state.closed_by, closed_at=state.closed_at,
+                       waiting=waiting[-1].action if waiting else None,
+                       age_days=_age(row["raised_at"], state.closed_at, now), **{k: row[k] for k in _COMMON})
+
+
+def _site_raised(session: Session, site: str | None) -> list[CentreQuery]:
+    db, now = session.site.db, utcnow()
+    decided = store.decisions(db, site)
+    return [_from_site(s, row, decided.get((s, int(row["id"])), []), now)
+            for s, row in store.site_rows(db, "queries", site) if not row.get("centre_ref")]
 
 
 def _find(session: Session, query_id: str) -> CentreQuery:
-    row = store.query(session.site.db, query_id.strip())
-    if row is None:
-        raise UserInputError(f"there is no centre query {query_id!r}; list them with: crf-desktop centre query list")
-    return _query(row)
+    text = query_id.strip()
+    db = session.site.db
+    if match := _CENTRE_ID.fullmatch(text):
+        row = store.query(db, f"C-{int(match[1]):04d}")
+        if row is not None:
+            return _from_centre(row, utcnow())
+    elif match := _SITE_ID.fullmatch(text):
+        site, number = match[1], int(match[2])
+        row = store.site_query(db, site, number)
+        if row is not None and not row.get("centre_ref"):
+            return _from_site(site, row, store.decisions(db, site).get((site, number), []), utcnow())
+    else:
+        raise UserInputError(f"{text!r} is not a query id: queries raised at the centre are C-0001, C-0002, ...; "
+                             f"queries raised at a site are S<site>-<number>, e.g. S01-0005; {_HOW_TO_LIST}")
+    raise UserInputError(f"there is no query {text!r} at this centre; {_HOW_TO_LIST}")
 
 
 def raise_query(session: Session, *, site: str, subject_id: str, visit: str, form: str, repeat_no: int, field: str,
@@ -92,17 +167,48 @@ def raise_query(session: Session, *, site: str, subject_id: str, visit: str, for
     return query_id
 
 
-def close_query(session: Session, query_id: str) -> CentreQuery:
+def _target(q: CentreQuery | dict[str, Any]) -> dict[str, str]:
+    get = q.__getitem__ if isinstance(q, dict) else q.__getattribute__
+    form = get("form") if int(get("repeat_no")) == 0 else f"{get('form')}#{get('repeat_no')}"
+    return {"subject": get("subject_id"), "visit": get("visit"), "form": form, "field": get("field")}
+
+
+def _decide(session: Session, query: CentreQuery, action: str, reason: str) -> None:
+    """Append the centre's decision on a site-raised query (sent with the next messages to the site)."""
+    db = session.site.db
+    number = int(query.query_id.split("-")[1])
+    with db.atomic():
+        done = store.decisions(db, query.site).get((query.site, number), [])
+        store.insert_decision(db, query.site, number, Decision(
+            no=len(done) + 1, action=action, reason=reason, seen_status=query.status,
+            decided_by=session.user.username, decided_at=iso(utcnow())))
+        audit.append(db, user=session.user.username, action="query closed" if action == CLOSE else "query re-opened",
+                     old_value=query.status, new_value=CLOSED if action == CLOSE else reason,
+                     reason=f"query {query.query_id} raised at site {query.site} by {query.raised_by}: {reason}; "
+                            "applied at the site on its next export", **_target(query))
+
+
+def close_query(session: Session, query_id: str, reason: str = "") -> CentreQuery:
+    """Close a query. One raised at a site needs a reason (the site reads it); for the centre's own it is optional."""
     require_centre(session, QUERY, "close queries")
     query = _find(session, query_id)
+    why = reason.strip()
     if query.status == CLOSED:
-        raise UserInputError(f"query {query.query_id} is already closed")
+        by = f" by {query.closed_by}" if query.closed_by else ""
+        raise UserInputError(f"query {query.query_id} is already closed{by}; re-open it if it needs more work")
+    if query.origin == SITE:
+        if not why:
+            raise UserInputError(f"say why the centre closes query {query.query_id} (raised at site {query.site} by "
+                                 f"{query.raised_by}): the site reads the reason")
+        _decide(session, query, CLOSE, why)
+        return _find(session, query.query_id)
     db = session.site.db
     with db.atomic():
         store.update_query(db, query.query_id, status=CLOSED, closed_by=session.user.username,
                            closed_at=iso(utcnow()))
         audit.append(db, user=session.user.username, action="query closed", old_value=query.status,
-                     new_value=CLOSED, reason=f"query {query.query_id}", **_target(query))
+                     new_value=CLOSED, reason=f"query {query.query_id}" + (f": {why}" if why else ""),
+                     **_target(query))
     return _find(session, query.query_id)
 
 
@@ -110,20 +216,33 @@ def reopen_query(session: Session, query_id: str, reason: str) -> CentreQuery:
     """Re-open an answered or closed query with a follow-up question (appended to the query's text)."""
     require_centre(session, QUERY, "re-open queries")
     query = _find(session, query_id)
-    follow_up = reason.strip()
-    if not follow_up:
-        raise UserInputError("say why the query is re-opened: the site reads it as the follow-up question")
+    why = reason.strip()
+    if not why:
+        raise UserInputError(f"say why query {query.query_id} is re-opened: the site reads it as the follow-up "
+                             "question")
     if query.status == OPEN:
         raise UserInputError(f"query {query.query_id} is still open")
+    if query.origin == SITE:
+        _decide(session, query, REOPEN, why)
+        return _find(session, query.query_id)
     db = session.site.db
     with db.atomic():
-        store.update_query(db, query.query_id, status=OPEN, question=f"{query.question}\n— {follow_up}",
+        store.update_query(db, query.query_id, status=OPEN, question=follow_up(query.question, why),
                            closed_by=None, closed_at=None)
         audit.append(db, user=session.user.username, action="query re-opened", old_value=query.status,
-                     new_value=follow_up, reason=f"query {query.query_id}", **_target(query))
+                     new_value=why, reason=f"query {query.query_id}", **_target(query))
     return _find(session, query.query_id)
 
 
-def list_queries(session: Session, *, site: str | None = None) -> list[CentreQuery]:
+def list_queries(session: Session, *, site: str | None = None, status: str | None = None) -> list[CentreQuery]:
+    """Every query of the trial (raised at the centre or at a site), oldest first; ``site`` and ``status``
+    (open, answered, closed) narrow it."""
     require_centre(session, QUERY, "see queries")
-    return [_query(row) for row in store.queries(session.site.db, site)]
+    number = None if site is None else site_id(site.strip())
+    if status is not None and status not in STATUSES:
+        raise UserInputError(f"status {status!r} is not a query status: use {', '.join(STATUSES)}")
+    now = utcnow()
+    found = [_from_centre(row, now) for row in store.queries(session.site.db, number)]
+    found += _site_raised(session, number)
+    return sorted((q for q in found if status is None or q.status == status),
+                  key=lambda q: (q.raised_at, q.query_id))

@@ -3,6 +3,8 @@
 ``crf-desktop demo`` without ``--centre-key`` creates ``<demo>-centre`` (the centre: users ``admin`` and
 ``datamanager``, same passwords as the demo site's) and ``<demo>-exchange`` (the central folder), enrols the demo
 site with the centre and exports the demo's data once, so the centre can import it at once.
+The centre keeps its demo passwords in ``demo-passwords.txt`` too: ``demo --join-centre`` reads them
+there to enrol more demo sites (``services/demo_join.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from pathlib import Path
 
 from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
+from crf_desktop.services import centre_unblinding
 from crf_desktop.services import sync as sync_service
+from crf_desktop.services.demo import demo_randomisation_list, write_demo_passwords
 from crf_desktop.services.session import login
 from crf_desktop.store import users
 
@@ -43,8 +47,15 @@ def create_demo_centre(site_dir: Path, passwords: dict[str, str]) -> DemoCentre:
             session.add_user(username="datamanager", full_name="Chen Jie (demo data manager)",
                              role=Role.DATA_MANAGER, password=passwords["datamanager"])
             users.update(session.site.db, "datamanager", must_change_password=False)
+            # what makes it a demo centre that ``demo --join-centre`` may enrol more demo sites with
+            write_demo_passwords(paths.data_dir, {name: passwords[name] for name in ("admin", "datamanager")})
             centre_service.write_key_file(session, paths.key_file)
             centre_service.issue_enrolment(session, site="01", out=paths.data_dir / "enrolment-01.json")
+            # site 01 loads the same list itself (demo.py); the centre keeps its copy, as ``centre enrol
+            # --randomisation`` would, so the demo study can be unblinded at database lock without a CSV
+            with session.site.db.atomic():
+                centre_unblinding.keep_enrolment_list(session, "01", demo_randomisation_list("01"),
+                                                      source="enrolment-01.json")
         finally:
             session.close()
         key_tmp.unlink(missing_ok=True)

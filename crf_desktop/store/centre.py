@@ -1,4 +1,5 @@
-"""The centre's own tables: its keys, the sites it enrolled, what it applied, and the queries it raised."""
+"""The centre's own tables: its keys, the sites it enrolled, what it applied, the queries it raised, and its
+decisions on the queries the sites raised."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.store.query_decisions import Decision
 from crf_desktop.store.sql import rows
 
 KIND_KEY = "kind"
@@ -188,3 +190,34 @@ def queries(db: sqlite_utils.Database, site_id: str | None = None) -> list[dict[
 
 def next_query_number(db: sqlite_utils.Database) -> int:
     return int(db.execute("SELECT count(*) FROM centre_queries").fetchone()[0]) + 1
+
+
+# -- the centre's decisions on queries raised at the sites (migration 11) ------------------------------------
+def site_query_id(site_id: str, number: int) -> str:
+    """The trial-wide id of query ``number`` raised at site ``site_id`` (``S01-0005``), beside ``C-0001``."""
+    return f"S{site_id}-{number:04d}"
+
+
+def insert_decision(db: sqlite_utils.Database, site_id: str, query_no: int, decision: Decision) -> None:
+    db.execute("INSERT INTO centre_query_decisions (site, query_no, no, action, reason, seen_status, decided_by, "
+               "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               [site_id, query_no, decision.no, decision.action, decision.reason, decision.seen_status,
+                decision.decided_by, decision.decided_at])
+
+
+def decisions(db: sqlite_utils.Database, site_id: str | None = None) -> dict[tuple[str, int], list[Decision]]:
+    """(site, site's query id) → the centre's decisions on it, in number order."""
+    where, params = ("", []) if site_id is None else ("WHERE site = ?", [site_id])
+    found: dict[tuple[str, int], list[Decision]] = {}
+    for row in rows(db, f"SELECT * FROM centre_query_decisions {where} ORDER BY site, query_no, no", params):  # noqa: S608
+        found.setdefault((row["site"], int(row["query_no"])), []).append(Decision(
+            no=int(row["no"]), action=row["action"], reason=row["reason"], seen_status=row["seen_status"],
+            decided_by=row["decided_by"], decided_at=row["decided_at"]))
+    return found
+
+
+def site_query(db: sqlite_utils.Database, site_id: str, number: int) -> dict[str, Any] | None:
+    """Query ``number`` as site ``site_id`` last sent it."""
+    row = db.execute("SELECT data FROM centre_rows WHERE site = ? AND tbl = 'queries' AND key = ?",
+                     [site_id, str(number)]).fetchone()
+    return None if row is None else dict(json.loads(row[0]))

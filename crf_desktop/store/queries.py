@@ -61,7 +61,7 @@ def get(db: sqlite_utils.Database, query_id: int) -> Query | None:
     return _query(rows[0]) if rows else None
 
 
-def update(db: sqlite_utils.Database, query: Query, **changes: str | None) -> Query:
+def update(db: sqlite_utils.Database, query: Query, **changes: str | int | None) -> Query:
     seq = next_change(db, kind="query", subject_id=query.subject_id)
     db.table("queries").update(query.id, {**changes, "change_seq": seq})
     found = get(db, query.id)

@@ -1,16 +1,19 @@
 """Centre → site: signed, encrypted messages under ``from-centre/<site>/`` with acknowledgements and queries.
 
-Each message is a snapshot: what the centre has applied of the site's packages, and the current state of every
-query the centre raised for the site, each with its revision. A site applies a query state only when its
-revision is newer than the one it holds, so messages may arrive twice, late or out of order, and a lost one
-costs nothing (the next carries everything). Same package format, kind ``centre-message``.
+Each message is a snapshot: what the centre has applied of the site's packages, the current state of every
+query the centre raised for the site, each with its revision, and every decision the centre took on queries the
+site raised (close or re-open, with a reason, numbered per query). A site applies a query state only when its
+revision is newer than the one it holds, and a decision only when its number is above the last one it applied
+(``queries.centre_decision``), so messages may arrive twice, late or out of order, and a lost one costs nothing
+(the next carries everything). How a decision meets a query the site changed meanwhile is the rule in
+``store/query_decisions.py``. Same package format, kind ``centre-message``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from crf_desktop.store import centre as centre_store
 from crf_desktop.store import queries as site_queries
 from crf_desktop.store.datadir import fsync_dir
 from crf_desktop.store.queries import QueryStatus
+from crf_desktop.store.query_decisions import Decision, QueryState, apply
 from crf_desktop.sync.folder import (
     ensure_folder,
     folder_error,
@@ -54,7 +58,12 @@ def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centr
         if state.box_public is None:
             continue  # no package yet: the site's key is not known, its queries wait for first contact
         queries = centre_store.queries(db, state.site)
-        snapshot = {"acked_seq": state.last_seq, "acked_sha256": state.last_sha256 or GENESIS, "queries": queries}
+        decided = [{"query": number, **asdict(d)}
+                   for (_site, number), found in centre_store.decisions(db, state.site).items() for d in found]
+        snapshot: dict[str, Any] = {"acked_seq": state.last_seq, "acked_sha256": state.last_sha256 or GENESIS,
+                                    "queries": queries}
+        if decided:  # absent until the first decision: the snapshots of sites without one stay as they were
+            snapshot["decisions"] = decided
         digest = sha256(json.dumps(snapshot, sort_keys=True).encode("utf-8"))
         if digest == state.out_digest:
             continue
@@ -62,7 +71,7 @@ def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centr
         sign_b64, box_b64 = public_keys_b64(centre)
         header = Header(kind=CENTRE_MESSAGE, study=study, site=state.site, seq=seq, prev_sha256=GENESIS,
                         created_at=iso(utcnow()), sender_sign_key=sign_b64, sender_box_key=box_b64,
-                        sender_fingerprint=centre.fingerprint, change_count=len(queries))
+                        sender_fingerprint=centre.fingerprint, change_count=len(queries) + len(decided))
         data = seal(header, snapshot, sender=centre, receiver_box_public=state.box_public)
         target = site_inbox(folder, state.site)
         ensure_folder(target)
@@ -111,6 +120,7 @@ def read_messages(db: sqlite_utils.Database, folder: Path, *, study: str, site: 
             body = open_body(framed, keys)
             with db.atomic():
                 changed = sum(_apply_query(db, q, user=user) for q in body.get("queries", []))
+                changed += sum(_apply_decision(db, d, user=user) for d in body.get("decisions", []))
                 sync_state.record_message(db, seq=item.seq, sha256=framed.sha256,
                                           acked_seq=int(body.get("acked_seq", 0)), queries=changed)
                 audit.append(db, user=user, action="centre message imported", new_value=item.path.name,
@@ -171,3 +181,39 @@ def _apply_query(db: sqlite_utils.Database, q: dict[str, Any], *, user: str) -> 
                      reason=f"query {q['id']}", **_target(q))
     db.execute("UPDATE queries SET centre_rev = ? WHERE id = ?", [rev, query_id])
     return 1 if changes else 0
+
+
+def _apply_decision(db: sqlite_utils.Database, d: dict[str, Any], *, user: str) -> int:
+    """Apply the centre's decision ``d`` on a query this site raised, once; 1 when it was new.
+
+    Applied even when it changes nothing (the site closed the query itself first): its number is recorded and
+    the audit trail says so, and the row's next change number carries that back to the centre.
+    """
+    try:
+        number = int(d["query"])
+        decision = Decision(no=int(d["no"]), **{k: str(d[k]) for k in ("action", "reason", "seen_status",
+                                                                        "decided_by", "decided_at")})
+    except (KeyError, TypeError, ValueError):
+        raise PackageRejected(Reason.DECRYPTION, "a query decision in it is not in the expected shape") from None
+    current = site_queries.get(db, number)
+    row = db.execute("SELECT centre_ref, centre_decision FROM queries WHERE id = ?", [number]).fetchone()
+    if current is None or row is None or row[0] is not None:
+        raise PackageRejected(Reason.WRONG_PLACE, f"the centre decided on query {number}, which this site did not "
+                              "raise (was the site restored from an old backup?); call the centre")
+    if decision.no <= int(row[1] or 0):
+        return 0
+    before = QueryState(status=current.status.value, question=current.question, closed_by=None, closed_at=None)
+    after, effect = apply(before, decision)
+    changes: dict[str, str | int | None] = {"centre_decision": decision.no}
+    if after != before:
+        changes |= {"status": after.status, "question": after.question, "closed_by": after.closed_by,
+                    "closed_at": after.closed_at}
+    site_queries.update(db, current, **changes)
+    action = {"closed": "query closed at centre", "already closed": "centre closed query already closed",
+              "re-opened": "query re-opened at centre", "follow-up added": "centre follow-up on open query"}[effect]
+    form = current.form if current.repeat_no == 0 else f"{current.form}#{current.repeat_no}"
+    audit.append(db, user=user, action=action, old_value=current.status.value, new_value=after.status,
+                 reason=f"query {number}, decision {decision.no} by {decision.decided_by} (centre) at "
+                        f"{decision.decided_at}: {decision.reason}",
+                 subject=current.subject_id, visit=current.visit, form=form, field=current.field)
+    return 1

@@ -15,8 +15,9 @@ from pathlib import Path
 from crf_desktop.core.clock import local_display, parse_iso
 from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
-from crf_desktop.services import centre_export
+from crf_desktop.services import centre_export, centre_unblinding
 from crf_desktop.services.session import Session
+from crf_desktop.ui.centre_queries_panel import CloseQueryDialog, QueriesPanel
 from crf_desktop.ui.centre_query_dialogs import RaiseCentreQueryDialog, ReopenQueryDialog
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage, message_text
@@ -40,6 +41,7 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from crf_desktop.ui.study_unblind_dialog import StudyUnblindDialog
 
 MANAGERS = frozenset({Role.ADMIN, Role.DATA_MANAGER})
 QUERY_ROLES = frozenset({Role.ADMIN, Role.DATA_MANAGER, Role.MONITOR})
@@ -99,8 +101,7 @@ class CentrePage(QWidget):
         super().__init__(parent)
         self.session = session
         self.task: Operation[object] | None = None
-        self.queries: list[centre_service.CentreQuery] = []
-        self.dialog: QDialog | None = None  # the query dialog last opened, for tests
+        self.dialog: QDialog | None = None  # the dialog last opened, for tests
         manager = session.user.role in MANAGERS
         querier = session.user.role in QUERY_ROLES
 
@@ -129,25 +130,16 @@ class CentrePage(QWidget):
         sites_layout.addWidget(self.data_message)
         sites_layout.addWidget(self.sites_table)
 
-        self.queries_box = QGroupBox()
-        self.queries_table = _table([""] * 10)
-        self.raise_button = QPushButton()
-        self.close_button = QPushButton()
-        self.reopen_button = QPushButton()
-        self.raise_button.clicked.connect(self.raise_query)
-        self.close_button.clicked.connect(self.close_selected)
-        self.reopen_button.clicked.connect(self.reopen_selected)
-        self.query_message = InlineMessage()
-        buttons = QHBoxLayout()
-        for button in (self.raise_button, self.close_button, self.reopen_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        queries_layout = QVBoxLayout(self.queries_box)
-        queries_layout.addWidget(self.queries_table)
-        queries_layout.addLayout(buttons)
-        queries_layout.addWidget(self.query_message)
+        # every query of the trial, raised here or at a site (ui/centre_queries_panel.py)
+        self.queries_panel = QueriesPanel(session)
+        self.queries_panel.changed.connect(self._tell_sites)
+        self.queries_box = self.queries_panel
+        self.queries_table = self.queries_panel.table
+        self.raise_button = self.queries_panel.raise_button
+        self.close_button = self.queries_panel.close_button
+        self.reopen_button = self.queries_panel.reopen_button
+        self.query_message = self.queries_panel.message
         self.queries_box.setVisible(querier)
-        self.queries_table.itemSelectionChanged.connect(self._update_buttons)
 
         self.export_box = QGroupBox()
         self.csv_button = QPushButton()
@@ -155,12 +147,19 @@ class CentrePage(QWidget):
         self.csv_button.clicked.connect(self.export_csv)
         self.odm_button.clicked.connect(self.export_odm)
         self.export_message = InlineMessage()
+        self.blinding: centre_unblinding.BlindingStatus | None = None  # read by refresh()
+        self.blinding_label = QLabel()  # blinded, or "Study unblinded on … by … (reason)"
+        self.blinding_label.setWordWrap(True)
+        self.unblind_button = QPushButton()
+        self.unblind_button.clicked.connect(self.unblind_study)
         export_layout = QVBoxLayout(self.export_box)
         export_row = QHBoxLayout()
         export_row.addWidget(self.csv_button)
         export_row.addWidget(self.odm_button)
         export_row.addStretch(1)
+        export_row.addWidget(self.unblind_button)
         export_layout.addLayout(export_row)
+        export_layout.addWidget(self.blinding_label)
         export_layout.addWidget(self.export_message)
         self.export_box.setVisible(manager)
 
@@ -181,16 +180,11 @@ class CentrePage(QWidget):
         self.sites_box.setTitle(self.tr("Sites (key pinned at first contact: confirm the fingerprint by phone)"))
         self.sites_table.setHorizontalHeaderLabels([self.tr("Site"), self.tr("Key fingerprint"), self.tr("Pinned at"),
                                                     self.tr("Last package"), self.tr("Last import")])
-        self.queries_box.setTitle(self.tr("Queries"))
-        self.queries_table.setHorizontalHeaderLabels([
-            self.tr("Query"), self.tr("Site"), self.tr("Subject"), self.tr("Visit"), self.tr("Form"), self.tr("Entry"),
-            self.tr("Field"), self.tr("Status"), self.tr("Question"), self.tr("Answer")])
-        self.raise_button.setText(self.tr("&Raise query…"))
-        self.close_button.setText(self.tr("C&lose query"))
-        self.reopen_button.setText(self.tr("Re-&open query…"))
-        self.export_box.setTitle(self.tr("Export the trial's data (blinded: no treatment arms)"))
+        self.export_box.setTitle(self.tr("Export the trial's data"))
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.odm_button.setText(self.tr("Export CDISC O&DM…"))
+        self.unblind_button.setText(self.tr("Un&blind study…"))
+        self._show_blinding()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -205,27 +199,24 @@ class CentrePage(QWidget):
         session = self.session
         with_queries = session.user.role in QUERY_ROLES
 
-        def read() -> tuple[list[centre_service.PinnedSite], list[centre_service.CentreQuery]]:
-            return (centre_service.pinned_sites(session),
-                    centre_service.list_queries(session) if with_queries else [])
+        def read() -> list[centre_service.PinnedSite]:
+            return centre_service.pinned_sites(session)
 
         outcome = run_service(self, read, inline=self.data_message)
+        if with_queries:  # the same roles may see whether the study is blinded
+            blinding = run_service(self, lambda: centre_unblinding.blinding_status(session), inline=self.data_message)
+            self.blinding = blinding.value if blinding.ok else None
+        self._show_blinding()
         if outcome.ok and outcome.value is not None:
-            sites, self.queries = outcome.value
+            sites = outcome.value
             _fill(self.sites_table, [[s.site, s.fingerprint or self.tr("(no package yet)"), _local(s.pinned_at),
                                       str(s.last_seq), _local(s.last_import_at)] for s in sites])
-            _fill(self.queries_table, [[q.query_id, q.site, q.subject_id, q.visit, q.form, str(q.repeat_no),
-                                        q.field, q.status, q.question, q.answer or ""] for q in self.queries])
-        self._update_buttons()
+            self.queries_panel.set_sites([s.site for s in sites])
+        if with_queries:
+            self.queries_panel.refresh()
 
     def selected_query(self) -> centre_service.CentreQuery | None:
-        rows = self.queries_table.selectionModel().selectedRows()
-        return self.queries[rows[0].row()] if rows and rows[0].row() < len(self.queries) else None
-
-    def _update_buttons(self) -> None:
-        query = self.selected_query()
-        self.close_button.setEnabled(query is not None and query.status != "closed")
-        self.reopen_button.setEnabled(query is not None and query.status != "open")
+        return self.queries_panel.selected_query()
 
     # -- background work ----------------------------------------------------------------------------------
     def _run(self, work: Callable[[Progress], object], title: str, label: str, inline: InlineMessage,
@@ -290,38 +281,41 @@ class CentrePage(QWidget):
         if out is not None:
             self._export("odm", out)
 
+    # -- unblinding (database lock) -----------------------------------------------------------------------
+    def _show_blinding(self) -> None:
+        status = self.blinding
+        done = status.unblinding if status is not None else None
+        if done is not None:
+            self.blinding_label.setText(fill(self.tr("Study unblinded on %1 by %2 (%3): the exports carry each "
+                                                     "subject's treatment arm."), _local(done.unblinded_at),
+                                             done.full_name, done.reason))
+        else:
+            self.blinding_label.setText("" if status is None else self.tr("Blinded: the exports carry no treatment "
+                                                                          "arm."))
+        self.unblind_button.setVisible(status is not None and done is None and self.session.user.role in MANAGERS)
+
+    def unblind_study(self) -> StudyUnblindDialog:
+        dialog = StudyUnblindDialog(self.session, self)
+        dialog.accepted.connect(self._unblinded)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _unblinded(self) -> None:
+        self.refresh()
+        self.export_message.show_info(self.tr("The study is unblinded: the next CSV and ODM exports carry the "
+                                              "treatment arms."))
+        self.changed.emit()
+
     # -- queries ------------------------------------------------------------------------------------------
     def raise_query(self) -> RaiseCentreQueryDialog:
-        cells = (self.sites_table.item(r, 0) for r in range(self.sites_table.rowCount()))
-        sites = [cell.text() for cell in cells if cell is not None]
-        dialog = RaiseCentreQueryDialog(self.session, sites, self)
-        dialog.finished.connect(lambda result: self._query_changed(result, dialog.query_id))
-        dialog.open()
-        self.dialog = dialog
-        return dialog
+        return self.queries_panel.raise_query()
 
-    def close_selected(self) -> None:
-        query = self.selected_query()
-        if query is None:
-            return
-        outcome = run_service(self, lambda: centre_service.close_query(self.session, query.query_id),
-                              inline=self.query_message)
-        if outcome.ok:
-            self._tell_sites(query.query_id)
+    def close_selected(self) -> CloseQueryDialog | None:
+        return self.queries_panel.close_selected()
 
     def reopen_selected(self) -> ReopenQueryDialog | None:
-        query = self.selected_query()
-        if query is None:
-            return None
-        dialog = ReopenQueryDialog(self.session, query, self)
-        dialog.finished.connect(lambda result: self._query_changed(result, query.query_id))
-        dialog.open()
-        self.dialog = dialog
-        return dialog
-
-    def _query_changed(self, result: int, query_id: str | None) -> None:
-        if result == QDialog.DialogCode.Accepted and query_id:
-            self._tell_sites(query_id)
+        return self.queries_panel.reopen_selected()
 
     def _tell_sites(self, query_id: str) -> None:
         """Write the query's new state for its site into the central folder last imported from, if any."""
@@ -336,5 +330,4 @@ class CentrePage(QWidget):
         else:
             self.query_message.show_info(fill(self.tr("Query %1 saved; it is sent to the site with the next "
                                                       "import run."), query_id))
-        self.refresh()
-        self.changed.emit()
+        self.changed.emit()  # the queries panel reads its list again itself

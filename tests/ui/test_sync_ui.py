@@ -292,20 +292,20 @@ def test_the_centre_raises_closes_and_reopens_a_query(qtbot: QtBot, world: Path,
     dialog.buttons.action_button.click()
     assert dialog.query_id == "C-0001" and not dialog.isVisible()
     assert page.queries_table.rowCount() == 1
-    assert page.queries_table.item(0, 7).text() == "open" and page.queries_table.item(0, 6).text() == "missed_reason"
-    assert page.queries_table.item(0, 8).text() == "请核实访视未进行的原因"
+    assert page.queries_table.item(0, 9).text() == "Open" and page.queries_table.item(0, 8).text() == "missed_reason"
+    assert page.queries_table.item(0, 11).text() == "请核实访视未进行的原因"
 
     page.queries_table.selectRow(0)
     assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
     page.close_button.click()
-    assert page.queries_table.item(0, 7).text() == "closed"
+    assert page.queries_table.item(0, 9).text() == "Closed"
     page.queries_table.selectRow(0)
     reopen = page.reopen_selected()
     assert reopen is not None
     reopen.reason_edit.setPlainText("Please give the date of the withdrawal too")
     reopen.buttons.action_button.click()
-    assert page.queries_table.item(0, 7).text() == "open"
-    assert "Please give the date" in page.queries_table.item(0, 8).text()
+    assert page.queries_table.item(0, 9).text() == "Open"
+    assert "Please give the date" in page.queries_table.item(0, 11).text()
     actions = [e.action for e in window.session.audit_trail(limit=10)]
     assert {"query raised", "query closed", "query re-opened"} <= set(actions)
 

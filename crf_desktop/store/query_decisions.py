@@ -1,0 +1,73 @@
+"""The centre's decisions on queries raised at a site, and the one rule for applying them (issue 8).
+
+A query raised at a site (by its monitor) is the site's: the centre sees it in the site's packages and may close
+or re-open it with a reason. The decision reaches the site in a signed message and is applied there on its next
+export run. Meanwhile the site may have moved on (answered again, closed or re-opened it itself), so the rule
+is: **the last decision wins, in the order the query's status history records them**. The centre's decision
+enters that history when the site applies it, so it is applied to the query as it stands then:
+
+* close: an open or answered query becomes closed; a query the site already closed stays closed (the decision
+  is still recorded in the audit trail, so it is not lost);
+* re-open: an answered or closed query becomes open with the centre's reason appended to the question as a
+  follow-up; a query that is already open keeps its status and still gets the follow-up.
+
+Nothing the site wrote is dropped: an answer given after the centre saw the query stays in the row and in the
+audit trail, and travels to the centre with the closed status, where the data manager may re-open it.
+The centre previews the same rule over the site's last known state (:func:`apply`), so what it lists as
+"waiting at the site" is what the site will show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+CLOSE, REOPEN = "close", "reopen"
+ACTIONS = (CLOSE, REOPEN)
+OPEN, ANSWERED, CLOSED = "open", "answered", "closed"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    """One centre decision on a site-raised query; ``no`` counts 1, 2, ... per query."""
+
+    no: int
+    action: str
+    reason: str
+    seen_status: str  # the status the centre saw when it decided
+    decided_by: str
+    decided_at: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class QueryState:
+    """The part of a query a centre decision changes."""
+
+    status: str
+    question: str
+    closed_by: str | None
+    closed_at: str | None
+
+
+def centre_user(username: str) -> str:
+    """How a centre user is named at a site (the same as for queries the centre raised)."""
+    return f"{username} (centre)"
+
+
+def follow_up(question: str, reason: str) -> str:
+    """The question with a re-opening reason appended, as the site reads it."""
+    return f"{question}\n— {reason}"
+
+
+def apply(state: QueryState, decision: Decision) -> tuple[QueryState, str]:
+    """The state after ``decision``, and what it did: ``closed``, ``already closed``, ``re-opened`` or
+    ``follow-up added``."""
+    if decision.action == CLOSE:
+        if state.status == CLOSED:
+            return state, "already closed"
+        return replace(state, status=CLOSED, closed_by=centre_user(decision.decided_by),
+                       closed_at=decision.decided_at), "closed"
+    if decision.action != REOPEN:
+        raise ValueError(f"a centre decision is close or reopen, not {decision.action!r}")
+    effect = "follow-up added" if state.status == OPEN else "re-opened"
+    return QueryState(status=OPEN, question=follow_up(state.question, decision.reason), closed_by=None,
+                      closed_at=None), effect

@@ -1,0 +1,179 @@
+"""Issue 8 item 4, the centre page's queries: raised at the centre and at the sites in one table, with the origin,
+site and status filters, translated statuses, and close / re-open by keyboard.
+
+Real encrypted centre and site 01 in temporary folders: the site's monitor raised a query, the coordinator
+answered it, the site exported and the centre imported.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from crf_desktop.core.ids import STUDY
+from crf_desktop.core.roles import Role
+from crf_desktop.services import centre as centre_service
+from crf_desktop.services import sync as sync_service
+from crf_desktop.services.queries import answer_query, raise_query
+from crf_desktop.services.records import save_record
+from crf_desktop.services.session import Session, init_site, login
+from crf_desktop.services.subjects import register_subject
+from crf_desktop.store import users
+from crf_desktop.ui.centre_queries_panel import ANSWER_COLUMN, QUESTION_COLUMN, STATUS_COLUMN, CloseQueryDialog
+from crf_desktop.ui.centre_window import CentrePage
+from crf_desktop.ui.qt import QApplication, QKeySequence, QPushButton, Qt
+
+PASSWORD = "queries-password-2024"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("centre-queries")
+    (root / "exchange").mkdir()
+    key = root / "centre-key.json"
+    centre, _recovery = centre_service.init_centre(root / "centre", admin="admin", admin_name="Centre Admin",
+                                                   password=PASSWORD, out_key=key)
+    try:
+        for name, role in (("datamanager", Role.DATA_MANAGER), ("coord", Role.COORDINATOR)):
+            centre.add_user(username=name, full_name=name.title(), role=role, password=PASSWORD)
+            users.update(centre.site.db, name, must_change_password=False)
+        centre_service.issue_enrolment(centre, site="01", out=root / "enrolment-01.json")
+    finally:
+        centre.close()
+    site, _recovery = init_site(root / "site", site="01", study=STUDY, admin="admin", admin_name="Ada Admin",
+                                password=PASSWORD)
+    try:
+        sync_service.enrol_site(site, sync_service.read_enrolment(key, site="01", study=STUDY), source=key.name)
+        for name, role in (("coordinator", Role.COORDINATOR), ("monitor", Role.MONITOR)):
+            site.add_user(username=name, full_name=name.title(), role=role, password=PASSWORD)
+            users.update(site.site.db, name, must_change_password=False)
+    finally:
+        site.close()
+    coordinator = login(root / "site", "coordinator", PASSWORD)
+    try:
+        subject = register_subject(coordinator, initials="ZSF", birth_year=1990, sex="F").subject_id
+        saved = save_record(coordinator, subject_id=subject, visit="screening", form_id="visit_info",
+                            raw={"visit_done": "N", "missed_reason": "SUBJECT"}, reason="transcription")
+        assert saved.saved, saved.refused
+    finally:
+        coordinator.close()
+    monitor = login(root / "site", "monitor", PASSWORD)
+    try:
+        query = raise_query(monitor, subject_id=subject, visit="screening", form_id="visit_info",
+                            field_id="missed_reason", question="Which reason did the subject give?")
+    finally:
+        monitor.close()
+    coordinator = login(root / "site", "coordinator", PASSWORD)
+    try:
+        answer_query(coordinator, query.id, "Travel: moved to another city")
+        sync_service.export_to_centre(coordinator, root / "exchange")
+    finally:
+        coordinator.close()
+    centre = login(root / "centre", "datamanager", PASSWORD)
+    try:
+        centre_service.import_packages(centre, root / "exchange")
+        centre_service.raise_query(centre, site="01", subject_id=subject, visit="screening", form="visit_info",
+                                   repeat_no=0, field="visit_done", question="Was the visit really not done?")
+    finally:
+        centre.close()
+    return root
+
+
+@pytest.fixture
+def world(template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "world"
+    shutil.copytree(template, target, ignore=shutil.ignore_patterns("site.lock"))
+    return target
+
+
+@pytest.fixture
+def centre(world: Path) -> Iterator[Session]:
+    session = login(world / "centre", "datamanager", PASSWORD)
+    yield session
+    session.close()
+
+
+def _page(qtbot: QtBot, session: Session) -> CentrePage:
+    page = CentrePage(session)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _row(page: CentrePage, query_id: str) -> int:
+    return next(r for r in range(page.queries_table.rowCount()) if page.queries_table.item(r, 0).text() == query_id)
+
+
+def test_both_kinds_are_listed_with_origin_and_translated_status(qtbot: QtBot, centre: Session) -> None:
+    page = _page(qtbot, centre)
+    table = page.queries_table
+    assert table.rowCount() == 2
+    site_row, centre_row = _row(page, "S01-0001"), _row(page, "C-0001")
+    assert [table.item(site_row, c).text() for c in (1, 2, 3, 8)] == ["Site 01", "monitor", "01", "missed_reason"]
+    assert table.item(site_row, STATUS_COLUMN).text() == "Answered"
+    assert table.item(site_row, ANSWER_COLUMN).text() == "Travel: moved to another city"
+    assert table.item(site_row, 10).text() == "0"  # age in days
+    assert [table.item(centre_row, c).text() for c in (1, 2, STATUS_COLUMN)] == ["Centre", "datamanager", "Open"]
+    assert table.horizontalHeaderItem(1).text() == "Origin"
+
+    panel = page.queries_panel
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("open"))
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["C-0001"]
+    panel.status_combo.setCurrentIndex(0)
+    assert panel.site_combo.findData("01") > 0
+    panel.site_combo.setCurrentIndex(panel.site_combo.findData("01"))
+    assert table.rowCount() == 2 and "2" in panel.count_label.text()
+
+
+def test_a_site_query_is_closed_with_a_reason_and_reopened_by_keyboard(qtbot: QtBot, centre: Session) -> None:
+    page = _page(qtbot, centre)
+    table = page.queries_table
+    table.selectRow(_row(page, "S01-0001"))
+    assert page.close_button.isEnabled() and page.reopen_button.isEnabled()
+    assert {QKeySequence.mnemonic(b.text()).toString() for b in (page.close_button, page.reopen_button,
+                                                                 page.raise_button)} == {"Alt+L", "Alt+O", "Alt+R"}
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    qtbot.keyClick(table, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # C&lose query
+    qtbot.waitUntil(lambda: page.queries_panel.dialog is not None)
+    dialog = page.queries_panel.dialog
+    assert isinstance(dialog, CloseQueryDialog) and dialog.isVisible()
+    assert "S01-0001" in dialog.windowTitle() and "monitor" in dialog.findChildren(type(page.heading))[0].text()
+    assert [b for b in dialog.findChildren(QPushButton) if b.isDefault()] == [dialog.buttons.action_button]
+    assert page.close_button.text() == "C&lose query…"  # a site's query: a dialog asks for the reason
+    dialog.buttons.action_button.click()  # no reason: refused, nothing written
+    assert dialog.message.kind == "error" and "say why" in dialog.message.text().lower()
+    assert centre.site.db.execute("SELECT count(*) FROM centre_query_decisions").fetchone()[0] == 0
+    dialog.reason_edit.setPlainText("Reason confirmed against the source at the monitoring visit")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    row = _row(page, "S01-0001")
+    assert table.item(row, STATUS_COLUMN).text() == "Closed (waiting for the site)"
+    assert "next import run" in page.query_message.text() or "sent to" in page.query_message.text()
+    assert not page.close_button.isEnabled() and page.reopen_button.isEnabled()  # the same query stays selected
+
+    reopen = page.reopen_selected()
+    assert reopen is not None
+    reopen.reason_edit.setPlainText("Please also give the date the subject moved")
+    reopen.buttons.action_button.click()
+    row = _row(page, "S01-0001")
+    assert table.item(row, STATUS_COLUMN).text() == "Open (waiting for the site)"
+    assert table.item(row, QUESTION_COLUMN).text().endswith("— Please also give the date the subject moved")
+    actions = [e.action for e in centre.audit_trail(limit=10)]
+    assert actions[:2] == ["query re-opened", "query closed"]
+
+
+def test_the_centre_closes_its_own_query_at_once(qtbot: QtBot, centre: Session) -> None:
+    page = _page(qtbot, centre)
+    page.queries_table.selectRow(_row(page, "C-0001"))
+    assert page.close_selected() is None  # no dialog: the raiser closes its own query
+    assert page.queries_table.item(_row(page, "C-0001"), STATUS_COLUMN).text() == "Closed"
+    page.queries_table.selectRow(_row(page, "C-0001"))
+    assert not page.close_button.isEnabled()
