@@ -22,7 +22,8 @@ import sqlite_utils
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.services.centre_access import MANAGE, QUERY, require_centre
-from crf_desktop.services.randomisation_lists import entry_problems, read_list_csv, refuse_problems
+from crf_desktop.services.randomisation import list_problems, refuse_list_problems
+from crf_desktop.services.randomisation_lists import read_list_csv
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit
 from crf_desktop.store import centre as centre_store
@@ -138,9 +139,9 @@ def check_enrolment_list(session: Session, site: str, entries: Sequence[ListEntr
     """Refuse (before anything is written) a list with a faulty entry or one that contradicts the site's list
     as the centre keeps it."""
     what = f"the randomisation list for site {site}"
-    refuse_problems(entry_problems(entries, lambda i: f"entry with sequence {entries[i].seq}"), what)
+    refuse_list_problems(list_problems(entries, lambda i: f"sequence {entries[i].seq}"), what)
     held = [e.entry for e in store.list_entries(session.site.db, site)]
-    refuse_problems(_conflicts(site, entries, held, what), what)
+    refuse_list_problems(_conflicts(site, entries, held, what), what)
 
 
 def keep_enrolment_list(session: Session, site: str, entries: Sequence[ListEntry], *, source: str) -> int:
@@ -174,7 +175,7 @@ def _supplied(files: Sequence[Path], randomised: Sequence[Randomised],
             raise UserInputError(f"{what} holds entries assigned at sites {', '.join(sites)}; give each site's list "
                                  "in its own file. Nothing was written")
         site = sites[0]
-        refuse_problems(_conflicts(site, entries, held.get(site, []), what), what)
+        refuse_list_problems(_conflicts(site, entries, held.get(site, []), what), what)
         held.setdefault(site, []).extend(entries)
         found.append((site, path, entries))
     return found

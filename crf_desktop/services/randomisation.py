@@ -17,7 +17,7 @@ kit typed "msc 0001" matches "MSC-0001".
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Final
 
@@ -39,7 +39,8 @@ from crf_desktop.store.subjects import SubjectStatus
 
 __all__ = [
     "ARM_MMF", "ARM_MSC", "Assignment", "ListEntry", "assignment", "kit_mismatch", "kit_problem",
-    "load_randomisation_list", "randomisation_status", "randomise", "unblind", "unblinded",
+    "list_problems", "load_randomisation_list", "normalise_kit", "randomisation_status",
+    "refuse_list_problems", "randomise", "unblind", "unblinded",
 ]
 
 #: Arm codes of the centre's list. They never leave this module except as a label through :func:`unblind`.
@@ -53,31 +54,47 @@ _ARM_LABELS: Final = {
 }
 
 
-def _entry_problems(entries: list[ListEntry], existing: list[ListEntry]) -> list[str]:
+def list_problems(entries: Sequence[ListEntry], where: Callable[[int], str],
+                  existing: Sequence[ListEntry] = ()) -> list[str]:
+    """What is wrong with a randomisation list, at the site (loading it) and at the centre (enrolment, unblinding).
+
+    A sequence below 1, an empty number or kit, an arm that is neither arm code, or a sequence, randomisation
+    number or kit number given twice, within ``entries`` or with ``existing`` (the list already held). MSC and MMF
+    kits share one namespace; numbers are compared as kits are (:func:`normalise_kit`). ``where(i)`` names the
+    ``i``-th entry in the messages ("line 4" of a CSV file, "sequence 3").
+    """
     problems: list[str] = []
-    seen: dict[str, dict[str, int]] = {"sequence": {}, "randomisation number": {}, "kit number": {}}
+    seen: dict[str, dict[str, str]] = {"sequence": {}, "randomisation number": {}, "kit number": {}}
+
+    def numbers(entry: ListEntry) -> tuple[tuple[str, str], ...]:
+        return (("sequence", str(entry.seq)), ("randomisation number", entry.rand_no),
+                ("kit number", entry.msc_kit), ("kit number", entry.mmf_kit))
+
     for old in existing:
-        seen["sequence"][str(old.seq)] = old.seq
-        seen["randomisation number"][_norm(old.rand_no)] = old.seq
-        seen["kit number"][_norm(old.msc_kit)] = old.seq
-        seen["kit number"][_norm(old.mmf_kit)] = old.seq
-    for entry in entries:
-        where = f"entry with sequence {entry.seq}"
+        for kind, value in numbers(old):
+            seen[kind][normalise_kit(value)] = f"sequence {old.seq} of the list already held"
+    for index, entry in enumerate(entries):
+        here = where(index)
         if entry.seq < 1:
-            problems.append(f"{where}: the sequence must be a number from 1")
+            problems.append(f"{here}: the sequence {entry.seq} must be a number from 1")
         if entry.arm not in _ARM_LABELS:
-            problems.append(f"{where}: unknown arm code (only {ARM_MSC} and {ARM_MMF} are allowed)")
-        values = (("sequence", str(entry.seq)), ("randomisation number", entry.rand_no),
-                  ("kit number", entry.msc_kit), ("kit number", entry.mmf_kit))
-        for kind, value in values:
-            key = _norm(value)
+            problems.append(f"{here}: arm {entry.arm!r} is not an arm code of the study ({ARM_MSC} or {ARM_MMF})")
+        for kind, value in numbers(entry):
+            key = normalise_kit(value)
             if not key:
-                problems.append(f"{where}: the {kind} is empty")
-                continue
-            if key in seen[kind]:
-                problems.append(f"{where}: {kind} {value} is also used by sequence {seen[kind][key]}")
-            seen[kind][key] = entry.seq
+                problems.append(f"{here}: the {kind} is empty")
+            elif key in seen[kind]:
+                problems.append(f"{here}: {kind} {value} is also used at {seen[kind][key]}")
+            else:
+                seen[kind][key] = here
     return problems
+
+
+def refuse_list_problems(problems: Sequence[str], what: str) -> None:
+    """One UserInputError listing the first ten problems of ``what`` (e.g. "the randomisation list x.csv")."""
+    if problems:
+        shown = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
+        raise UserInputError(f"{what} was not used, nothing was written: {shown}. Correct it and try again")
 
 
 def load_randomisation_list(session: Session, entries: Iterable[ListEntry]) -> int:
@@ -94,10 +111,8 @@ def load_randomisation_list(session: Session, entries: Iterable[ListEntry]) -> i
     db = session.site.db
     existing = [ListEntry(seq=int(r[0]), rand_no=r[1], msc_kit=r[2], mmf_kit=r[3], arm="")
                 for r in db.execute("SELECT seq, rand_no, msc_kit, mmf_kit FROM randomisation_list")]
-    problems = _entry_problems(wanted, existing)
-    if problems:
-        shown = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
-        raise UserInputError(f"the randomisation list was not loaded: {shown}")
+    refuse_list_problems(list_problems(wanted, lambda i: f"sequence {wanted[i].seq}", existing),
+                         "the randomisation list")
     with db.atomic():
         count = store.load_list(db, wanted)
         seqs = [e.seq for e in wanted]
@@ -209,7 +224,8 @@ def randomisation_status(session: Session) -> tuple[int, int]:
     return store.list_size(session.site.db)
 
 
-def _norm(kit: str) -> str:
+def normalise_kit(kit: str) -> str:
+    """A kit (or randomisation) number as compared: "msc 0001" and "MSC-0001" are both "MSC0001"."""
     return "".join(unicodedata.normalize("NFKC", kit).upper().replace("-", " ").split())
 
 
@@ -227,7 +243,7 @@ def kit_mismatch(session: Session, subject_id: str, *, msc_kit: str | None = Non
                     zh=f"受试者 {subject_id} 尚未随机，尚无分配的药物编号：请先进行随机")
     for kind, kit in typed:
         expected = assigned.msc_kit if kind == "MSC" else assigned.mmf_kit
-        if _norm(kit) != _norm(expected):
+        if normalise_kit(kit) != normalise_kit(expected):
             return Text(en=f"kit {kit.strip()} is not the {kind}/placebo kit assigned to {subject_id} (expected "
                            f"{expected}); check the kit label",
                         zh=f"药物编号 {kit.strip()} 不是分配给受试者 {subject_id} 的 {kind}/安慰剂药物（应为 "

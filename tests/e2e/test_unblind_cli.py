@@ -86,7 +86,7 @@ def test_centre_enrol_keeps_the_list_and_refuses_a_bad_one_naming_its_line(tmp_p
                   str(tmp_path / "enrol-02.json"), "--randomisation", str(bad), env=cli_env, password=CENTRE_PASSWORD)
     assert refused.code == 2
     assert f"the randomisation list {bad}" in refused.err
-    assert "line 3: randomisation number R02-001 was given before, at line 2" in refused.err
+    assert "line 3: randomisation number R02-001 is also used at line 2" in refused.err
     assert not (tmp_path / "enrol-02.json").exists()
     good = write_list(tmp_path / "list.csv", LIST)
     issued = crf("centre", "enrol", "--data-dir", str(centre), "--user", "dm", "--site", "02", "--out",

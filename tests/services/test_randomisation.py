@@ -73,12 +73,12 @@ def test_the_list_is_validated_and_loaded_by_the_study_configuration(site_with_u
         ]
         with pytest.raises(UserInputError) as refused:
             load_randomisation_list(admin, bad)
-        assert "unknown arm code" in refused.value.message
-        assert "randomisation number R001 is also used by sequence 1" in refused.value.message
-        assert "kit number msc 0001 is also used by sequence 1" in refused.value.message
+        assert "arm 'C' is not an arm code of the study" in refused.value.message
+        assert "sequence 2: randomisation number R001 is also used at sequence 1" in refused.value.message
+        assert "kit number msc 0001 is also used at sequence 1" in refused.value.message
         assert randomisation_status(admin) == (0, 0)
         assert load_randomisation_list(admin, LIST) == 2
-        with pytest.raises(UserInputError, match="sequence 2 is also used"):
+        with pytest.raises(UserInputError, match="sequence 2 is also used at sequence 2 of the list already held"):
             load_randomisation_list(admin, [LIST[1]])
         assert randomisation_status(admin) == (2, 0)
         entry = next(e for e in _all_audit(admin) if e.action == "randomisation list loaded")

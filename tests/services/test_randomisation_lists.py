@@ -46,9 +46,9 @@ def test_blank_lines_and_extra_columns_are_ignored(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "problem"), [
     ("seq,rand_no,msc_kit,mmf_kit,arm\n", "has no entries below its header line"),
     ("seq,rand_no,msc_kit,mmf_kit,arm\n0,R1,M1,P1,A\n", "line 2: the sequence 0 must be a number from 1"),
-    ("seq,rand_no,msc_kit,mmf_kit,arm\n1,R1,M1,P1,A\n2,R2,M1,P2,B\n", "line 3: kit number M1 was given before, at "
+    ("seq,rand_no,msc_kit,mmf_kit,arm\n1,R1,M1,P1,A\n2,R2,M1,P2,B\n", "line 3: kit number M1 is also used at "
                                                                     "line 2"),
-    ("seq,rand_no,msc_kit,mmf_kit,arm\n1,R1,M1,P1,A\n1,R2,M2,P2,B\n", "line 3: sequence 1 was given before"),
+    ("seq,rand_no,msc_kit,mmf_kit,arm\n1,R1,M1,P1,A\n1,R2,M2,P2,B\n", "line 3: sequence 1 is also used at"),
     ("seq,rand_no,msc_kit,mmf_kit,arm\n1,R1,M1,P1,\n", "line 2: arm '' is not an arm code of the study"),
 ])
 def test_each_fault_names_the_file_and_line(tmp_path: Path, text: str, problem: str) -> None:
