@@ -32,10 +32,10 @@ from crf_desktop.services.demo_logs import ADVERSE_EVENTS
 from crf_desktop.services.demo_subjects import (
     REFERENCE_RANGES,
     Story,
-    _fill,  # noqa: PLC2701 - the demo's own way of entering a visit; one way of doing it
-    _fill_logs,  # noqa: PLC2701
-    _fill_study,  # noqa: PLC2701
-    _profile,  # noqa: PLC2701
+    demo_profile,
+    fill_logs,
+    fill_occasion,  # the demo's own way of entering a visit: one way of doing it
+    fill_study,
 )
 from crf_desktop.services.demo_values import Occasion
 from crf_desktop.services.lab_ranges import set_reference_range
@@ -79,7 +79,7 @@ def _stories(n_subjects: int, today: date, rng: Random) -> list[Story]:
     for index in range(n_subjects):
         sex = "F" if rng.random() < 0.88 else "M"  # lupus nephritis: mostly women
         initials = _INITIALS[index % len(_INITIALS)]
-        profile = _profile(rng, today, initials, sex, rng.randint(19, 58))
+        profile = demo_profile(rng, today, initials, sex, rng.randint(19, 58))
         roll = rng.random()
         if roll < 0.04:
             found.append(Story(profile=profile, baseline_days_ago=None))
@@ -169,7 +169,7 @@ def _screen(session: Session, plan: _Plan, rng: Random) -> str:
     profile = plan.story.profile
     subject = register_subject(session, initials=profile.initials, birth_year=profile.birth.year, sex=profile.sex)
     occasion = Occasion(visit="screening", day=plan.screening_day, baseline=plan.baseline)
-    _fill(session, subject.subject_id, profile, occasion, rng)
+    fill_occasion(session, subject.subject_id, profile, occasion, rng)
     if plan.story.baseline_days_ago is not None:
         randomise(session, subject.subject_id)
     return subject.subject_id
@@ -179,9 +179,9 @@ def _follow(session: Session, sid: str, plan: _Plan, today: date, rng: Random) -
     """The visits from baseline on, the logs and the ending, entered today."""
     story = plan.story
     if story.baseline_days_ago is not None:
-        _fill_study(session, sid, story, plan.baseline, today, rng)
+        fill_study(session, sid, story, plan.baseline, today, rng)
     if story.ending is not SubjectStatus.SCREEN_FAILURE:
-        _fill_logs(session, sid, story, min(plan.baseline, today), rng)
+        fill_logs(session, sid, story, min(plan.baseline, today), rng)
     if story.ending is not None:
         change_subject_status(session, sid, story.ending, story.ending_reason)
 

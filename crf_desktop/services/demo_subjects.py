@@ -62,7 +62,7 @@ class Story:
     lab_graded: tuple[str, ...] = ()  # visits whose cytopenias (CTCAE grade >= 1) are recorded as AEs too
 
 
-def _profile(rng: Random, today: date, initials: str, sex: str, age: int) -> DemoSubject:
+def demo_profile(rng: Random, today: date, initials: str, sex: str, age: int) -> DemoSubject:
     birth = today - timedelta(days=age * 365 + rng.randint(0, 300))
     height = rng.uniform(152, 170) if sex == "F" else rng.uniform(162, 182)
     return DemoSubject(initials=initials, sex=sex, birth=birth, childbearing=sex == "F" and age < 48,
@@ -76,7 +76,7 @@ def stories(today: date) -> list[Story]:
 
     def p(initials: str, sex: str, age: int, response: str = NONE, *, number: bool = True,
           scr: float | None = None) -> DemoSubject:
-        profile = _profile(rng, today, initials, sex, age)
+        profile = demo_profile(rng, today, initials, sex, age)
         return replace(profile, response=response, screen_fail_scr=scr, number=next(randomised) if number else 0)
 
     return [
@@ -114,7 +114,7 @@ def _save(session: Session, subject_id: str, visit: str, form_id: str, raw: dict
         raise RuntimeError(f"demo data for {form_id} at {visit} of {subject_id} is invalid: {problems}")
 
 
-def _fill(session: Session, subject_id: str, profile: DemoSubject, occasion: Occasion, rng: Random,
+def fill_occasion(session: Session, subject_id: str, profile: DemoSubject, occasion: Occasion, rng: Random,
           *, gap: tuple[str, str] | None = None) -> None:
     context = {SUBJECT_SEX: profile.sex, SUBJECT_CHILDBEARING: "Y" if profile.childbearing else "N"}
     for form_id in REGISTRY.schedule.visit(occasion.visit).forms_for(context):  # no pregnancy test for a man
@@ -137,7 +137,7 @@ def _visits(story: Story, baseline: date, today: date, rng: Random) -> list[tupl
     return found
 
 
-def _fill_study(session: Session, sid: str, story: Story, baseline: date, today: date, rng: Random) -> None:
+def fill_study(session: Session, sid: str, story: Story, baseline: date, today: date, rng: Random) -> None:
     """Baseline and the follow-up visits; each kit comes back at the next visit attended."""
     visits = _visits(story, baseline, today, rng)
     attended = [(code, day) for code, day, _ in visits if code != story.missed]
@@ -150,10 +150,10 @@ def _fill_study(session: Session, sid: str, story: Story, baseline: date, today:
         next_day = later[0] if later else (day if code == FOLLOW_UPS[-1] else None)
         occasion = Occasion(visit=code, day=day, week=week, baseline=baseline, next_day=next_day,
                             events=story.events.get(code, frozenset()))
-        _fill(session, sid, story.profile, occasion, rng, gap=GAPS.get(code) if story.gap_at == code else None)
+        fill_occasion(session, sid, story.profile, occasion, rng, gap=GAPS.get(code) if story.gap_at == code else None)
 
 
-def _fill_logs(session: Session, sid: str, story: Story, baseline: date, rng: Random) -> None:
+def fill_logs(session: Session, sid: str, story: Story, baseline: date, rng: Random) -> None:
     db = session.site.db
     for raw in conmeds(story.profile, baseline, rng):
         _save(session, sid, CONMED_LOG, "conmed", raw,
@@ -201,13 +201,14 @@ def populate_coordinator(coordinator: Session) -> list[str]:
             baseline = today - timedelta(days=story.baseline_days_ago)
             screening_day = baseline - timedelta(days=rng.randint(7, 20))
         screening = Occasion(visit="screening", day=screening_day, baseline=baseline)
-        _fill(coordinator, sid, profile, screening, rng, gap=GAPS["screening"] if story.gap_at == "screening" else None)
+        fill_occasion(coordinator, sid, profile, screening, rng,
+                      gap=GAPS["screening"] if story.gap_at == "screening" else None)
         if story.baseline_days_ago is not None:
             # eligible by the recorded screening data; kits MSC-000n / MMF-000n; randomised on the baseline day
             randomise(coordinator, sid, on=min(baseline, today))
-            _fill_study(coordinator, sid, story, baseline, today, rng)
+            fill_study(coordinator, sid, story, baseline, today, rng)
         if story.ending is not SubjectStatus.SCREEN_FAILURE:
-            _fill_logs(coordinator, sid, story, min(baseline, today), rng)
+            fill_logs(coordinator, sid, story, min(baseline, today), rng)
         if story.ending is not None:
             change_subject_status(coordinator, sid, story.ending, story.ending_reason)
     return created
