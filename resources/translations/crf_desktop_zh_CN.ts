@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="29"/>
+        <source>Centre key fingerprint: %1</source>
+        <translation>中心密钥指纹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="30"/>
+        <source>Site key fingerprint: %1
+(the coordinating centre confirms it with you by phone)</source>
+        <translation>研究中心密钥指纹：%1
+（协调中心会通过电话与您核对）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_status.py" line="33"/>
+        <source>Key fingerprint unavailable: %1</source>
+        <translation>无法获取密钥指纹：%1</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="72"/>
@@ -184,39 +204,120 @@ events</source>
     </message>
 </context>
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="62"/>
+        <source>Recent activity at site %1</source>
+        <translation>研究中心 %1 的近期操作</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="63"/>
+        <source>The last %1 entries of the audit trail, newest first. Times are this computer&apos;s local time; hover over a time for the stored UTC value.</source>
+        <translation>稽查轨迹的最近 %1 条记录，最新的在前。时间为本机本地时间；将鼠标悬停在时间上可查看存储的 UTC 时间。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="66"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="67"/>
+        <source>Reload the audit trail (F5)</source>
+        <translation>重新载入稽查轨迹 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="78"/>
+        <source>A %1 does not see the audit trail.</source>
+        <translation>%1 无权查看稽查轨迹。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTable</name>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="37"/>
+        <source>Time (local)</source>
+        <translation>时间（本地）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="37"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="38"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="38"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="39"/>
+        <source>Old → new</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="39"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="51"/>
+        <source>subject</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="51"/>
+        <source>visit</source>
+        <translation>访视</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="52"/>
+        <source>form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_table_model.py" line="98"/>
+        <source>Entry %1, recorded at %2 (UTC)</source>
+        <translation>第 %1 条，记录于 %2 (UTC)</translation>
+    </message>
+</context>
+<context>
     <name>CasebookActions</name>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="241"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="246"/>
         <source>Casebook not signed.</source>
         <translation>病例报告表未签名。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="245"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="250"/>
         <source>Locked by %1 on %2.</source>
         <translation>已由 %1 于 %2 锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="249"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="254"/>
         <source>Si&amp;gn visit…</source>
         <translation>签署访视(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="250"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="255"/>
         <source>Sign case&amp;book…</source>
         <translation>签署病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="251"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="256"/>
         <source>Unloc&amp;k casebook…</source>
         <translation>解锁病例报告表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="251"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="256"/>
         <source>Loc&amp;k casebook…</source>
         <translation>锁定病例报告表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="271"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="276"/>
         <source>Select a visit in the list first, then Sign visit…</source>
         <translation>请先在列表中选择一个访视，再点击“签署访视…”</translation>
     </message>
@@ -224,188 +325,142 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="178"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="177"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="179"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="178"/>
         <source>Import site packages</source>
         <translation>导入各中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="180"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="179"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="180"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
         <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
         <source>Site</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
+        <source>Export the trial&apos;s data</source>
+        <translation>导出试验数据</translation>
+    </message>
+    <message>
         <location filename="../../crf_desktop/ui/centre_window.py" line="184"/>
-        <source>Queries</source>
-        <translation>质疑</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
-        <source>Query</source>
-        <translation>质疑编号</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
-        <source>Subject</source>
-        <translation>受试者</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
-        <source>Visit</source>
-        <translation>访视</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
-        <source>Form</source>
-        <translation>表单</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
-        <source>Entry</source>
-        <translation>条目号</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
-        <source>Field</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
-        <source>Question</source>
-        <translation>质疑内容</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="187"/>
-        <source>Answer</source>
-        <translation>回复</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="188"/>
-        <source>&amp;Raise query…</source>
-        <translation>提出质疑(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="189"/>
-        <source>C&amp;lose query</source>
-        <translation>关闭质疑(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="190"/>
-        <source>Re-&amp;open query…</source>
-        <translation>重新开启质疑(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="191"/>
-        <source>Export the trial&apos;s data (blinded: no treatment arms)</source>
-        <translation>导出试验数据（盲态：不含治疗组）</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="192"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="193"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="215"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <source>Un&amp;blind study…</source>
+        <translation>揭盲研究(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="212"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="242"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="233"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="252"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="243"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="252"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="243"/>
         <source>Importing site packages from %1…</source>
         <translation>正在从 %1 导入各中心的数据包…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="260"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="251"/>
         <source>%1 package(s) applied; everything found was applied or already there.</source>
         <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="263"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="254"/>
         <source>Not everything was applied: see the report for packages waiting behind a gap or quarantined, and why.</source>
         <translation>部分数据包未应用：请查看报告，了解哪些数据包因序号缺口而等待或已被隔离，以及原因。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="274"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="265"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="274"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="265"/>
         <source>Exporting the trial&apos;s data to %1…</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="284"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="275"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="289"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="280"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="334"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="289"/>
+        <source>Study unblinded on %1 by %2 (%3): the exports carry each subject&apos;s treatment arm.</source>
+        <translation>研究已于 %1 由 %2 揭盲（%3）：导出文件包含每位受试者的治疗组别。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="293"/>
+        <source>Blinded: the exports carry no treatment arm.</source>
+        <translation>盲态：导出文件不包含治疗组别。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="306"/>
+        <source>The study is unblinded: the next CSV and ODM exports carry the treatment arms.</source>
+        <translation>研究已揭盲：之后的 CSV 和 ODM 导出将包含治疗组别。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="328"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
         <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="337"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="331"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
         <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
     </message>
@@ -446,6 +501,38 @@ events</source>
         <location filename="../../crf_desktop/ui/change_password_dialog.py" line="51"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseQueryDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="50"/>
+        <source>crf-desktop: close query %1</source>
+        <translation>crf-desktop：关闭质疑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="52"/>
+        <source>(no answer yet)</source>
+        <translation>（尚未回复）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="53"/>
+        <source>Query %1, raised at site %2 by %3, on %4:
+%5
+Answer: %6</source>
+        <translation>质疑 %1，由 %3 在研究中心 %2 提出，针对 %4：
+%5
+回复：%6</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="56"/>
+        <source>&amp;Reason for closing it (the site reads it):</source>
+        <translation>关闭原因（研究中心可见）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="61"/>
+        <source>C&amp;lose query</source>
+        <translation>关闭质疑(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1053,7 +1140,7 @@ Grade %2: %4</source>
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="52"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="51"/>
         <source>crf-desktop is locked</source>
         <translation>crf-desktop 已锁定</translation>
     </message>
@@ -1104,42 +1191,42 @@ Grade %2: %4</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="78"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="77"/>
         <source>crf-desktop: locked</source>
         <translation>crf-desktop：已锁定</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="82"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="81"/>
         <source>Locked: %1 · %2</source>
         <translation>已锁定：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="86"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="85"/>
         <source>Everything you had open is kept as it was. Enter your password to continue.</source>
         <translation>您打开的所有内容均保持原样。输入密码以继续。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="91"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="90"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="96"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="95"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="98"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="97"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="100"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="99"/>
         <source>For another person to log in: closes the open windows; anything not saved is lost</source>
         <translation>供其他人登录：关闭已打开的窗口；未保存的内容将丢失</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/idle_lock.py" line="116"/>
+        <location filename="../../crf_desktop/ui/idle_lock.py" line="115"/>
         <source>Type your password to unlock.</source>
         <translation>请输入密码以解锁。</translation>
     </message>
@@ -1147,7 +1234,7 @@ Grade %2: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="34"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="33"/>
         <source>%1
 
 To start a new site in this folder, the site admin runs in a terminal:
@@ -1162,42 +1249,42 @@ To try the app with fictitious data instead:
     %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="50"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="49"/>
         <source>crf-desktop: log in</source>
         <translation>crf-desktop：登录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="58"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="57"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="69"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="68"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="71"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="70"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="76"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="102"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="101"/>
         <source>DEMO: fictitious site for training, not for real patients</source>
         <translation>演示：用于培训的虚构中心，不得用于真实患者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="108"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="107"/>
         <source>Demo users and their passwords (also printed in the terminal). Choose a user to fill in the fields.</source>
         <translation>演示用户及其密码（也打印在终端中）。选择一个用户即可自动填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="119"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="118"/>
         <source>Fill in %1 and the demo password</source>
         <translation>填入 %1 及演示密码</translation>
     </message>
@@ -1360,6 +1447,21 @@ To try the app with fictitious data instead:
         <location filename="../../crf_desktop/ui/main_window.py" line="404"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="419"/>
+        <source>Case report forms for study %1, site %2.</source>
+        <translation>研究 %1、研究中心 %2 的病例报告表。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="421"/>
+        <source>Data directory: %1</source>
+        <translation>数据目录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="425"/>
+        <source>About crf-desktop</source>
+        <translation>关于 crf-desktop</translation>
     </message>
 </context>
 <context>
@@ -1688,6 +1790,23 @@ To try the app with fictitious data instead:
         <source>Blank b&amp;ook…</source>
         <translation>整本空白病例报告表(&amp;O)…</translation>
     </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="167"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="286"/>
+        <source>%1 casebook</source>
+        <translation>%1 病例册</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="182"/>
+        <source>blank CRF book</source>
+        <translation>空白 CRF 册</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="185"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="188"/>
+        <source>blank %1</source>
+        <translation>空白 %1</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -1755,21 +1874,172 @@ To try the app with fictitious data instead:
 <context>
     <name>QrCheckDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="194"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="221"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="197"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="224"/>
         <source>Check a printed page</source>
         <translation>核对打印页</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="203"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="222"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="206"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="225"/>
         <source>&amp;Check</source>
         <translation>核对(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="223"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="226"/>
         <source>Scan the QR code at the foot of the printed page (or type its text, which starts with CRF1;) and press Enter: the app says whether the page shows the record as it is now.</source>
         <translation>扫描打印页底部的二维码（或输入其文本，以 CRF1; 开头）并按回车键：软件将显示该页内容是否与记录的当前内容一致。</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPanel</name>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="135"/>
+        <source>Queries (raised at the centre and at the sites)</source>
+        <translation>质疑（由协调中心和各研究中心提出）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="136"/>
+        <source>&amp;Site:</source>
+        <translation>研究中心(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="137"/>
+        <source>Query stat&amp;e:</source>
+        <translation>质疑状态(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="138"/>
+        <source>All sites</source>
+        <translation>所有研究中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
+        <source>Open</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <source>Query</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <source>Site</source>
+        <translation>研究中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <source>Subject</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <source>Visit</source>
+        <translation>访视</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <source>Age (days)</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <source>Latest answer</source>
+        <translation>最新回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <source>&amp;Raise query…</source>
+        <translation>提出质疑(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <source>Re-&amp;open query…</source>
+        <translation>重新开启质疑(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="160"/>
+        <source>%1 (waiting for the site)</source>
+        <translation>%1（等待研究中心处理）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="163"/>
+        <source>Centre</source>
+        <translation>协调中心</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="163"/>
+        <source>Site %1</source>
+        <translation>研究中心 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="198"/>
+        <source>%1 query(s)</source>
+        <translation>%1 条质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="213"/>
+        <source>C&amp;lose query…</source>
+        <translation>关闭质疑(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="213"/>
+        <source>C&amp;lose query</source>
+        <translation>关闭质疑(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2087,27 +2357,37 @@ Answer: %7</source>
 <context>
     <name>SaeClock</name>
     <message>
-        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="23"/>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="21"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="22"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="29"/>
         <source>SAE report due by %1 (%2 left)</source>
         <translation>SAE 报告须于 %1 前提交（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="25"/>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="31"/>
         <source>SAE report OVERDUE: was due by %1 (%2 ago)</source>
         <translation>SAE 报告已逾期：应于 %1 前提交（已超时 %2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="28"/>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="34"/>
         <source>SAE report sent %1, within 24 hours</source>
         <translation>SAE 报告已于 %1 提交，未超过 24 小时时限</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="30"/>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="36"/>
         <source>SAE report sent %1, %2 late</source>
         <translation>SAE 报告已于 %1 提交，超时 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="33"/>
+        <location filename="../../crf_desktop/ui/sae_clock_text.py" line="39"/>
         <source>(counted from 00:00 of the awareness date until the time is entered)</source>
         <translation>（录入获知时间之前，从获知日期的 00:00 起计算）</translation>
     </message>
@@ -2371,6 +2651,68 @@ not evaluable</source>
         <location filename="../../crf_desktop/ui/study_config_dialog.py" line="119"/>
         <source>version %1 (%2, %3)</source>
         <translation>版本 %1（%2，%3）</translation>
+    </message>
+</context>
+<context>
+    <name>StudyUnblindDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="94"/>
+        <source>crf-desktop: unblind study %1</source>
+        <translation>crf-desktop：揭盲研究 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="96"/>
+        <source>Unblinding the study gives every CSV and ODM export the treatment arm of each randomised subject. Do it only at database lock, when the data are final.
+
+It cannot be undone: the study stays unblinded, and your name, the time and your reason are kept in the centre&apos;s audit trail. Type the study id %1 to confirm.</source>
+        <translation>揭盲后，每次 CSV 和 ODM 导出都将包含每位已随机受试者的治疗组别。仅在数据库锁定、数据最终确定时执行。
+
+此操作不可撤销：研究将保持揭盲状态，您的姓名、时间和原因将记录在协调中心的稽查轨迹中。请输入研究编号 %1 以确认。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="100"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="101"/>
+        <source>e.g. Database locked on 2026-11-20 for the final analysis</source>
+        <translation>例如：2026-11-20 数据库已锁定，用于最终分析</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="102"/>
+        <source>Randomisation &amp;lists:</source>
+        <translation>随机化列表(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="103"/>
+        <source>Add CSV files…</source>
+        <translation>添加 CSV 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="104"/>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="105"/>
+        <source>&amp;Study id (%1):</source>
+        <translation>研究编号 (%1)(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="106"/>
+        <source>&amp;Unblind the study</source>
+        <translation>揭盲研究(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="116"/>
+        <source>Only needed for sites enrolled before the centre kept their lists.</source>
+        <translation>仅用于协调中心开始保存随机化列表之前入组的研究中心。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="124"/>
+        <source>Choose the randomisation lists (CSV: seq, rand_no, msc_kit, mmf_kit, arm)</source>
+        <translation>选择随机化列表（CSV：seq, rand_no, msc_kit, mmf_kit, arm）</translation>
     </message>
 </context>
 <context>

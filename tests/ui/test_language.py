@@ -70,3 +70,30 @@ def test_qt_standard_buttons_speak_chinese_too(qtbot: QtBot) -> None:
     english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(english)
     assert english.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_the_site_activity_page_and_the_sae_clock_speak_chinese(qtbot: QtBot, sessions: Sessions) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from crf_desktop.forms.ctcae.sae_clock import ClockState, SaeClock
+    from crf_desktop.ui.sae_clock_text import clock_text
+
+    session = sessions.login("coordinator")
+    window = open_main(qtbot, session)
+    panel = window.audit_panel
+    model = panel.model
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Old → new"
+    window.language_actions[language.CHINESE].trigger()
+    try:
+        qtbot.waitUntil(lambda: panel.refresh_button.text() == "刷新(&R)")
+        assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+            "时间（本地）", "用户", "操作", "对象", "原值 → 新值", "原因"]
+        assert panel.heading.text() == f"研究中心 {session.site_id} 的近期操作"
+        aware = datetime(2026, 3, 5, 9, 40, tzinfo=UTC)
+        running = SaeClock(aware_at=aware, aware_time_known=True, due_at=aware + timedelta(hours=24), sent_at=None,
+                           state=ClockState.RUNNING, margin=timedelta(hours=5, minutes=7))
+        assert "5 小时 07 分" in clock_text(running)
+    finally:
+        window.language_actions[language.ENGLISH].trigger()
+    qtbot.waitUntil(lambda: panel.refresh_button.text() == "&Refresh")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Time (local)"
