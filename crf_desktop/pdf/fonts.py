@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from crf_desktop.core.resources import resource_path
+from crf_desktop.pdf.text_ops import set_font, show, show_stroked
 
 LATIN = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
@@ -147,36 +148,43 @@ def draw(canvas: Canvas, x: float, y: float, text: str, size: float, *, bold: bo
          align: str = "left") -> float:
     """Draw ``text`` with its baseline at ``y``; ``align`` left, right or centre about ``x``. Returns its width.
     Bold Chinese (no bold face in the font) is filled and outlined in the fill colour, a little heavier."""
-    total = width(text, size, bold=bold)
+    total, placed = _placed_runs(text, size, bold)
     if align == "right":
         x -= total
     elif align == "centre":
         x -= total / 2
+    for font, piece, piece_size, shift, rise, offset in placed:
+        if bold and font == CJK:
+            _fake_bold(canvas, x + offset, y, piece, piece_size)
+            continue
+        if canvas._fontname != font or canvas._fontsize != piece_size:  # each setFont writes to the page
+            set_font(canvas, font, piece_size)
+        if shift == BASELINE:
+            show(canvas, x + offset, y, piece)
+        else:  # copied or searched as the characters it stands for (⁹, not 9)
+            canvas.addLiteral(f"/Span <</ActualText {actual_text(piece, shift)}>> BDC")
+            show(canvas, x + offset, y + rise, piece)
+            canvas.addLiteral("EMC")
+    return total
+
+
+@lru_cache(maxsize=16384)
+def _placed_runs(text: str, size: float, bold: bool) -> tuple[float, tuple[tuple[str, str, float, int, float, float],
+                                                                            ...]]:
+    """The width of ``text`` and its runs as drawn: (font, piece, size, shift, rise, offset from the start)."""
+    placed, offset = [], 0.0
     for font, piece, shift in runs(text, bold=bold):
         piece_size = run_size(size, shift)
-        if bold and font == CJK:
-            _fake_bold(canvas, x, y, piece, piece_size)
-        else:
-            if (canvas._fontname, canvas._fontsize) != (font, piece_size):  # each setFont writes to the page
-                canvas.setFont(font, piece_size)
-            if shift != BASELINE:  # copied or searched as the characters it stands for (⁹, not 9)
-                canvas.addLiteral(f"/Span <</ActualText {actual_text(piece, shift)}>> BDC")
-            canvas.drawString(x, y + run_rise(size, shift), piece)
-            if shift != BASELINE:
-                canvas.addLiteral("EMC")
-        x += pdfmetrics.stringWidth(piece, font, piece_size)
-    return total
+        placed.append((font, piece, piece_size, shift, run_rise(size, shift), offset))
+        offset += pdfmetrics.stringWidth(piece, font, piece_size)
+    return width(text, size, bold=bold), tuple(placed)
 
 
 def _fake_bold(canvas: Canvas, x: float, y: float, piece: str, size: float) -> None:
     canvas.saveState()
     canvas.setStrokeColor(canvas._fillColorObj)
     canvas.setLineWidth(size * FAKE_BOLD)
-    text = canvas.beginText(x, y)
-    text.setTextRenderMode(2)  # fill, then stroke
-    text.setFont(CJK, size)
-    text.textOut(piece)
-    canvas.drawText(text)
+    show_stroked(canvas, x, y, piece, CJK, size)
     canvas.restoreState()
 
 

@@ -100,6 +100,7 @@ class Writer:
         self.lang = header.lang
         self.document_signatures = document_signatures
         self.context: PageContext | None = None
+        self._qr_text = ""  # the context's QR code text, made once per part
         self.y = 0.0
         self.bottom = 0.0
         self.page_open = False
@@ -110,6 +111,7 @@ class Writer:
         """A new part begins on a new page."""
         self.finish_page()
         self.context = context
+        self._qr_text = context.qr.text()
         self._open_page()
 
     def need(self, height: float) -> bool:
@@ -183,7 +185,7 @@ class Writer:
             c.endForm()
             self._frame_drawn = True
         c.doForm(FRAME_FORM)
-        draw_qr(c, context.qr.text(), RIGHT - QR_SIZE, base, QR_SIZE)  # bottom right
+        draw_qr(c, self._qr_text, RIGHT - QR_SIZE, base, QR_SIZE)  # bottom right
         top = base + max(WET_BLOCK_HEIGHT, QR_SIZE) + 4
         # electronic signatures above the block
         marks = context.signatures + self.document_signatures
