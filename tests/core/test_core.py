@@ -54,6 +54,14 @@ def test_iso_round_trips(moment: datetime) -> None:
     assert clock.parse_iso(clock.iso(moment)) == moment
 
 
+@pytest.mark.parametrize("text", ["2026-03-05", "2026-03-05T14:02:11Z", "2026-03-05T14:02:11.123456+08:00",
+                                  "2026-03-05 14:02:11.123456Z", " 2026-03-05T14:02:11.123456Z", ""])
+def test_a_time_stamp_of_another_shape_is_refused(text: str) -> None:
+    # the audit trail's times are evidence: shown as stored (audit table) rather than guessed at
+    with pytest.raises(ValueError, match="not a UTC time stamp"):
+        clock.parse_iso(text)
+
+
 def test_clock_is_always_utc_and_refuses_naive_time() -> None:
     clock.set_clock(lambda: datetime(2026, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=8))))
     try:
