@@ -17,6 +17,7 @@ from crf_desktop.forms.library import labs as labs_form
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
+from crf_desktop.forms.study_config import StudyConfiguration
 from crf_desktop.forms.trial.eligibility import evaluate_eligibility
 from crf_desktop.forms.validation import Context, Result, validate
 from crf_desktop.services import eligibility, form_checks, lab_adverse_events
@@ -83,13 +84,15 @@ def resolve_form(subject_visit: str, form_id: str) -> Form:
 
 
 def validation_context(session: Session, subject_id: str, confirmed: dict[str, str] | None = None, *,
-                       form_id: str | None = None, raw: dict[str, str] | None = None) -> Context:
+                       form_id: str | None = None, raw: dict[str, str] | None = None,
+                       config: StudyConfiguration | None = None) -> Context:
     """Today, the consent date, the confirmations, and the values other forms give.
 
     ``Context.subject`` holds age at consent, sex and childbearing potential from demographics and, when
     ``form_id`` is the eligibility form, the eligibility result's values (``raw``: that form as typed, whose
     planned randomisation date and investigator's answers are used instead of the stored record's). Only the
     eligibility form reads the whole casebook (one query); any other form reads demographics and consent.
+    ``config`` is the study configuration in force when the caller already read it (one read per check).
     """
     db = session.site.db
     if form_id == eligibility_form.FORM_ID:
@@ -99,7 +102,7 @@ def validation_context(session: Session, subject_id: str, confirmed: dict[str, s
     else:
         found = eligibility.load_demographics_and_consent(db, subject_id)
         subject = eligibility.subject_values(found)
-    subject[STUDY_EGFR_EQUATION] = current_configuration(session).egfr_equation
+    subject[STUDY_EGFR_EQUATION] = (config if config is not None else current_configuration(session)).egfr_equation
     return Context(today=session.today(), consent_date=eligibility.consent_date_of(found),
                    confirmed=dict(confirmed or {}), subject=subject)
 
@@ -132,7 +135,7 @@ def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str
     with ``visit``, a visit date outside the configured window is flagged (a warning, never a refusal)."""
     config = current_configuration(session)
     result = validate(configured_form(config, form_id), raw,
-                      validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw))
+                      validation_context(session, subject_id, confirmed, form_id=form_id, raw=raw, config=config))
     if visit is None:
         return result
     return visit_window_issues(session.site.db, subject_id=subject_id, visit=visit, result=result,

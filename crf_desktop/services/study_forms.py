@@ -20,7 +20,7 @@ from crf_desktop.forms.issues import Issue
 from crf_desktop.forms.library import sledai, visit_info
 from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
-from crf_desktop.forms.schedule import StudyConfig, visit_window_issue
+from crf_desktop.forms.schedule import StudyConfig, visit_window_issue, window
 from crf_desktop.forms.study_config import StudyConfiguration
 from crf_desktop.forms.validation import Result
 from crf_desktop.services.session import Session
@@ -45,8 +45,7 @@ def configured_form(config: StudyConfiguration, form_id: str) -> Form:
 
 def baseline_date(db: sqlite_utils.Database, subject_id: str) -> date | None:
     """The subject's baseline visit date (the anchor of every window), ``None`` until recorded."""
-    found = records.get(db, subject_id=subject_id, visit=BASELINE, form=visit_info.FORM_ID)
-    text = found.data.get(visit_info.DATE_FIELD) if found is not None else None
+    text = records.visit_date(db, subject_id=subject_id, visit=BASELINE)  # visit_info's DATE_FIELD
     try:
         return date.fromisoformat(text) if text else None
     except ValueError:
@@ -65,6 +64,8 @@ def visit_window_issues(db: sqlite_utils.Database, *, subject_id: str, visit: st
     try:
         planned = REGISTRY.schedule.visit(visit)
     except KeyError:
+        return result
+    if window(planned, schedule) is None:  # an untimed visit: no window, no baseline date to read
         return result
     anchor = day if visit == BASELINE else baseline_date(db, subject_id)
     if anchor is None:

@@ -15,6 +15,7 @@ import sqlite_utils
 from crf_desktop.core.clock import iso, utcnow
 from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.store.changes import next_change
+from crf_desktop.store.schema_dashboard import VISIT_DATE_EXPR
 from crf_desktop.store.sql import rows
 
 
@@ -46,12 +47,17 @@ class RecordVersion:
     reason: str | None
 
 
+_STATUSES = {status.value: status for status in RecordStatus}
+
+
 def _record(row: dict[str, Any]) -> Record:
+    confirmations = row["confirmations"]
     return Record(
         id=int(row["id"]), subject_id=row["subject_id"], visit=row["visit"], form=row["form"],
-        repeat_no=int(row["repeat_no"]), form_version=row["form_version"], status=RecordStatus(row["status"]),
-        data=json.loads(row["data"]), confirmations=json.loads(row["confirmations"]), version=int(row["version"]),
-        change_seq=int(row["change_seq"]), updated_at=row["updated_at"], updated_by=row["updated_by"],
+        repeat_no=int(row["repeat_no"]), form_version=row["form_version"], status=_STATUSES[row["status"]],
+        data=json.loads(row["data"]), confirmations={} if confirmations == "{}" else json.loads(confirmations),
+        version=int(row["version"]), change_seq=int(row["change_seq"]), updated_at=row["updated_at"],
+        updated_by=row["updated_by"],
     )
 
 
@@ -89,7 +95,6 @@ def all_records(db: sqlite_utils.Database) -> list[Record]:
     return [_record(row) for row in rows(db, "SELECT * FROM records ORDER BY subject_id, visit, form, repeat_no")]
 
 
-_STATUSES = {status.value: status for status in RecordStatus}
 #: A visit's records as the dashboard reads them: (form, status) of each, by form id.
 FormStatuses = tuple[tuple[str, RecordStatus], ...]
 _STATUS_GRID_SQL = (
@@ -119,6 +124,20 @@ def status_grid(db: sqlite_utils.Database, subject_id: str | None = None) -> dic
     return grid
 
 
+_VISIT_DATE_SQL = (
+    f"SELECT {VISIT_DATE_EXPR} FROM records INDEXED BY records_by_form"  # noqa: S608 - a constant
+    " WHERE form = 'visit_info' AND repeat_no = 0 AND subject_id = ? AND visit = ?"
+)
+
+
+def visit_date(db: sqlite_utils.Database, *, subject_id: str, visit: str) -> str | None:
+    """The visit information form's stored visit date at ``visit`` (``None``: no record, or no date), read from
+    the covering index ``records_by_form`` (migration 9) without reading the record: the visit-window check
+    reads the baseline date on every save of a timed visit."""
+    row = db.execute(_VISIT_DATE_SQL, [subject_id, visit]).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
 def next_repeat_no(db: sqlite_utils.Database, *, subject_id: str, visit: str, form: str) -> int:
     row = db.execute("SELECT max(repeat_no) FROM records WHERE subject_id = ? AND visit = ? AND form = ?",
                      [subject_id, visit, form]).fetchone()
@@ -139,7 +158,7 @@ def write(db: sqlite_utils.Database, *, current: Record | None, subject_id: str,
         # The id SQLite would give (max + 1; one writer, inside the transaction), taken first so the record is
         # written once with its change number: no placeholder row to update, no index entry to move.
         record_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()[0])
-        seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
+        seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id, at=now)
         db.execute(
             "INSERT INTO records (id, subject_id, visit, form, repeat_no, form_version, status, data, confirmations,"
             " version, change_seq, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -148,12 +167,13 @@ def write(db: sqlite_utils.Database, *, current: Record | None, subject_id: str,
         )
     else:
         record_id = current.id
-        seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id)
+        seq = next_change(db, kind="record", subject_id=subject_id, record_id=record_id, at=now)
         db.execute(
             "UPDATE records SET form_version = ?, status = ?, data = ?, confirmations = ?, version = ?,"
             " change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
             [form_version, status.value, text, confirmed, version, seq, now, user, record_id],
         )
+    # The version is keyed by its change number (migration 12): appended at the end of record_versions.
     db.execute(
         "INSERT INTO record_versions (record_id, version, form_version, status, data, confirmations, saved_at,"
         " saved_by, reason, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
