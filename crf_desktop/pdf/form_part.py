@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from reportlab.lib.colors import black  # type: ignore[import-untyped]
 
 from crf_desktop.forms.conditions import instruction
+from crf_desktop.forms.ctcae.labels import term_text
+from crf_desktop.forms.ctcae.terms import terminology
 from crf_desktop.forms.dates import display_date, parse_date, parse_partial_date
+from crf_desktop.forms.library.adverse_event import CTCAE_TERMINOLOGY
 from crf_desktop.forms.model import CODED_TYPES, NUMERIC_TYPES, Field, FieldType, Form, Text, Value, same
 from crf_desktop.forms.parsing import ParseError, parse_value
 from crf_desktop.pdf import fonts, words
@@ -197,7 +200,8 @@ _BLANK = {
 
 # -- filled entries -------------------------------------------------------------------------------------
 def value_text(field: Field, text: str, lang: str) -> str:
-    """A stored value as printed: dates as 05-Mar-2024, codes with their label, units after numbers."""
+    """A stored value as printed: dates as 05-Mar-2024, codes with their label (CTCAE terms too), units after
+    numbers."""
     try:
         if field.type is FieldType.DATE:
             return display_date(parse_date(text))
@@ -215,6 +219,8 @@ def value_text(field: Field, text: str, lang: str) -> str:
         return say(words.TICKED if text == "1" else words.NOT_TICKED, lang)
     if field.type in NUMERIC_TYPES and field.unit is not None:
         return f"{text} {field.unit_text('en' if lang == 'both' else lang)}"
+    if field.terminology == CTCAE_TERMINOLOGY and (term := terminology().by_code.get(text)) is not None:
+        return f"{say(term_text(term), lang)} ({text})"  # the CTCAE term in the page's language, then its code
     return text
 
 

@@ -53,3 +53,17 @@ def test_a_chinese_casebook_prints_values_and_the_chart(coordinator: Session) ->
     text = squeeze(" ".join(pdf_text(printed.pdf)))
     assert squeeze("第 1 页，共") in text and squeeze("受试者 01-003") in text
     assert squeeze(REGISTRY.form("labs").title.zh) in text
+
+
+@pytest.mark.parametrize(("lang", "printed_term"), [
+    ("zh", "上呼吸道感染 (10046300)"),
+    ("both", "Upper respiratory infection / 上呼吸道感染 (10046300)"),
+    ("en", "Upper respiratory infection (10046300)"),
+])
+def test_an_adverse_event_prints_its_ctcae_term_in_the_page_language(coordinator: Session, lang: str,
+                                                                     printed_term: str) -> None:
+    # 01-003's demo AE: an upper respiratory infection (CTCAE v4.03, MedDRA 10046300; Chinese label from
+    # forms/ctcae/labels.py); the stored value is the code, printed after the term's name
+    printed = render_request(coordinator, PrintRequest(subject_id=RANDOMISED, visit="adverse_events",
+                                                       form="adverse_event", repeat_no=1, lang=lang))
+    assert squeeze(printed_term) in squeeze(" ".join(pdf_text(printed.pdf)))
