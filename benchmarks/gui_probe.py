@@ -45,6 +45,12 @@ def bare() -> None:
 
 def app(data_dir: str) -> None:
     from crf_desktop.cli import main
+
+    # The start imports the GUI's modules in this order (ui.app reads the site line with the store's modules
+    # before it loads Qt); the probe needs the login window's class before ``main`` runs, and imports it the
+    # same way: PySide6 inspects every module imported after it, which would charge the start for work it
+    # does not do.
+    from crf_desktop.ui.app import run_gui  # noqa: F401
     from crf_desktop.ui.login_dialog import LoginDialog
     from crf_desktop.ui.qt import QApplication
 

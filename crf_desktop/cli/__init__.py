@@ -15,12 +15,15 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from crf_desktop.cli import centre_commands, print_commands, selftest_command, site_commands, sync_commands
+from crf_desktop.cli import site_commands
 from crf_desktop.cli.deferred import CommandParser
 from crf_desktop.core.errors import CrfError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands_when_named: bool = False) -> argparse.ArgumentParser:
+    """The whole command line. With ``commands_when_named`` the commands are registered only when the arguments
+    name one (or ask for help, or are wrong): starting the app, ``crf-desktop [--data-dir DIR]``, then builds
+    none of them (issue 10: start-up time)."""
     parser = CommandParser(
         prog="crf-desktop",
         description="Offline-first case report forms for NCT03580291. Without a command, starts the app.",
@@ -28,15 +31,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="the site's data directory (may also come after the command)")
     parser.set_defaults(handler=site_commands.cmd_gui)
+    if commands_when_named:
+        parser.defer_commands(_add_commands)
+    else:
+        _add_commands(parser)
+    return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> None:
+    from crf_desktop.cli import centre_commands, print_commands, selftest_command, sync_commands
+
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for area in (site_commands, print_commands, sync_commands, centre_commands, selftest_command):
         area.register(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # a shared ward PC: the site's files are this account's alone
-    parser = build_parser()
+    parser = build_parser(commands_when_named=True)
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)

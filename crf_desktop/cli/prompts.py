@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -26,6 +25,8 @@ def ask_secret(env_name: str, prompt: str, *, confirm: bool = False, what: str =
         return value
     if not sys.stdin.isatty():
         raise UserInputError(f"no {what} given: run this in a terminal to be asked, or set {env_name}")
+    import getpass  # here: starting the app asks for nothing in the terminal (issue 10: start-up time)
+
     try:
         if visible:
             return input(prompt)

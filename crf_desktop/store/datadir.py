@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 DB_FILE = "site.db"
 KEY_FILE = "keys.json"
 RECOVERY_FILE = "recovery.json"
@@ -24,6 +22,8 @@ _NETWORK_FS = {
 
 def default_data_dir() -> Path:
     """The platform's per-user data directory (platformdirs)."""
+    import platformdirs  # here, not at start-up: the app's start with --data-dir does not need it (issue 10)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

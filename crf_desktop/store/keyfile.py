@@ -8,7 +8,6 @@ can be rebuilt with the recovery key.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -29,6 +28,8 @@ MAX_PENDING_EVENTS = 1000
 
 def key_id(db_key: bytes) -> str:
     """A fingerprint that tells which database a key belongs to without revealing it."""
+    import hashlib  # here: reading a key file's site and study at start-up does not load OpenSSL (issue 10)
+
     return hashlib.sha256(b"crf-desktop key id\n" + db_key).hexdigest()[:32]
 
 

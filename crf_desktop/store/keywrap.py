@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import base64
 import os
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+# The cryptography library (and ``secrets``, which loads OpenSSL's hashes) is imported by the functions that
+# use it: the login window reads the key file's site and study (``Wrapped`` included) without it (issue 10).
 
 KEY_BYTES = 32
 RECOVERY_BYTES = 20  # 160 bits, shown as 32 base32 characters in groups of four
@@ -37,6 +33,8 @@ def unb64(text: str) -> bytes:
 
 
 def new_database_key() -> bytes:
+    import secrets
+
     return secrets.token_bytes(KEY_BYTES)
 
 
@@ -57,6 +55,8 @@ class Wrapped:
 
 
 def _argon2(password: str, kdf: dict[str, Any]) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     return Argon2id(
         salt=unb64(kdf["salt"]),
         length=KEY_BYTES,
@@ -67,17 +67,25 @@ def _argon2(password: str, kdf: dict[str, Any]) -> bytes:
 
 
 def _hkdf(secret: bytes, kdf: dict[str, Any]) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=unb64(kdf["salt"]),
                 info=b"crf-desktop recovery key").derive(secret)
 
 
 def _seal(wrapping_key: bytes, db_key: bytes, kdf: dict[str, Any], context: str) -> Wrapped:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     ciphertext = AESGCM(wrapping_key).encrypt(nonce, db_key, context.encode("utf-8"))
     return Wrapped(kdf=kdf, nonce=nonce, ciphertext=ciphertext)
 
 
 def _open(wrapping_key: bytes, wrapped: Wrapped, context: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(wrapping_key).decrypt(wrapped.nonce, wrapped.ciphertext, context.encode("utf-8"))
     except InvalidTag:
@@ -103,6 +111,8 @@ def unwrap_with_password(wrapped: Wrapped, password: str, context: str) -> bytes
 
 
 def new_recovery_secret() -> bytes:
+    import secrets
+
     return secrets.token_bytes(RECOVERY_BYTES)
 
 

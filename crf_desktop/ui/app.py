@@ -9,39 +9,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtGui import QIcon  # not yet in ui/qt.py, which another helper owns: move it there
-
 from crf_desktop import __version__
 from crf_desktop.core.errors import CrfError
 from crf_desktop.core.resources import resource_path
 from crf_desktop.services.site_identity import site_info
 from crf_desktop.ui import language
 from crf_desktop.ui.fonts import install_fallback_font
-from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES
+from crf_desktop.ui.idle_minutes import idle_minutes_from as idle_minutes_from
 from crf_desktop.ui.messages import show_error
-from crf_desktop.ui.qt import QApplication, QFont, QSize
+from crf_desktop.ui.qt import QApplication, QFont, QIcon, QSize, QTimer
 from crf_desktop.ui.shell import Shell
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/hicolor, made by installer/make_icons.py
 
-IDLE_ENV = "CRF_IDLE_MINUTES"
 MIN_POINT_SIZE = 10.5  # the platform default (9 pt on many Linux desktops) is small on a ward PC
-
-
-def idle_minutes_from(environ: Mapping[str, str]) -> float:
-    """Idle minutes before the screen locks: ``CRF_IDLE_MINUTES`` if it is a positive number, else 15."""
-    text = environ.get(IDLE_ENV, "").strip()
-    if not text:
-        return DEFAULT_IDLE_MINUTES
-    try:
-        minutes = float(text)
-    except ValueError:
-        minutes = 0.0
-    if not 0 < minutes <= 24 * 60:
-        print(f"warning: {IDLE_ENV}={text!r} is not a number of minutes between 0 and 1440; "
-              f"using {DEFAULT_IDLE_MINUTES:g}", file=sys.stderr)
-        return DEFAULT_IDLE_MINUTES
-    return minutes
 
 
 def site_before_login(data_dir: Path, demo_users: Mapping[str, str]) -> tuple[str | None, str | None]:
@@ -66,8 +47,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The application object (re-used if one exists, as under pytest-qt), named and with a readable font."""
+def create_application(argv: list[str] | None = None, *, fallback_font: bool = True) -> QApplication:
+    """The application object (re-used if one exists, as under pytest-qt), named and with a readable font, and
+    with the bundled fallback font unless ``fallback_font`` is False (the caller registers it later)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("crf-desktop")
@@ -79,7 +61,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
-    install_fallback_font(app)  # Chinese and the state symbols render without system fonts
+    if fallback_font:
+        install_fallback_font(app)  # Chinese and the state symbols render without system fonts
     language.apply(language.saved(), remember=False)
     return app
 
@@ -100,11 +83,22 @@ def check_display(environ: Mapping[str, str], platform: str) -> None:
                        "display")
 
 
+def _latin1(text: str) -> bool:
+    return all(ord(char) < 0x100 for char in text)
+
+
 def run_gui(data_dir: Path, demo_users: dict[str, str]) -> int:
     """Show the login dialog, then the main window; returns the exit code when the person quits."""
     check_display(os.environ, sys.platform)
-    app = create_application()
+    app = create_application(fallback_font=False)
     site_text, site_problem = site_before_login(data_dir, demo_users)
+    # The login window in English, showing only Latin-1 text (which every system font draws), needs no glyph of
+    # the fallback font: it is registered once the window is up, not before (issue 10: reading and indexing the
+    # 4 MB font is a few per cent of the start). In Chinese, or for a folder named in Chinese, it comes first.
+    shown = [str(data_dir), site_text or "", site_problem or "", *demo_users]
+    font_later = language.current() == language.ENGLISH and all(_latin1(text) for text in shown)
+    if not font_later:
+        install_fallback_font(app)
     shell = Shell(data_dir, demo_users=demo_users, idle_minutes=idle_minutes_from(os.environ),
                   site_text=site_text, site_problem=site_problem)
     shell.finished.connect(app.exit)
@@ -113,6 +107,8 @@ def run_gui(data_dir: Path, demo_users: dict[str, str]) -> int:
     sys.excepthook = _show_unexpected
     try:
         shell.start()
+        if font_later:  # queued behind the window's first paint
+            QTimer.singleShot(0, lambda: install_fallback_font(app))
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook

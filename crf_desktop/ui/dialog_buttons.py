@@ -9,16 +9,12 @@ once it is in the dialog and whenever it is shown, so Enter presses the action i
 
 from __future__ import annotations
 
-from crf_desktop.ui.qt import (
-    QDialogButtonBox,
-    QEvent,
-    QKeyEvent,
-    QKeySequence,
-    QObject,
-    QPlainTextEdit,
-    QPushButton,
-    Qt,
-)
+from typing import TYPE_CHECKING
+
+from crf_desktop.ui.qt import QDialogButtonBox, QEvent, QKeySequence, QObject, QPushButton
+
+if TYPE_CHECKING:
+    from crf_desktop.ui.qt import QPlainTextEdit
 
 StandardButton = QDialogButtonBox.StandardButton
 ButtonRole = QDialogButtonBox.ButtonRole
@@ -32,7 +28,8 @@ class ActionButtonBox(QDialogButtonBox):
 
     def __init__(self, action_text: str, *, standard: StandardButton = StandardButton.Cancel,
                  role: ButtonRole = ButtonRole.AcceptRole) -> None:
-        super().__init__(standard)
+        super().__init__()  # QDialogButtonBox(standard) would build Qt's namespace to pick its overload (issue 10)
+        self.setStandardButtons(standard)
         self.action_button: QPushButton = self.addButton(action_text, role)
         self.action_button.setDefault(True)
 
@@ -48,10 +45,12 @@ class ActionButtonBox(QDialogButtonBox):
         self.action_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            if self.action_button.isEnabled() and self.action_button.isVisible():
-                self.action_button.click()
-            return True
+        if event.type() == QEvent.Type.KeyPress:
+            from crf_desktop.ui.qt import QKeyEvent, Qt  # here: dialogs come up without Qt's namespace (issue 10)
+
+            if (isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                if self.action_button.isEnabled() and self.action_button.isVisible():
+                    self.action_button.click()
+                return True
         return super().eventFilter(watched, event)

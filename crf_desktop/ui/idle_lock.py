@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from crf_desktop.ui import language
 from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
+from crf_desktop.ui.idle_minutes import DEFAULT_IDLE_MINUTES as DEFAULT_IDLE_MINUTES
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import activity, run_service
@@ -32,8 +33,6 @@ from crf_desktop.ui.window_size import grow_to_fit
 
 if TYPE_CHECKING:  # the start-up reads DEFAULT_IDLE_MINUTES before any session exists (issue 10)
     from crf_desktop.services.session import Session
-
-DEFAULT_IDLE_MINUTES = 15.0
 
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,

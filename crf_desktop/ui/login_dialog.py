@@ -10,7 +10,6 @@ from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage, message_text
-from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import (
     QDialog,
     QFont,
@@ -20,10 +19,10 @@ from crf_desktop.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
-    Qt,
     QVBoxLayout,
     QWidget,
 )
+from crf_desktop.ui.selectable import make_selectable
 
 if TYPE_CHECKING:  # the session (sqlite_utils, SQLCipher, the crypto) is loaded when someone logs in (issue 10)
     from crf_desktop.services.session import Session
@@ -57,7 +56,7 @@ class LoginDialog(QDialog):
         self.site_label.setStyleSheet("font-weight: bold;")
         where = QLabel(fill(self.tr("Data directory: %1"), data_dir))
         where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_selectable(where)
         where.setStyleSheet("color: #444444;")
 
         self.user_edit = QLineEdit()
@@ -120,7 +119,7 @@ class LoginDialog(QDialog):
             button.clicked.connect(lambda _checked=False, n=name, p=password: self.fill_demo_user(n, p))
             shown = QLabel(password)
             shown.setFont(mono)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            make_selectable(shown)
             grid.addWidget(button, row, 0)
             grid.addWidget(shown, row, 1)
             self.demo_buttons[name] = button
@@ -134,6 +133,7 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         from crf_desktop.services.session import login
+        from crf_desktop.ui.operation import run_service
 
         username = self.user_edit.text().strip()
         password = self.password_edit.text()

@@ -9,7 +9,8 @@ window has no place for it, in a non-blocking message box (:func:`show_error`). 
 from __future__ import annotations
 
 from crf_desktop.core.errors import CrfError
-from crf_desktop.ui.qt import QLabel, QMessageBox, Qt, QWidget
+from crf_desktop.ui.qt import QLabel, QMessageBox, QWidget
+from crf_desktop.ui.selectable import make_selectable
 from crf_desktop.ui.window_size import grow_to_fit
 
 _BOX = "border-radius: 4px; padding: 6px;"
@@ -40,8 +41,7 @@ class InlineMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_selectable(self, plain_text=True)
         self.setAccessibleName("message")
         self.kind = ""
         self.hide()
@@ -71,6 +71,8 @@ class InlineMessage(QLabel):
 def show_message(parent: QWidget | None, text: str, *, title: str = "crf-desktop",
                  icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
     """Open a window-modal message box without blocking; it deletes itself when closed."""
+    from crf_desktop.ui.qt import Qt  # here: the login window comes up without Qt's namespace (issue 10)
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES
+from crf_desktop.ui.idle_minutes import DEFAULT_IDLE_MINUTES
 from crf_desktop.ui.login_dialog import LoginDialog
 from crf_desktop.ui.qt import QObject, Signal
 
