@@ -5,7 +5,10 @@ this site and the sequence number of its file name), the site is known, the sign
 (or, at first contact, by the key the package names, which is then pinned), and only then decrypted and
 applied. A package seen before is a duplicate (no-op); one with a sequence number seen before but other
 content is a fork; a package after a gap waits until the gap is filled. The audit entries of a package must
-continue the site's chain exactly where the previous package left it. Nothing of a refused package is applied.
+continue the site's chain exactly where the previous package left it: a format 2 package carries its entries
+without numbers and hashes, so the centre chains them on from the head it holds and must arrive at the header's
+audit-chain head; a format 1 package's numbers and hashes are checked entry by entry. Both are stored the same
+way. Nothing of a refused package is applied.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from crf_desktop.store.audit import AuditEntry
 from crf_desktop.sync.folder import packages_in, site_folders
 from crf_desktop.sync.keys import KeyPairs, fingerprint
 from crf_desktop.sync.package import (
+    AUDIT_CARRIED,
     GENESIS,
     SITE_PACKAGE,
     Framed,
@@ -33,7 +37,7 @@ from crf_desktop.sync.package import (
     open_body,
     sha256,
 )
-from crf_desktop.sync.tables import REPLICATED, from_columnar, row_key
+from crf_desktop.sync.tables import REPLICATED, from_column_block, from_row_block, row_key
 
 Progress = Callable[[int, int], None]
 
@@ -151,7 +155,8 @@ def _check_key(framed: Framed, state: store.SiteState | None, site: str) -> None
     check_signature(framed, pinned)
 
 
-def _check_audit(entries: list[dict[str, Any]], framed: Framed, state: store.SiteState) -> None:
+def _check_audit(entries: list[dict[str, Any]], framed: Framed, state: store.SiteState) -> list[dict[str, Any]]:
+    """Format 1: each entry's number and hashes continue the chain, and the last is the header's head."""
     expected_seq, prev = state.audit_seq + 1, state.audit_hash or GENESIS
     for raw in entries:
         entry = AuditEntry(**raw)
@@ -163,6 +168,41 @@ def _check_audit(entries: list[dict[str, Any]], framed: Framed, state: store.Sit
     if expected_seq - 1 != framed.header.audit_seq or prev != framed.header.audit_hash:
         raise PackageRejected(Reason.AUDIT_CHAIN, f"the package's audit head (entry {framed.header.audit_seq}) "
                               f"is not where its entries end (entry {expected_seq - 1})")
+    return entries
+
+
+def _chain(carried: list[dict[str, Any]], framed: Framed, state: store.SiteState) -> list[dict[str, Any]]:
+    """Format 2: number and hash the entries on from the head the centre holds (store/audit.py's chain, the one
+    the site wrote); the chain must end exactly at the header's audit-chain head."""
+    header = framed.header
+    seq, prev = state.audit_seq, state.audit_hash or GENESIS
+    entries = []
+    for values in carried:
+        seq += 1
+        entry = AuditEntry(seq=seq, **values, prev_hash=prev)
+        prev = entry.computed_hash()
+        entries.append({**values, "seq": seq, "prev_hash": entry.prev_hash, "hash": prev})
+    if (seq, prev) != (header.audit_seq, header.audit_hash):
+        raise PackageRejected(Reason.AUDIT_MISMATCH, f"its {len(carried)} audit entries, chained on from entry "
+                              f"{state.audit_seq} as this centre holds it, end at entry {seq} with another hash "
+                              f"than the audit-chain head its header names (entry {header.audit_seq}): the site's "
+                              "history was rewritten, or restored from an old backup; nothing of it was applied, "
+                              "call the site")
+    return entries
+
+
+def _read(body: dict[str, Any], version: int) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]],
+                                                      list[dict[str, Any]]]:
+    """(tables, audit entries, users) of a body of format ``version``; ValueError (or another error of shape)
+    when it is not that format's shape."""
+    rows_of = from_row_block if version == 1 else from_column_block
+    tables = {name: rows_of(block) for name, block in body.get("tables", {}).items()}
+    if version == 1:
+        return tables, rows_of(body.get("audit", {"columns": [], "rows": []})), body.get("users", [])
+    carried = body["audit"]
+    if not isinstance(carried, dict) or carried.get("columns") != list(AUDIT_CARRIED):
+        raise ValueError(f"the audit block's columns are not {', '.join(AUDIT_CARRIED)}")
+    return tables, rows_of(carried), rows_of(body["users"])
 
 
 def _apply(db: sqlite_utils.Database, framed: Framed, body: dict[str, Any], state: store.SiteState, *,
@@ -173,22 +213,24 @@ def _apply(db: sqlite_utils.Database, framed: Framed, body: dict[str, Any], stat
         raise PackageRejected(Reason.FORK, f"package {header.seq} does not follow package {state.last_seq} as the "
                               "centre received it: the site's history branched (restored from an old backup?)")
     try:
-        tables = {name: from_columnar(block) for name, block in body.get("tables", {}).items()}
-        entries = from_columnar(body.get("audit", {"columns": [], "rows": []}))
-    except (ValueError, AttributeError) as exc:
+        tables, carried, users = _read(body, header.format)
+    except (ValueError, AttributeError, KeyError, TypeError) as exc:
         raise PackageRejected(Reason.DECRYPTION, f"the decrypted body is not in the expected shape ({exc})") from None
     by_name = {r.table: r for r in REPLICATED}
     unknown = sorted(set(tables) - set(by_name))
     if unknown:
         raise PackageRejected(Reason.VERSION, f"it carries table(s) {', '.join(unknown)} this centre does not "
                               "know; update crf-desktop at the centre, then import again")
-    _check_audit(entries, framed, state)
+    try:
+        entries = (_check_audit if header.format == 1 else _chain)(carried, framed, state)
+    except TypeError as exc:  # an entry with other fields than an audit entry's
+        raise PackageRejected(Reason.DECRYPTION, f"the decrypted body is not in the expected shape ({exc})") from None
     for name, found in tables.items():
         entry = by_name[name]
         store.upsert_rows(db, header.site, name, [(row_key(entry, row), int(row["change_seq"]), row)
                                                   for row in found])
     store.insert_audit(db, header.site, entries)
-    store.replace_users(db, header.site, body.get("users", []))
+    store.replace_users(db, header.site, users)
     _answers(db, header.site, tables.get("queries", []), user=user)
     pinned = state.sign_public is None
     if pinned:

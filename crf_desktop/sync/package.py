@@ -2,23 +2,49 @@
 
 Layout (all lengths big-endian)::
 
-    b"CRFPKG"  format version (2 bytes)  header length (4)  header (JSON, UTF-8)
+    b"CRFPKG"  format version (2 bytes)  header length (4)  header (JSON, ASCII)
     body length (8)  body (HPKE: X25519, HKDF-SHA256, AES-256-GCM)  signature (64, Ed25519)
 
-The header holds no personal data: format, kind, study, site, sender key, sequence number, hash of the
-previous package, creation time, audit-chain head, change count. The body is compressed JSON, encrypted to
-the receiver's public key with ``info`` = a label plus the exact header bytes, so a body cannot be moved under
-another header. The signature covers every byte before it. :func:`open_package` checks length, framing,
-sender key, signature and decryption before it returns anything; each refusal names its reason.
+The header holds no personal data: format (the prefix's version again), kind, study, site, sender key, sequence
+number, hash of the previous package, creation time, audit-chain head (``audit_seq``, ``audit_hash``), change
+count. The body is encrypted to the receiver's public key with ``info`` = a label plus the exact header bytes, so a
+body cannot be moved under another header. The signature covers every byte before it. :func:`frame`,
+:func:`check_signature` and :func:`open_body` check length, framing, version, sender key, signature and decryption
+before anything is read; each refusal names its reason.
 
-The same format carries the centre's messages to a site (kind ``centre-message``), signed by the centre and
-encrypted to the site's X25519 key.
+**Format 2** (what this crf-desktop writes, issue 8). The body is UTF-8 JSON compressed as a raw LZMA2 stream
+(``lzma``, ``FORMAT_RAW``, preset 1: a 1 MiB dictionary; the AEAD tag already guards integrity, so no container
+or checksum). It carries nothing the centre can derive, so its size grows with the changes, not the database. A
+site package's body is the object::
+
+    change_from, change_to  the range of the site's change sequence it carries
+    tables                  {table: block}: the rows of each replicated table changed in that range
+    audit                   block of the audit entries after the previous package's audit-chain head, in order,
+                            with the columns AUDIT_CARRIED (ts ... reason) only: no seq (entries are numbered on
+                            from the previous head) and no prev_hash/hash (the centre recomputes the chain with
+                            store/audit.py and must arrive exactly at the header's audit_seq and audit_hash)
+    users                   block of the site's users (username, full_name, role, active)
+
+A block is column-major, ``{"columns": [name, ...], "values": [[column 0 of every row], [column 1 ...], ...]}``
+(a column of timestamps, user names or actions compresses far better than rows); bytes travel as
+``{"$b64": ...}``. Measured on the full trial (230 subjects, 181,000 audit entries): the first package is 0.6 MB
+where format 1 took 13.0 MB (90 % of it audit hashes). A corrected laboratory value (a 786-byte form) makes a
+1.6 kB package: a 0.9 kB body plus the 0.65 kB every package has (header, HPKE key and tag, signature).
+
+**Format 1** (read only, for packages already lying in folders): zlib-compressed JSON; blocks row-major
+(``{"columns": [...], "rows": [[...], ...]}``), the audit block with seq, prev_hash and hash, which the centre
+checks entry by entry; users as a list of objects.
+
+The same framing, in the same format, carries the centre's messages to a site (kind ``centre-message``; body: the
+snapshot object of ``sync/messages.py``, compressed as above), signed by the centre and encrypted to the site's
+X25519 key.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import lzma
 import struct
 import zlib
 from dataclasses import asdict, dataclass
@@ -29,12 +55,14 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hpke
 
 from crf_desktop.core.errors import CrfError
+from crf_desktop.store.audit import FIELDS
 from crf_desktop.store.keywrap import b64, unb64
 from crf_desktop.sync.keys import KeyPairs, box_public_key, fingerprint, verifier
 from crf_desktop.sync.tables import portable
 
 MAGIC = b"CRFPKG"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # what this crf-desktop writes
+READABLE = (1, 2)  # what it reads: format 1 packages may still lie in folders when a centre is updated
 SIGNATURE_BYTES = 64
 _PREFIX = struct.Struct(">6sHI")  # magic, format version, header length
 _BODY_LEN = struct.Struct(">Q")
@@ -62,6 +90,7 @@ class Reason(StrEnum):
     DECRYPTION = "decryption failure"
     FORK = "sequence number reused with different content"
     AUDIT_CHAIN = "audit trail does not continue"
+    AUDIT_MISMATCH = "audit chain does not match the header"
 
 
 class PackageRejected(CrfError):
@@ -125,8 +154,9 @@ def _key(text: str) -> bytes:
     return raw
 
 
-SMALL_BODY = 1024 * 1024  # JSON bytes; see encode_json
-SMALL_LEVEL, LARGE_LEVEL = 6, 3
+# Format 2's audit block: an entry's hashed fields but its number (the chain numbers it; see the module docstring).
+AUDIT_CARRIED = tuple(name for name in FIELDS if name != "seq")
+_LZMA2 = [{"id": lzma.FILTER_LZMA2, "preset": 1}]
 
 
 def dumps(value: Any) -> bytes:
@@ -145,31 +175,33 @@ def json_object(members: dict[str, bytes]) -> list[bytes]:
 
 
 def encode_json(parts: list[bytes]) -> bytes:
-    """zlib-compress a body given as JSON fragments, without joining them first.
+    """Compress a body given as JSON fragments, without joining them first: format 2's raw LZMA2 stream.
 
-    Sites sync over slow, metered links (DESIGN.md section 6), so the usual package (a few changed forms, a
-    few kilobytes of JSON up to ``SMALL_BODY``) gets level 6, zlib's default: at that size no level costs a
-    measurable time. A larger body is a site's first export. For the full trial (230 subjects, 60 MB of JSON,
-    mostly the audit trail's hex hashes, which do not compress) level 1 takes 0.31 s of CPU for 13.2 MB, level 3
-    0.36 s for 13.0 MB, level 6 0.86 s for 11.9 MB. Level 3 is used: level 6 would save 1.1 MB (9 %), sent once
-    per site, for half a second of a 3 s budget; level 1 saves almost no time over 3 for a larger file.
+    Sites sync over slow, metered links (DESIGN.md section 6). Measured on the full trial's first package (34 MB
+    of format 2 JSON, CPU seconds on the benchmark machine): zlib level 6 gives 1.29 MB in 0.20 s, LZMA2 preset 0
+    836 kB in 0.24 s, preset 1 742 kB in 0.27 s, preset 2 632 kB in 0.64 s (16 MiB dictionary), preset 6
+    several seconds. Preset 1 is used: 43 % smaller than zlib for 0.07 s, a 1 MiB dictionary (2 MiB to read,
+    about 10 MiB to write), and within the 3 s export budget with room to spare. A one-form body (about 1.7 kB
+    of JSON) compresses to within a few bytes of zlib's size.
     """
-    level = SMALL_LEVEL if sum(len(part) for part in parts) < SMALL_BODY else LARGE_LEVEL
-    packer = zlib.compressobj(level)
+    packer = lzma.LZMACompressor(format=lzma.FORMAT_RAW, filters=_LZMA2)
     out = [packer.compress(part) for part in parts]
     out.append(packer.flush())
     return b"".join(out)
 
 
 def encode_body(body: dict[str, Any]) -> bytes:
-    """Compact JSON, zlib-compressed (:func:`encode_json`)."""
+    """Compact JSON, compressed (:func:`encode_json`)."""
     return encode_json([dumps(body)])
 
 
-def decode_body(data: bytes) -> dict[str, Any]:
+def decode_body(data: bytes, version: int) -> dict[str, Any]:
+    """The body of a package of format ``version`` (one of ``READABLE``) as JSON."""
     try:
-        body = json.loads(zlib.decompress(data).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError) as exc:
+        plain = (zlib.decompress(data) if version == 1
+                 else lzma.decompress(data, format=lzma.FORMAT_RAW, filters=_LZMA2))
+        body = json.loads(plain.decode("utf-8"))
+    except (zlib.error, lzma.LZMAError, UnicodeDecodeError, ValueError) as exc:
         raise PackageRejected(Reason.DECRYPTION, f"the decrypted body cannot be read ({exc})") from None
     if not isinstance(body, dict):
         raise PackageRejected(Reason.DECRYPTION, "the decrypted body is not a JSON object")
@@ -182,7 +214,9 @@ def seal(header: Header, body: dict[str, Any], *, sender: KeyPairs, receiver_box
 
 
 def seal_encoded(header: Header, encoded: bytes, *, sender: KeyPairs, receiver_box_public: bytes) -> bytes:
-    """:func:`seal` for a body already encoded by :func:`encode_json`."""
+    """:func:`seal` for a body already encoded by :func:`encode_json`. Writes only ``FORMAT_VERSION``."""
+    if header.format != FORMAT_VERSION:
+        raise ValueError(f"this crf-desktop writes format {FORMAT_VERSION}, not {header.format}")
     header_bytes = header.to_bytes()
     ciphertext = _SUITE.encrypt(encoded, box_public_key(receiver_box_public), info=_INFO + header_bytes)
     signed = b"".join((_PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)), header_bytes,
@@ -213,9 +247,9 @@ def frame(data: bytes) -> Framed:
             raise PackageRejected(Reason.TRUNCATED, f"only {len(data)} bytes, shorter than any package")
         raise PackageRejected(Reason.NOT_A_PACKAGE, "the file does not start like a crf-desktop package")
     _magic, version, header_len = _PREFIX.unpack_from(data)
-    if version != FORMAT_VERSION:
-        raise PackageRejected(Reason.VERSION, f"format version {version}; this crf-desktop reads version "
-                              f"{FORMAT_VERSION}. Update crf-desktop where the file is read.")
+    if version not in READABLE:
+        raise PackageRejected(Reason.VERSION, f"format version {version}; this crf-desktop reads versions "
+                              f"{' and '.join(map(str, READABLE))}. Update crf-desktop where the file is read.")
     if header_len > MAX_HEADER:
         raise PackageRejected(Reason.BAD_HEADER, f"the header claims {header_len} bytes")
     at = _PREFIX.size + header_len
@@ -229,9 +263,9 @@ def frame(data: bytes) -> Framed:
                               f"{expected}; it was probably copied incompletely, copy it again")
     header_bytes = data[_PREFIX.size:at]
     header = Header.from_bytes(header_bytes)
-    if header.format != FORMAT_VERSION:
-        raise PackageRejected(Reason.VERSION, f"header format {header.format}; this crf-desktop reads "
-                              f"{FORMAT_VERSION}")
+    if header.format != version:
+        raise PackageRejected(Reason.BAD_HEADER, f"the header says format {header.format} but the file's prefix "
+                              f"says {version}")
     signed = data[:-SIGNATURE_BYTES]
     return Framed(header=header, header_bytes=header_bytes, ciphertext=data[at + _BODY_LEN.size:-SIGNATURE_BYTES],
                   signed=signed, signature=data[-SIGNATURE_BYTES:], sha256=sha256(data))
@@ -256,7 +290,7 @@ def open_body(framed: Framed, receiver: KeyPairs) -> dict[str, Any]:
     except (InvalidTag, ValueError):
         raise PackageRejected(Reason.DECRYPTION, "the body does not decrypt with this receiver's key: it was "
                               "encrypted to another key or damaged") from None
-    return decode_body(plain)
+    return decode_body(plain, framed.header.format)
 
 
 def public_keys_b64(keys: KeyPairs) -> tuple[str, str]:

@@ -6,19 +6,20 @@ package, so the package, its audit entry and the site's note of it commit togeth
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.core.errors import DatabaseCorruptError
 from crf_desktop.store import audit
 from crf_desktop.store import sync_state as state
-from crf_desktop.store.centre import AUDIT_COLUMNS
 from crf_desktop.store.changes import last_change
-from crf_desktop.store.sql import rows
 from crf_desktop.sync.keys import KeyPairs
 from crf_desktop.sync.package import (
+    AUDIT_CARRIED,
     SITE_PACKAGE,
     Header,
     dumps,
@@ -78,33 +79,37 @@ def pending(db: sqlite_utils.Database, progress: Progress | None = None) -> Pend
                    tables=tables)
 
 
-_CHUNK = 4096
-
-
 def audit_block(db: sqlite_utils.Database, after: int) -> bytes:
-    """The audit entries after ``after`` as the body's ``{"columns": [...], "rows": [[...], ...]}`` JSON.
+    """The audit entries after ``after`` as format 2's column-major block (``sync/package.py``): the columns
+    ``AUDIT_CARRIED``, without ``seq``, ``prev_hash`` and ``hash``, which the centre derives.
 
-    The trail is most of a first package (181,000 entries for the full trial), so SQLite writes each entry's JSON
-    itself (``json_array``, in ``seq`` order, which the centre's chain check needs): no Python object per value,
-    no second encoding. The audit columns are text and integers, which SQLite writes exactly as Python's encoder
-    would (tests/sync/test_site_export_body.py compares the two).
+    The trail is most of a first package (181,000 entries for the full trial), so SQLite writes each column's JSON
+    array itself (``json_group_array`` over the entries in ``seq`` order): no Python object per value, no second
+    encoding. The centre numbers the entries on from the previous package, so they must be exactly the entries
+    ``after + 1, after + 2, ...`` in that order: the numbers are aggregated alongside and checked, which also holds
+    where SQLite does not keep a subquery's order for an aggregate (an ``ORDER BY`` inside the aggregate would
+    cost twice the time and SQLite 3.44). The centre decodes the JSON and hashes the values, so only their values
+    must survive the trip, whatever the text (tests/sync/test_site_export_body.py).
     """
-    cursor = db.execute(f"SELECT json_array({', '.join(AUDIT_COLUMNS)}) FROM audit WHERE seq > ?"  # noqa: S608
-                        " ORDER BY seq", [after])
-    parts = [b'{"columns":', dumps(list(AUDIT_COLUMNS)), b',"rows":[']
-    separator = b""
-    while chunk := cursor.fetchmany(_CHUNK):
-        parts += [separator, ",".join([row[0] for row in chunk]).encode("utf-8")]
-        separator = b","
-    parts.append(b"]}")
-    return b"".join(parts)
+    names = ("seq", *AUDIT_CARRIED)
+    arrays = ", ".join(f"json_group_array({name})" for name in names)
+    numbers, *texts = db.execute(f"SELECT {arrays} FROM (SELECT {', '.join(names)} FROM audit"  # noqa: S608
+                                 " WHERE seq > ? ORDER BY seq)", [after]).fetchone()
+    seqs = json.loads(numbers)
+    if seqs != list(range(after + 1, after + 1 + len(seqs))):
+        missing = next(n for n, seq in enumerate(seqs, start=after + 1) if seq != n)
+        raise DatabaseCorruptError(f"the site's audit trail has no entry {missing} (or it is out of order), so "
+                                   "it cannot be sent: nothing was exported. Run crf-desktop verify and call the "
+                                   "coordinating centre")
+    return b"".join([b'{"columns":', dumps(list(AUDIT_CARRIED)), b',"values":[', ",".join(texts).encode("utf-8"),
+                     b"]}"])
 
 
 def build(db: sqlite_utils.Database, todo: Pending, *, study: str, site: str, keys: KeyPairs,
           centre_box_public: bytes) -> Built:
     """Seal the package for ``todo`` (call after the export's own audit entry, so the package carries it)."""
     head_seq, head_hash = audit.head(db)
-    users = rows(db, "SELECT username, full_name, role, active FROM users ORDER BY username")
+    users = read_block(db, "SELECT username, full_name, role, active FROM users ORDER BY username", [])
     sign_b64, box_b64 = public_keys_b64(keys)
     header = Header(kind=SITE_PACKAGE, study=study, site=site, seq=todo.seq, prev_sha256=todo.prev_sha256,
                     created_at=iso(utcnow()), sender_sign_key=sign_b64, sender_box_key=box_b64,
@@ -113,7 +118,7 @@ def build(db: sqlite_utils.Database, todo: Pending, *, study: str, site: str, ke
     body = json_object({
         "change_from": dumps(todo.change_from), "change_to": dumps(todo.change_to),
         "tables": dumps({name: found.to_json() for name, found in todo.tables.items()}),
-        "audit": audit_block(db, todo.audit_from), "users": dumps(users)})
+        "audit": audit_block(db, todo.audit_from), "users": dumps(users.to_json())})
     data = seal_encoded(header, encode_json(body), sender=keys, receiver_box_public=centre_box_public)
     return Built(seq=todo.seq, data=data, sha256=sha256(data), change_to=todo.change_to, audit_to=head_seq,
                  change_count=todo.change_count)

@@ -79,7 +79,8 @@ def portable(value: object) -> object:
 
 @dataclass(frozen=True, kw_only=True)
 class Block:
-    """Rows as read, column names once: encodes to the package's ``{"columns": [...], "rows": [[...], ...]}``."""
+    """Rows as read, column names once: encodes to format 2's column-major block (``sync/package.py``),
+    ``{"columns": [...], "values": [[column 0 of every row], ...]}``."""
 
     columns: list[str]
     rows: list[tuple[Any, ...]]
@@ -88,7 +89,8 @@ class Block:
         return len(self.rows)
 
     def to_json(self) -> dict[str, Any]:
-        return {"columns": self.columns, "rows": self.rows}
+        values = list(zip(*self.rows, strict=True)) if self.rows else [() for _ in self.columns]
+        return {"columns": self.columns, "values": values}
 
 
 def read_block(db: sqlite_utils.Database, sql: str, params: list[Any]) -> Block:
@@ -97,14 +99,29 @@ def read_block(db: sqlite_utils.Database, sql: str, params: list[Any]) -> Block:
     return Block(columns=[column[0] for column in cursor.description], rows=cursor.fetchall())
 
 
-def from_columnar(block: Any) -> list[dict[str, Any]]:
-    """The inverse of :func:`columnar`; ValueError when ``block`` is not that shape."""
+def _columns(block: Any, values: str) -> tuple[list[str], list[Any]]:
     if not isinstance(block, dict) or not isinstance(block.get("columns"), list) \
-            or not isinstance(block.get("rows"), list):
-        raise ValueError("expected {columns, rows}")
-    columns = block["columns"]
+            or not isinstance(block.get(values), list) or not all(isinstance(c, str) for c in block["columns"]):
+        raise ValueError(f"expected {{columns, {values}}}")
+    return block["columns"], block[values]
+
+
+def from_column_block(block: Any) -> list[dict[str, Any]]:
+    """Format 2: the rows of a column-major block (:meth:`Block.to_json`); ValueError when ``block`` is not that
+    shape (a column missing, or columns of different lengths)."""
+    columns, values = _columns(block, "values")
+    if len(values) != len(columns) or not all(isinstance(v, list) for v in values) \
+            or len({len(v) for v in values}) > 1:
+        raise ValueError("the columns of a block differ in number or length")
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def from_row_block(block: Any) -> list[dict[str, Any]]:
+    """Format 1: the rows of a row-major block, ``{"columns": [...], "rows": [[...], ...]}``; ValueError when
+    ``block`` is not that shape."""
+    columns, rows = _columns(block, "rows")
     out = []
-    for values in block["rows"]:
+    for values in rows:
         if not isinstance(values, list) or len(values) != len(columns):
             raise ValueError("a row does not match its columns")
         out.append(dict(zip(columns, values, strict=True)))

@@ -98,12 +98,30 @@ def test_extra_bytes_after_the_signature_are_refused() -> None:
     assert caught.value.reason is Reason.TRUNCATED
 
 
+def test_packages_are_written_in_format_2() -> None:
+    framed = frame(_package())
+    assert framed.header.format == 2 and int.from_bytes(framed.signed[6:8], "big") == 2
+
+
 def test_an_unknown_format_version_is_named() -> None:
     data = bytearray(_package())
-    data[6:8] = (2).to_bytes(2, "big")
-    with pytest.raises(PackageRejected, match="format version 2") as caught:
+    data[6:8] = (3).to_bytes(2, "big")
+    with pytest.raises(PackageRejected, match="format version 3; this crf-desktop reads versions 1 and 2") as caught:
         frame(bytes(data))
     assert caught.value.reason is Reason.VERSION
+
+
+def test_a_prefix_that_disagrees_with_the_headers_format_is_a_damaged_header() -> None:
+    data = bytearray(_package())
+    data[6:8] = (1).to_bytes(2, "big")  # a version this crf-desktop reads, but not the one the header names
+    with pytest.raises(PackageRejected, match="header says format 2 but the file's prefix says 1") as caught:
+        frame(bytes(data))
+    assert caught.value.reason is Reason.BAD_HEADER
+
+
+def test_this_crf_desktop_writes_no_other_format() -> None:
+    with pytest.raises(ValueError, match="writes format 2, not 1"):
+        seal(_header(format=1), {}, sender=SITE, receiver_box_public=CENTRE.box_public)
 
 
 @pytest.mark.parametrize("name", [
