@@ -57,6 +57,9 @@ def init_centre(data_dir: Path, *, admin: str, admin_name: str, password: str,
         raise UserInputError(f"--out-key {out_key} is a folder; give a file name, e.g. centre-key.json")
     if not out_key.parent.is_dir():
         raise UserInputError(f"the folder of --out-key {out_key} does not exist")
+    if out_key.exists():
+        raise UserInputError(f"--out-key {out_key} already exists (another centre's key file?); nothing was created. "
+                             "Give a new file name, or move the old file away first")
     opened, recovery_key = create_site(data_dir, site=CENTRE_ID, study=STUDY, admin=name,
                                        admin_name=admin_name.strip() or name, password=password)
     keys = KeyPairs.generate()

@@ -24,7 +24,8 @@ def require_centre(session: Session, roles: frozenset[Role], what: str) -> None:
                              "directory (--data-dir)")
     if session.user.must_change_password:
         raise PasswordChangeRequired(f"{session.user.username!r} still has a temporary password; change it first: "
-                                     f"crf-desktop user passwd --user {session.user.username}")
+                                     f"crf-desktop user passwd --data-dir {session.data_dir} "
+                                     f"--user {session.user.username}")
     if session.user.role not in roles:
         audit.append(session.site.db, user=session.user.username, action="refused", new_value=what)
         raise PermissionDenied(f"{session.user.username!r} is a {session.user.role.label.lower()} and may not {what} "

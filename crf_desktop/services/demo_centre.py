@@ -41,6 +41,7 @@ def create_demo_centre(site_dir: Path, passwords: dict[str, str]) -> DemoCentre:
     paths = demo_centre_paths(site_dir)
     if not paths.data_dir.exists():
         key_tmp = site_dir.with_name(f".{site_dir.name}-centre-key.json")
+        key_tmp.unlink(missing_ok=True)  # left by an interrupted run; init_centre never writes over a key file
         session, _recovery = centre_service.init_centre(paths.data_dir, admin="admin", admin_name="Demo Centre Admin",
                                                         password=passwords["admin"], out_key=key_tmp)
         try:

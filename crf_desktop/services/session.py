@@ -78,7 +78,7 @@ class Session:
         if self.user.must_change_password:
             raise PasswordChangeRequired(
                 f"{self.user.username!r} still has a temporary password (given by the site admin); change it before "
-                f"anything else: crf-desktop user passwd --user {self.user.username}"
+                f"anything else: crf-desktop user passwd --data-dir {self.data_dir} --user {self.user.username}"
             )
         if not self.can(permission):
             audit.append(self.site.db, user=self.user.username, action="refused", new_value=permission.value)

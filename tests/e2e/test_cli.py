@@ -37,6 +37,7 @@ def test_init_user_add_passwd_disable_verify(tmp_path: Path, cli_env: dict[str, 
     # The first command of the new user is refused until the temporary password is changed ...
     refused = crf("verify", *d, "--user", "li.na", env=cli_env, password="temporary-1")
     assert refused.code == 2 and "still has a temporary password" in refused.err
+    assert f"crf-desktop user passwd --data-dir {data} --user li.na" in refused.err  # the command to run, whole
     assert crf("user", "passwd", *d, "--user", "li.na", env=cli_env, password="temporary-1",
                new_password="li-na-own-pw-1").code == 0
     assert crf("verify", *d, "--user", "li.na", env=cli_env, password="li-na-own-pw-1").code == 0
