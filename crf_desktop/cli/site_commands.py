@@ -250,7 +250,8 @@ def _join_demo_centre(data_dir: Path, args: argparse.Namespace) -> dict[str, str
     print(f"Created demo site {joined.site} (fictitious data) in {data_dir}")
     print(f"The demo centre {centre} enrolled it (study configuration and a randomisation list of its own; site "
           f"key {joined.fingerprint})")
-    print(f"Subjects {joined.subjects[0]} to {joined.subjects[-1]}; {joined.export.message}")
+    print(f"Subjects {joined.subjects[0]} to {joined.subjects[-1]}")
+    print(joined.export.message)
     for problem in joined.export.problems:
         print(f"  problem: {problem}")
     print(f"The demo centre's users admin and datamanager have the passwords in {joined.centre_passwords}")
