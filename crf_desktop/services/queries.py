@@ -82,3 +82,11 @@ def close_query(session: Session, query_id: int, *, reopen_with: str | None = No
 def subject_queries(session: Session, subject_id: str) -> list[Query]:
     session.require(Permission.VIEW_DATA)
     return queries.for_subject(session.site.db, subject_id)
+
+
+def record_queries(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0,
+                   include_closed: bool = False) -> list[Query]:
+    """The queries on the fields of one record (oldest first); closed ones only when asked."""
+    return [q for q in subject_queries(session, subject_id)
+            if q.visit == visit and q.form == form_id and q.repeat_no == repeat_no
+            and (include_closed or q.status is not QueryStatus.CLOSED)]

@@ -7,7 +7,8 @@ already visited (all of them after a save attempt). Roles without ``ENTER_DATA``
 monitor verifies a complete form from here. A field coded from CTCAE gets the term search and its grade texts
 (:mod:`crf_desktop.ui.term_links`); answers the services can suggest from the same visit appear in a panel above
 the form, applied only on a click (:mod:`crf_desktop.ui.suggestions_panel`). Saving and closing live in
-:mod:`crf_desktop.ui.form_editor_saving`, the field menu in :mod:`crf_desktop.ui.form_editor_menu`.
+:mod:`crf_desktop.ui.form_editor_saving`, the field menu in :mod:`crf_desktop.ui.form_editor_menu`, the queries on
+the fields in :mod:`crf_desktop.ui.form_editor_queries`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from crf_desktop.ui import language
 from crf_desktop.ui.field_row import FieldRow
 from crf_desktop.ui.form_editor_menu import FieldMenuMixin
 from crf_desktop.ui.form_editor_notices import NoticesMixin
+from crf_desktop.ui.form_editor_queries import QueriesMixin
 from crf_desktop.ui.form_editor_sae import SaeMixin
 from crf_desktop.ui.form_editor_saving import SavingMixin
 from crf_desktop.ui.headings import heading
@@ -70,7 +72,7 @@ def _typed_in_a_line(field: Field) -> bool:
     return field.type in LINE_TYPES
 
 
-class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, SaeMixin, FormPrintMixin, QDialog):
+class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMixin, FormPrintMixin, QDialog):
     """One record of one form. Emits :attr:`saved` (subject id) after every save or verification, and
     :attr:`record_requested` (subject id, visit, form id, repeat no, pre-filled values) to open another record."""
 
@@ -140,6 +142,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, SaeMixin, FormPrintM
         self.signature_panel.changed.connect(lambda: self.saved.emit(self.subject_id))
         self.saved.connect(lambda _subject: self.signature_panel.refresh())
         self._build_lab_hint()
+        self._build_queries()
         self._build_sae()
         self._build_printing()
         self.save_button = QPushButton()
@@ -241,6 +244,7 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, SaeMixin, FormPrintM
         self.refresh_sae()
         self._update_header()
         self.refresh_lab_flags()
+        self.refresh_queries()
 
     def prefill(self, values: dict[str, str]) -> None:
         """Start a new record from ``values`` (field id → text); the person completes and saves it."""
@@ -268,6 +272,8 @@ class FormEditor(SavingMixin, FieldMenuMixin, NoticesMixin, SaeMixin, FormPrintM
         for row in self.rows.values():
             row.retranslate(lang)
         self.term_links.update_all()
+        for field_id in self.query_markers:
+            self._show_marker(field_id)
         if self.suggestions_panel is not None:
             self.suggestions_panel.retranslate(lang)
         self.save_button.setText(self.tr("&Save (Ctrl+S)"))

@@ -1,7 +1,10 @@
-"""The form editor's right-click field menu: the field's history and "Raise query…" (a mixin of
-:class:`crf_desktop.ui.form_editor.FormEditor`, kept apart so each module stays small)."""
+"""The form editor's right-click field menu: the field's history, "Raise query…", and on a field with a query
+"Answer query…", "Close query…", "Re-open query…" (a mixin of :class:`crf_desktop.ui.form_editor.FormEditor`, kept
+apart so each module stays small; the query dialogs are opened by :mod:`crf_desktop.ui.form_editor_queries`)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms.model import Form
@@ -12,8 +15,13 @@ from crf_desktop.ui.field_history_dialog import FieldHistoryDialog
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
-from crf_desktop.ui.qt import QAction, QDialog, QMenu, QMessageBox, Qt, Signal
+from crf_desktop.ui.qt import QAction, QDialog, QKeySequence, QMenu, QMessageBox, Qt, Signal
 from crf_desktop.ui.raise_query_dialog import RaiseQueryDialog
+
+if TYPE_CHECKING:
+    from crf_desktop.services.queries import Query
+    from crf_desktop.ui.query_answer_dialog import QueryAnswerDialog
+    from crf_desktop.ui.query_close_dialog import QueryCloseDialog
 
 
 class FieldMenuMixin:
@@ -29,9 +37,17 @@ class FieldMenuMixin:
     dialog: QDialog | QMessageBox | None
     saved: Signal
 
+    if TYPE_CHECKING:
+        def answerable_query(self, field_id: str) -> Query | None: ...
+        def closable_query(self, field_id: str, *, answered_only: bool = False) -> Query | None: ...
+        def open_answer_query(self, query: Query) -> QueryAnswerDialog: ...
+        def open_close_query(self, query: Query, *, reopen: bool = False) -> QueryCloseDialog: ...
+        def refresh_queries(self) -> None: ...
+        def has_queries(self, field_id: str) -> bool: ...
+
     # -- field menu -------------------------------------------------------------------------------------
     def field_menu(self, field_id: str) -> QMenu:
-        """History and "Raise query…" for one field (the right-click menu)."""
+        """History, "Raise query…" and the field's query actions (the right-click menu)."""
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         history = QAction(translate("FormEditor", "Field &history…"), menu)
@@ -42,7 +58,34 @@ class FieldMenuMixin:
             query = QAction(translate("FormEditor", "Raise &query…"), menu)
             query.triggered.connect(lambda: self.open_raise_query(field_id))
             menu.addAction(query)
+        self._add_query_actions(menu, field_id)
         return menu
+
+    def _add_query_actions(self, menu: QMenu, field_id: str) -> None:
+        """On a field with a query not yet closed: answer (roles that answer), close and re-open (roles that raise;
+        enabled on the raiser's own queries only)."""
+        if not self.has_queries(field_id):
+            return
+        shortcut = "\t" + QKeySequence("Ctrl+Shift+Q").toString(QKeySequence.SequenceFormat.NativeText)
+        if self.session.can(Permission.ANSWER_QUERY):
+            to_answer = self.answerable_query(field_id)
+            answer = QAction(translate("FormEditor", "&Answer query…") + shortcut, menu)
+            answer.setEnabled(to_answer is not None)
+            if to_answer is not None:
+                answer.triggered.connect(lambda: self.open_answer_query(to_answer))
+            menu.addAction(answer)
+        if self.session.can(Permission.RAISE_QUERY):
+            to_close = self.closable_query(field_id)
+            close = QAction(translate("FormEditor", "C&lose query…") + shortcut, menu)
+            close.setEnabled(to_close is not None)
+            if to_close is not None:
+                close.triggered.connect(lambda: self.open_close_query(to_close))
+            to_reopen = self.closable_query(field_id, answered_only=True)
+            reopen = QAction(translate("FormEditor", "Re-&open query…"), menu)
+            reopen.setEnabled(to_reopen is not None)
+            if to_reopen is not None:
+                reopen.triggered.connect(lambda: self.open_close_query(to_reopen, reopen=True))
+            menu.addActions([close, reopen])
 
     def open_history(self, field_id: str) -> FieldHistoryDialog | None:
         outcome = run_service(self, lambda: records.field_history(
@@ -61,6 +104,7 @@ class FieldMenuMixin:
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
+                self.refresh_queries()
                 self.message.show_info(fill(translate("FormEditor", "Query raised on %1."), label))
                 self.saved.emit(self.subject_id)
 

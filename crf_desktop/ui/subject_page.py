@@ -44,6 +44,7 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from crf_desktop.ui.query_answer_dialog import status_text as query_status_text
 from crf_desktop.ui.signature_actions import CasebookActions
 from crf_desktop.ui.subject_logs import (
     ENTRY_ROLE,
@@ -56,6 +57,7 @@ from crf_desktop.ui.subject_logs import (
     saved_text,
     status_text,
 )
+from crf_desktop.ui.subject_queries import QUERY_ROLE, SubjectQueriesMixin
 from crf_desktop.ui.subject_randomisation import RandomisationMixin
 from crf_desktop.ui.subject_status_dialog import SubjectStatusDialog
 from crf_desktop.ui.table_columns import fit_columns
@@ -68,7 +70,7 @@ if TYPE_CHECKING:
 __all__ = ["FORM_ROLE", "VISIT_ROLE", "SubjectPage"]
 
 
-class SubjectPage(LogsMixin, RandomisationMixin, SubjectPrintMixin, QWidget):
+class SubjectPage(LogsMixin, RandomisationMixin, SubjectQueriesMixin, SubjectPrintMixin, QWidget):
     """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened, and
     :attr:`record_requested` (subject id, visit or log, form id, repeat no) for an entry of a repeating form."""
 
@@ -109,7 +111,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, SubjectPrintMixin, QWidget):
         self.queries_tree = QTreeWidget()
         self.queries_tree.setColumnCount(5)
         self.queries_tree.setRootIsDecorated(False)
-        self.queries_tree.itemActivated.connect(lambda item, _column: self._open_item(item))
+        self.queries_tree.setAccessibleName("open queries")
         self.audit_model = AuditTableModel(self)
         self.audit_table = QTableView()
         self.audit_table.setModel(self.audit_model)
@@ -118,7 +120,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, SubjectPrintMixin, QWidget):
         self.audit_table.verticalHeader().hide()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "")
-        self.tabs.addTab(self.queries_tree, "")
+        self.tabs.addTab(self._build_queries_tab(), "")
         self.tabs.addTab(self.audit_table, "")
         self.outcomes_panel = OutcomesPanel(session, subject_id)
         self.tabs.addTab(self.outcomes_panel, "")
@@ -202,6 +204,7 @@ class SubjectPage(LogsMixin, RandomisationMixin, SubjectPrintMixin, QWidget):
         self.tabs.setTabText(5, fill(self.tr("Adverse events (%1)"), len(self.ae_timeline.bars)))
         self._retranslate_randomisation()
         self._retranslate_logs(lang)
+        self._retranslate_queries_tab()
         subject = self.subject
         if subject is None:
             return
@@ -271,17 +274,26 @@ class SubjectPage(LogsMixin, RandomisationMixin, SubjectPrintMixin, QWidget):
                 child.setExpanded(True)
 
     def _fill_queries(self, lang: str) -> None:
+        selected = self.selected_query()
         self.queries_tree.clear()
         for query in self.open_queries():
             form = REGISTRY.form(query.form)
             label = form.field(query.field).label.get(lang) if form.has_field(query.field) else query.field
             item = QTreeWidgetItem([label, f"{query.visit} · {form.title.get(lang)}", query.question,
-                                    query.raised_by, query.status.value])
+                                    query.raised_by, query_status_text(query.status)])
             item.setData(0, VISIT_ROLE, query.visit)
             item.setData(0, FORM_ROLE, query.form)
+            item.setData(0, QUERY_ROLE, query.id)
+            if query.repeat_no:
+                item.setData(0, ENTRY_ROLE, query.repeat_no)  # opens that entry of a repeating form
             self.queries_tree.addTopLevelItem(item)
+            if selected is not None and query.id == selected.id:
+                self.queries_tree.setCurrentItem(item)
+        if self.queries_tree.currentItem() is None and self.queries_tree.topLevelItemCount():
+            self.queries_tree.setCurrentItem(self.queries_tree.topLevelItem(0))
         for column in range(5):
             self.queries_tree.resizeColumnToContents(column)
+        self._update_query_buttons()
 
     # -- actions ----------------------------------------------------------------------------------------
     def form_item(self, visit: str, form_id: str) -> QTreeWidgetItem | None:

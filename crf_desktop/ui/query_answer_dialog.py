@@ -1,0 +1,116 @@
+"""The site's answer to a data clarification query (``queries.answer_query``), and how a query is described on
+screen (its question, who raised it and when, its status) for the form editor and the subject page.
+
+A query that calls for a change of the data is answered here, and the value itself is changed in the form editor
+and saved with a reason, as every change is: there is one way to change data.
+"""
+
+from __future__ import annotations
+
+from crf_desktop.forms.model import Field
+from crf_desktop.services.queries import Query, QueryStatus, answer_query
+from crf_desktop.services.session import Session
+from crf_desktop.ui.audit_table_model import local_time
+from crf_desktop.ui.dialog_buttons import ActionButtonBox
+from crf_desktop.ui.language import fill, translate
+from crf_desktop.ui.messages import InlineMessage
+from crf_desktop.ui.operation import run_service
+from crf_desktop.ui.qt import QDialog, QLabel, QPlainTextEdit, Qt, QVBoxLayout, QWidget
+
+
+def status_text(status: QueryStatus) -> str:
+    return {QueryStatus.OPEN: translate("Queries", "open"), QueryStatus.ANSWERED: translate("Queries", "answered"),
+            QueryStatus.CLOSED: translate("Queries", "closed")}[status]
+
+
+def shown_value(field: Field, text: str, lang: str) -> str:
+    """A field's text as a person reads it: a choice by its label, a number with its unit; "(empty)" when nothing
+    is entered."""
+    if not text:
+        return translate("Queries", "(empty)")
+    choice = field.choice(text) if field.options() else None
+    if choice is not None:
+        return f"{choice.label.get(lang)} ({text})"
+    unit = field.unit_text(lang)
+    return f"{text} {unit}" if unit else text
+
+
+def query_summary(query: Query) -> str:
+    """Who raised the query and when, and where it stands (one line)."""
+    text = fill(translate("Queries", "Raised by %1 on %2 · %3"), query.raised_by, local_time(query.raised_at),
+                status_text(query.status))
+    if query.answered_by:
+        text += " " + fill(translate("Queries", "(answered by %1)"), query.answered_by)
+    return text
+
+
+class QueryAnswerDialog(QDialog):
+    """Answer ``query`` on the field ``field_label`` whose value is now ``current_value``; :attr:`query` holds the
+    answered query after Answer."""
+
+    def __init__(self, session: Session, query: Query, *, field_label: str, current_value: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.asked = query
+        self.query: Query | None = None
+        self.setWindowTitle(self.tr("crf-desktop: answer a query"))
+        self.setMinimumWidth(560)
+        intro = QLabel(fill(self.tr("Query on %1 (subject %2, %3, form %4)."), field_label, query.subject_id,
+                            query.visit, query.form))
+        intro.setWordWrap(True)
+        self.question_label = QLabel(query.question)
+        self.question_label.setWordWrap(True)
+        self.question_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.question_label.setAccessibleName("question")
+        self.question_label.setStyleSheet("background: #fff4d6; border: 1px solid #d9a400; padding: 6px;")
+        self.raised_label = QLabel(query_summary(query))
+        self.value_label = QLabel(fill(self.tr("Value now: %1"), current_value))
+        self.value_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.value_label.setAccessibleName("value now")
+        previous = QLabel(fill(self.tr("Earlier answer: %1"), query.answer)) if query.answer else None
+        if previous is not None:
+            previous.setWordWrap(True)
+            previous.setTextFormat(Qt.TextFormat.PlainText)
+        label = QLabel(self.tr("&Answer:"))
+        self.answer_edit = QPlainTextEdit()
+        self.answer_edit.setTabChangesFocus(True)
+        self.answer_edit.setAccessibleName("answer")
+        label.setBuddy(self.answer_edit)
+        note = QLabel(self.tr("If the value must change, close this, change the field in the form and save it with "
+                              "a reason; then answer the query (for example “corrected to 62 kg from the clinic "
+                              "scale log”). Ctrl+Enter answers."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555;")
+        self.message = InlineMessage()
+        self.buttons = ActionButtonBox(self.tr("&Answer query"))
+        self.ok_button = self.buttons.action_button
+        self.buttons.submit_from(self.answer_edit)
+        self.buttons.accepted.connect(self.try_answer)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.question_label)
+        layout.addWidget(self.raised_label)
+        layout.addWidget(self.value_label)
+        if previous is not None:
+            layout.addWidget(previous)
+        layout.addWidget(label)
+        layout.addWidget(self.answer_edit)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.answer_edit.setFocus()
+
+    def try_answer(self) -> None:
+        text = self.answer_edit.toPlainText()
+        if not text.strip():
+            self.message.show_error(self.tr("Write the answer first: say what was checked or changed (the query "
+                                            "stays open)."))
+            self.answer_edit.setFocus()
+            return
+        outcome = run_service(self, lambda: answer_query(self.session, self.asked.id, text), inline=self.message)
+        if outcome.ok:
+            self.query = outcome.value
+            self.accept()
