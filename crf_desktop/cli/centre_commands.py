@@ -13,6 +13,7 @@ from crf_desktop.core.errors import UserInputError
 
 if TYPE_CHECKING:  # the services are imported by the commands that run: registering them stays cheap
     from crf_desktop.forms.study_config import StudyConfiguration
+    from crf_desktop.services.centre_queries import LastDecision
     from crf_desktop.services.session import Session
     from crf_desktop.store.randomisation import ListEntry
 
@@ -164,6 +165,8 @@ def cmd_unblind(args: argparse.Namespace) -> int:
         if args.status:
             lines = centre_unblinding.blinding_status(session).lines()
         else:
+            files = [Path(f).expanduser() for f in args.randomisation]
+            centre_unblinding.unblind_precheck(session, files)  # refusals come before the warning and the prompts
             print(f"Unblinding study {session.study_id} gives every export each subject's treatment arm. It cannot "
                   "be undone: it is recorded with your name and reason in the centre's audit trail.",
                   file=sys.stderr)
@@ -171,7 +174,7 @@ def cmd_unblind(args: argparse.Namespace) -> int:
             password = ask_secret("CRF_PASSWORD", f"Password for {session.user.username}, again, to unblind: ")
             done = centre_unblinding.unblind_study(
                 session, password=password, reason=args.reason, confirm_study_id=typed,
-                randomisation_files=[Path(f).expanduser() for f in args.randomisation])
+                randomisation_files=files)
             lines = [f"Unblinded study {done.study} on {done.unblinded_at} ({done.subjects} randomised subject(s) "
                      f"at {done.sites} site(s)); randomisation lists SHA-256 {done.list_sha256}",
                      "The CSV and ODM exports now carry each subject's arm (crf-desktop centre export)."]
@@ -207,6 +210,16 @@ def cmd_query_raise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decision_line(decision: LastDecision) -> str:
+    """``closed by alice (centre) at 2026-11-20 10:00 UTC: reason`` for the query list."""
+    from crf_desktop.core.clock import parse_iso
+    from crf_desktop.services.centre_queries import CLOSE
+
+    done = "closed" if decision.action == CLOSE else "re-opened"
+    why = " / ".join(decision.reason.splitlines()) if decision.reason else "(no reason given)"
+    return f"{done} by {decision.by} at {parse_iso(decision.at):%Y-%m-%d %H:%M} UTC: {why}"
+
+
 def cmd_query_list(args: argparse.Namespace) -> int:
     from crf_desktop.services import centre as centre_service
 
@@ -224,6 +237,8 @@ def cmd_query_list(args: argparse.Namespace) -> int:
         print(f"    question: {' / '.join(q.question.splitlines())}")
         if q.answer:
             print(f"    answer ({q.answered_by}): {' / '.join(q.answer.splitlines())}")
+        if q.decision is not None:
+            print(f"    {_decision_line(q.decision)}")
     if not found:
         print("No queries" + (" match" if args.site or args.status else ""))
     return 0
@@ -232,9 +247,16 @@ def cmd_query_list(args: argparse.Namespace) -> int:
 def cmd_query_close(args: argparse.Namespace) -> int:
     from crf_desktop.services import centre as centre_service
 
+    if args.reopen is not None and args.reason is not None:
+        raise UserInputError("give --reason to close the query or --reopen to re-open it, not both (to re-open: "
+                             f"crf-desktop centre query reopen {args.query_id} --reason FOLLOW-UP)")
+    if args.reopen is not None and not args.reopen.strip():
+        raise UserInputError(f"--reopen is empty: say why query {args.query_id} is re-opened (the site reads it as "
+                             f"the follow-up question): crf-desktop centre query reopen {args.query_id} --reason "
+                             "FOLLOW-UP. Nothing was changed")
     session = _login(args)
     try:
-        if args.reopen:
+        if args.reopen is not None:  # kept for scripts written before "centre query reopen"
             query = centre_service.reopen_query(session, args.query_id, args.reopen)
             print(f"Re-opened query {query.query_id}")
         else:
@@ -266,14 +288,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     centre_sub = centre.add_subparsers(title="centre commands", metavar="ACTION", required=True)
 
     p = centre_sub.add_parser("init", help="create the centre's database and keys; write its public key file")
-    common(p, user=False)
+    common(p, user=False, whose="centre")
     p.add_argument("--admin", required=True, help="the first user: administrator and data manager")
     p.add_argument("--admin-name", help="their full name")
     p.add_argument("--out-key", required=True, metavar="FILE", help="where to write the centre's public key file")
     p.set_defaults(handler=cmd_init)
 
     p = centre_sub.add_parser("enrol", help="enrol a site and write its signed enrolment file")
-    common(p)
+    common(p, whose="centre")
     p.add_argument("--site", required=True, help="the site number, e.g. 02")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the enrolment file")
     p.add_argument("--config", metavar="FILE.json", help="the study configuration for the site (JSON)")
@@ -284,13 +306,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = centre_sub.add_parser("import", help="apply the sites' packages from the central folder; exit 1 when "
                               "anything was quarantined or is waiting")
-    common(p)
+    common(p, whose="centre")
     p.add_argument("--from", dest="source", required=True, metavar="FOLDER", help="the central folder")
     p.set_defaults(handler=cmd_import)
 
     p = centre_sub.add_parser("export", help="export every imported site's data: CSV files or one CDISC ODM 1.3.2 "
                               "file (treatment arms only once the study is unblinded: centre unblind)")
-    common(p)
+    common(p, whose="centre")
     p.add_argument("--format", required=True, choices=("csv", "odm"), help="csv: a new folder of files with a "
                    "manifest; odm: one XML file")
     p.add_argument("--out", required=True, metavar="PATH", help="a new or empty folder (csv) or a new file (odm)")
@@ -298,7 +320,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = centre_sub.add_parser("unblind", help="unblind the study for database lock (irreversible): the exports "
                               "then carry each subject's arm; --status shows the blinding state")
-    common(p)
+    common(p, whose="centre")
     p.add_argument("--reason", help="why the study is unblinded, e.g. database locked for the final analysis")
     p.add_argument("--randomisation", metavar="FILE.csv", action="append", default=[],
                    help="the randomisation list of a site enrolled before the centre kept lists (columns seq, "
@@ -310,37 +332,42 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_unblind)
 
     p = centre_sub.add_parser("sites", help="list the enrolled sites with their pinned key fingerprints")
-    common(p)
+    common(p, whose="centre")
     p.set_defaults(handler=cmd_sites)
 
-    query = centre_sub.add_parser("query", help="queries to sites: raise, list, close (or --reopen)")
+    query = centre_sub.add_parser("query", help="queries to sites: raise, list, close, reopen")
     query_sub = query.add_subparsers(title="query commands", metavar="ACTION", required=True)
-    p = query_sub.add_parser("raise", help="raise a query on a field of a subject")
-    common(p)
-    p.add_argument("--site", required=True)
-    p.add_argument("--subject", required=True, help="subject id, e.g. 01-003")
-    p.add_argument("--visit", required=True, help="visit code, or the log's code")
-    p.add_argument("--form", required=True)
-    p.add_argument("--field", required=True)
-    p.add_argument("--repeat", type=int, default=0, help="log entry number (0 for visit forms)")
-    p.add_argument("--question", required=True)
+    p = query_sub.add_parser("raise", help="raise a query on a field of a subject the site has sent; the site "
+                             "reads it after its next import of the centre's messages")
+    common(p, whose="centre")
+    p.add_argument("--site", required=True, metavar="SITE", help="the enrolled site the subject belongs to, e.g. 01")
+    p.add_argument("--subject", required=True, metavar="SUBJECT", help="subject id, e.g. 01-003")
+    p.add_argument("--visit", required=True, metavar="VISIT", help="visit code (e.g. screening, week4), or the "
+                   "log's code for a log entry (see: crf-desktop dictionary)")
+    p.add_argument("--form", required=True, metavar="FORM", help="form id, e.g. labs (see: crf-desktop dictionary)")
+    p.add_argument("--field", required=True, metavar="FIELD", help="field id on that form, e.g. lab_date "
+                   "(see: crf-desktop dictionary)")
+    p.add_argument("--repeat", type=int, default=0, metavar="N", help="log entry number (0 for visit forms)")
+    p.add_argument("--question", required=True, metavar="TEXT", help="what the site must clarify; the site "
+                   "answers it on the form")
     p.add_argument("--folder", metavar="FOLDER", help="send it to the site now through this central folder")
     p.set_defaults(handler=cmd_query_raise)
     p = query_sub.add_parser("list", help="list every query of the trial (raised at the centre or at a site) with "
-                             "its origin, status, latest answer and age")
-    common(p)
-    p.add_argument("--site", help="only this site's")
+                             "its origin, status, latest answer, age and last close or re-open (who, when, why)")
+    common(p, whose="centre")
+    p.add_argument("--site", metavar="SITE", help="only this enrolled site's queries, e.g. 01")
     p.add_argument("--status", choices=("open", "answered", "closed"), help="only queries with this status")
     p.set_defaults(handler=cmd_query_list)
-    p = query_sub.add_parser("close", help="close a query, or re-open it with --reopen FOLLOW-UP")
-    common(p)
+    p = query_sub.add_parser("close", help="close a query (to re-open one use: centre query reopen)")
+    common(p, whose="centre")
     p.add_argument("query_id", help="C-0001 (raised at the centre) or S01-0005 (query 5 of site 01)")
     p.add_argument("--reason", help="why it is closed; required for a query raised at a site (the site reads it)")
-    p.add_argument("--reopen", metavar="FOLLOW-UP", help="re-open it with this follow-up question")
+    p.add_argument("--reopen", metavar="FOLLOW-UP", help="deprecated, kept for old scripts: re-open instead of "
+                   "closing; use: centre query reopen ID --reason FOLLOW-UP")
     p.add_argument("--folder", metavar="FOLDER", help="send the change to the site now through this central folder")
     p.set_defaults(handler=cmd_query_close)
     p = query_sub.add_parser("reopen", help="re-open an answered or closed query with a follow-up question")
-    common(p)
+    common(p, whose="centre")
     p.add_argument("query_id", help="C-0001 (raised at the centre) or S01-0005 (query 5 of site 01)")
     p.add_argument("--reason", required=True, metavar="FOLLOW-UP", help="the follow-up question the site reads")
     p.add_argument("--folder", metavar="FOLDER", help="send the change to the site now through this central folder")

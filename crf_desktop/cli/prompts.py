@@ -83,8 +83,9 @@ def login_session(args: argparse.Namespace) -> Session:
     return session
 
 
-def common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
+def common(parser: argparse.ArgumentParser, *, user: bool = True, whose: str = "site") -> None:
+    """``--data-dir`` (the ``whose``'s data directory: ``site`` or ``centre``) and, with ``user``, ``--user``."""
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the site's data directory (default: the platform's user data directory)")
+                        help=f"the {whose}'s data directory (default: the platform's user data directory)")
     if user:
         parser.add_argument("--user", metavar="NAME", help="who is doing this (password prompted, or CRF_PASSWORD)")

@@ -1,4 +1,4 @@
-"""The site's side of sync: ``export --to FOLDER`` and ``enrol --centre-key FILE`` (issue 8)."""
+"""The site's side of sync: ``export [--to FOLDER]`` and ``enrol --centre-key FILE`` (issue 8)."""
 
 from __future__ import annotations
 
@@ -41,18 +41,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"Last export: {when}; unsent changes: {status.unsent_changes}; last package: "
                   f"{status.last_package_seq}; the centre has applied up to package {status.acked_seq}")
             print(f"Central folder: {status.central_folder or 'none yet'}")
+            problem = sync_service.remembered_folder_problem(session)
+            if problem is not None:
+                print(f"warning: {problem}", file=sys.stderr)
             if status.reminder:
                 print("Reminder: changes have waited more than 7 days; export them to the centre")
             return 0
-        if not args.to:
-            print("error: --to FOLDER is required: the central folder to export to", file=sys.stderr)
-            return 2
 
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():
                 print(f"\rpreparing {done}/{total}", end="", file=sys.stderr, flush=True)
 
-        result = sync_service.export_to_centre(session, Path(args.to), progress=progress)
+        result = sync_service.export_to_centre(session, Path(args.to) if args.to else None, progress=progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print_export(result)
@@ -68,6 +68,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def print_export(result: sync_service.ExportResult) -> None:
+    if result.folder_notice is not None:
+        print(result.folder_notice)
     print(result.message, flush=True)
     for path in result.republished:
         print(f"Wrote again {path.name} (missing from the folder, not yet acknowledged by the centre)")
@@ -100,7 +102,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``export`` and ``enrol``."""
     p = sub.add_parser("export", help="send every change since the last export to the central folder")
     common(p)
-    p.add_argument("--to", metavar="FOLDER", help="the central folder (network share, USB stick, synced folder)")
+    p.add_argument("--to", metavar="FOLDER", help="the central folder (network share, USB stick, synced folder); "
+                   "remembered: without --to the export goes to the folder of the last export")
     p.add_argument("--status", action="store_true", help="only show the last export and the unsent changes")
     p.set_defaults(handler=cmd_export)
 

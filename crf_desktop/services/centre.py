@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from crf_desktop.core.clock import iso, utcnow
-from crf_desktop.core.errors import StorageError, UserInputError
+from crf_desktop.core.errors import DataDirError, StorageError, UserInputError
 from crf_desktop.core.ids import STUDY, site_id, username
 from crf_desktop.core.passwords import check_password
 from crf_desktop.forms.study_config import StudyConfiguration
@@ -24,11 +24,16 @@ from crf_desktop.services.centre_queries import close_query as close_query
 from crf_desktop.services.centre_queries import list_queries as list_queries
 from crf_desktop.services.centre_queries import raise_query as raise_query
 from crf_desktop.services.centre_queries import reopen_query as reopen_query
-from crf_desktop.services.centre_unblinding import check_enrolment_list, keep_enrolment_list
+from crf_desktop.services.centre_unblinding import (
+    check_enrolment_list,
+    data_after_lock,
+    keep_enrolment_list,
+    refuse_after_lock,
+)
 from crf_desktop.services.session import Session, login
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
-from crf_desktop.store.datadir import write_atomic
+from crf_desktop.store.datadir import DB_FILE, KEY_FILE, is_site, write_atomic
 from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.store.site import create_site
 from crf_desktop.store.users import get as get_user
@@ -37,7 +42,7 @@ from crf_desktop.sync.centre_import import ImportReport as ImportReport  # re-ex
 from crf_desktop.sync.centre_import import SiteReport as SiteReport
 from crf_desktop.sync.centre_import import import_folder
 from crf_desktop.sync.dataset import TrialDataset
-from crf_desktop.sync.folder import TO_CENTRE, ensure_folder
+from crf_desktop.sync.folder import TO_CENTRE, check_central_folder, ensure_folder
 from crf_desktop.sync.keys import KeyPairs
 from crf_desktop.sync.messages import write_messages
 
@@ -98,6 +103,7 @@ def issue_enrolment(session: Session, *, site: str, out: Path, config: StudyConf
     """
     require_centre(session, MANAGE, "enrol sites")
     number = site_id(site)
+    refuse_after_lock(session, f"no site can be enrolled or have its enrolment file re-issued (site {number})")
     if randomisation_list and on_code is None:
         raise UserInputError("a randomisation list needs its enrolment code shown: nothing was written")
     if randomisation_list:
@@ -125,9 +131,7 @@ def import_packages(session: Session, folder: Path, *,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Apply every site's new packages from ``folder``, then write acknowledgements and queries back."""
     require_centre(session, MANAGE, "import site packages")
-    folder = folder.expanduser()
-    if not folder.is_dir():
-        raise UserInputError(f"the central folder {folder} does not exist or is not a folder; check --from")
+    folder = check_central_folder(folder, given_as="the folder to import from")
     if not (folder / TO_CENTRE).is_dir():
         raise UserInputError(f"{folder} has no {TO_CENTRE}/ folder: it is not the central folder, or no site has "
                              "exported into it yet; check --from (the folder the sites export to)")
@@ -135,7 +139,8 @@ def import_packages(session: Session, folder: Path, *,
     db = session.site.db
     report = import_folder(db, folder, study=session.study_id, centre=keys, user=session.user.username,
                            progress=progress)
-    problems: list[str] = []
+    # after the database lock the packages still apply (nothing a site sends is lost), said per site, audited
+    problems = data_after_lock(session, [(s.site, s.applied) for s in report.sites])
     try:
         written = send_messages(session, folder)
     except StorageError as exc:
@@ -177,6 +182,13 @@ def trial_dataset(session: Session) -> TrialDataset:
 
 def open_centre(data_dir: Path, user: str, password: str) -> Session:
     """Log in to a centre's data directory (refuses a site's)."""
+    if not data_dir.exists():  # the site's own message would say to create a site (crf-desktop init)
+        raise DataDirError(f"the centre's data directory {data_dir} does not exist; check --data-dir, or create "
+                           "the coordinating centre there with: crf-desktop centre init")
+    if data_dir.is_dir() and not is_site(data_dir):
+        raise DataDirError(f"{data_dir} is not a crf-desktop data directory (it has no {DB_FILE} or {KEY_FILE}); "
+                           "check --data-dir (a coordinating centre is created in an empty folder with: "
+                           "crf-desktop centre init)")
     session = login(data_dir, user, password)
     if not store.is_centre(session.site.db):
         session.close()

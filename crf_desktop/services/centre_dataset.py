@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import sqlite_utils
 
 from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.services.centre_queries import LastDecision, last_decisions
 from crf_desktop.services.centre_unblinding import study_arms
 from crf_desktop.store import centre as store
 from crf_desktop.store import users as centre_users
@@ -23,6 +25,14 @@ from crf_desktop.sync.dataset import (
 
 _QUERY_FIELDS = ("subject_id", "visit", "form", "repeat_no", "field", "question", "status", "raised_by",
                  "raised_at", "answer", "answered_by", "answered_at", "closed_by", "closed_at")
+
+
+def _decision(decision: LastDecision | None) -> dict[str, Any]:
+    """The ``last_decision*`` columns of a query's export row."""
+    if decision is None:
+        return {}
+    return {"last_decision": decision.action, "last_decision_by": decision.by, "last_decision_at": decision.at,
+            "last_decision_reason": decision.reason}
 
 
 def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialDataset:
@@ -49,10 +59,12 @@ def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialD
                      printed_name=r["printed_name"], role=r["role"], meaning=r["meaning"], signed_at=r["signed_at"],
                      content_sha256=r["content_sha256"], valid=bool(r["valid"]))
         for s, r in store.site_rows(db, "signatures"))
+    decided = last_decisions(db)
     queries = [QueryRow(site_id=q["site"], query_id=q["id"], repeat_no=int(q["repeat_no"]),
-                        **{k: q[k] for k in _QUERY_FIELDS if k != "repeat_no"})
+                        **_decision(decided.get(q["id"])), **{k: q[k] for k in _QUERY_FIELDS if k != "repeat_no"})
                for q in store.queries(db)]
     queries += [QueryRow(site_id=s, query_id=store.site_query_id(s, int(r["id"])), repeat_no=int(r["repeat_no"]),
+                         **_decision(decided.get(store.site_query_id(s, int(r["id"])))),
                          **{k: r[k] for k in _QUERY_FIELDS if k != "repeat_no"})
                 for s, r in store.site_rows(db, "queries") if not r.get("centre_ref")]
     users = [UserRow(site_id=u["site"], username=u["username"], full_name=u["full_name"], role=u["role"])

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import sqlite_utils
+
 from crf_desktop.core.clock import iso, parse_iso, utcnow
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.ids import site_id
 from crf_desktop.services.centre_access import QUERY, require_centre
+from crf_desktop.services.centre_unblinding import refuse_after_lock
 from crf_desktop.services.records import resolve_form
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit
@@ -36,15 +39,20 @@ from crf_desktop.store.query_decisions import (
     OPEN,
     REOPEN,
     Decision,
+    LastDecision,
     QueryState,
     apply,
+    audit_action,
+    audit_reason,
+    centre_query_decisions,
+    centre_user,
     follow_up,
 )
 
 CENTRE, SITE = "centre", "site"
 STATUSES = (OPEN, ANSWERED, CLOSED)
-__all__ = ["ANSWERED", "CENTRE", "CLOSED", "OPEN", "SITE", "STATUSES", "CentreQuery", "close_query",
-           "list_queries", "raise_query", "reopen_query"]
+__all__ = ["ANSWERED", "CENTRE", "CLOSE", "CLOSED", "OPEN", "REOPEN", "SITE", "STATUSES", "CentreQuery",
+           "LastDecision", "close_query", "last_decisions", "list_queries", "raise_query", "reopen_query"]
 
 _CENTRE_ID = re.compile(r"C-?(\d{1,6})", re.IGNORECASE)
 _SITE_ID = re.compile(r"S(\d{2,3})-(\d{1,9})", re.IGNORECASE)
@@ -74,6 +82,7 @@ class CentreQuery:
     closed_at: str | None
     waiting: str | None = None  # a centre decision (close | reopen) the site has not applied yet
     age_days: int = 0  # from raising to closing, or to now while not closed
+    decision: LastDecision | None = None  # the last close or re-open: who, when, why
 
     @property
     def where(self) -> str:
@@ -91,11 +100,22 @@ _COMMON = ("subject_id", "visit", "form", "field", "raised_by", "raised_at", "an
            "answered_at")
 
 
-def _from_centre(row: dict[str, Any], now: datetime) -> CentreQuery:
+def _from_centre(row: dict[str, Any], now: datetime, decided: dict[str, LastDecision]) -> CentreQuery:
     return CentreQuery(query_id=row["id"], origin=CENTRE, site=row["site"], repeat_no=int(row["repeat_no"]),
                        question=row["question"], status=row["status"], closed_by=row["closed_by"],
                        closed_at=row["closed_at"], age_days=_age(row["raised_at"], row["closed_at"], now),
-                       **{k: row[k] for k in _COMMON})
+                       decision=decided.get(row["id"]), **{k: row[k] for k in _COMMON})
+
+
+def _site_last(row: dict[str, Any], decided: list[Decision]) -> LastDecision | None:
+    """The last close or re-open of a site-raised query the centre knows of: its own decisions, or the site's
+    close (by the raiser, who gives no reason at the site) when that came later."""
+    found = [LastDecision(action=d.action, by=centre_user(d.decided_by), at=d.decided_at, reason=d.reason)
+             for d in decided]
+    closed_by, closed_at = row.get("closed_by"), row.get("closed_at")
+    if row["status"] == CLOSED and closed_by and closed_at and closed_by not in {f.by for f in found}:
+        found.append(LastDecision(action=CLOSE, by=str(closed_by), at=str(closed_at), reason=""))
+    return max(found, key=lambda f: f.at) if found else None
 
 
 def _from_site(site: str, row: dict[str, Any], decided: list[Decision], now: datetime) -> CentreQuery:
@@ -108,7 +128,7 @@ def _from_site(site: str, row: dict[str, Any], decided: list[Decision], now: dat
     return CentreQuery(query_id=store.site_query_id(site, int(row["id"])), origin=SITE, site=site,
                        repeat_no=int(row["repeat_no"]), question=state.question, status=state.status,
                        closed_by=state.closed_by, closed_at=state.closed_at,
-                       waiting=waiting[-1].action if waiting else None,
+                       waiting=waiting[-1].action if waiting else None, decision=_site_last(row, decided),
                        age_days=_age(row["raised_at"], state.closed_at, now), **{k: row[k] for k in _COMMON})
 
 
@@ -125,7 +145,7 @@ def _find(session: Session, query_id: str) -> CentreQuery:
     if match := _CENTRE_ID.fullmatch(text):
         row = store.query(db, f"C-{int(match[1]):04d}")
         if row is not None:
-            return _from_centre(row, utcnow())
+            return _from_centre(row, utcnow(), centre_query_decisions(db))
     elif match := _SITE_ID.fullmatch(text):
         site, number = match[1], int(match[2])
         row = store.site_query(db, site, number)
@@ -141,6 +161,8 @@ def raise_query(session: Session, *, site: str, subject_id: str, visit: str, for
                 question: str) -> str:
     """Raise a query on a field of a subject the site has sent; returns its id (``C-0001``)."""
     require_centre(session, QUERY, "raise queries")
+    refuse_after_lock(session, "no new query can be raised (answers to open queries still arrive with the import, "
+                      "and open queries can still be closed)")
     number = site_id(site)
     db = session.site.db
     if store.site(db, number) is None:
@@ -182,7 +204,7 @@ def _decide(session: Session, query: CentreQuery, action: str, reason: str) -> N
         store.insert_decision(db, query.site, number, Decision(
             no=len(done) + 1, action=action, reason=reason, seen_status=query.status,
             decided_by=session.user.username, decided_at=iso(utcnow())))
-        audit.append(db, user=session.user.username, action="query closed" if action == CLOSE else "query re-opened",
+        audit.append(db, user=session.user.username, action=audit_action(action),
                      old_value=query.status, new_value=CLOSED if action == CLOSE else reason,
                      reason=f"query {query.query_id} raised at site {query.site} by {query.raised_by}: {reason}; "
                             "applied at the site on its next export", **_target(query))
@@ -206,9 +228,8 @@ def close_query(session: Session, query_id: str, reason: str = "") -> CentreQuer
     with db.atomic():
         store.update_query(db, query.query_id, status=CLOSED, closed_by=session.user.username,
                            closed_at=iso(utcnow()))
-        audit.append(db, user=session.user.username, action="query closed", old_value=query.status,
-                     new_value=CLOSED, reason=f"query {query.query_id}" + (f": {why}" if why else ""),
-                     **_target(query))
+        audit.append(db, user=session.user.username, action=audit_action(CLOSE), old_value=query.status,
+                     new_value=CLOSED, reason=audit_reason(query.query_id, why), **_target(query))
     return _find(session, query.query_id)
 
 
@@ -229,8 +250,8 @@ def reopen_query(session: Session, query_id: str, reason: str) -> CentreQuery:
     with db.atomic():
         store.update_query(db, query.query_id, status=OPEN, question=follow_up(query.question, why),
                            closed_by=None, closed_at=None)
-        audit.append(db, user=session.user.username, action="query re-opened", old_value=query.status,
-                     new_value=why, reason=f"query {query.query_id}", **_target(query))
+        audit.append(db, user=session.user.username, action=audit_action(REOPEN), old_value=query.status,
+                     new_value=why, reason=audit_reason(query.query_id), **_target(query))
     return _find(session, query.query_id)
 
 
@@ -238,11 +259,29 @@ def list_queries(session: Session, *, site: str | None = None, status: str | Non
     """Every query of the trial (raised at the centre or at a site), oldest first; ``site`` and ``status``
     (open, answered, closed) narrow it."""
     require_centre(session, QUERY, "see queries")
+    db = session.site.db
     number = None if site is None else site_id(site.strip())
+    if number is not None and store.site(db, number) is None:
+        enrolled = ", ".join(s.site for s in store.sites(db)) or "none yet"
+        raise UserInputError(f"site {number} is not enrolled at this centre (enrolled: {enrolled})")
     if status is not None and status not in STATUSES:
         raise UserInputError(f"status {status!r} is not a query status: use {', '.join(STATUSES)}")
-    now = utcnow()
-    found = [_from_centre(row, now) for row in store.queries(session.site.db, number)]
+    now, decided = utcnow(), centre_query_decisions(db)
+    found = [_from_centre(row, now, decided) for row in store.queries(db, number)]
     found += _site_raised(session, number)
     return sorted((q for q in found if status is None or q.status == status),
                   key=lambda q: (q.raised_at, q.query_id))
+
+
+def last_decisions(db: sqlite_utils.Database) -> dict[str, LastDecision]:
+    """Query id (``C-0001``, ``S01-0005``) → its last close or re-open, for the exports (``queries.csv``); the
+    same as :attr:`CentreQuery.decision` in :func:`list_queries`."""
+    found = centre_query_decisions(db)
+    decided = store.decisions(db)
+    for site, row in store.site_rows(db, "queries"):
+        if not row.get("centre_ref"):
+            number = int(row["id"])
+            last = _site_last(row, decided.get((site, number), []))
+            if last is not None:
+                found[store.site_query_id(site, number)] = last
+    return found

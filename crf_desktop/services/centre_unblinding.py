@@ -10,6 +10,17 @@ Rave: the password again, the study id typed as confirmation, a reason; refused,
 study was unblinded already, when no subject was randomised, or when any randomised subject has no arm in the
 lists (each named with site, subject and randomisation number). The lists it used, its record (who, when, why,
 the lists' SHA-256) and its audit entry commit in one transaction. Audit entries never name an arm.
+
+Unblinding is the database lock. The rule after it, one for every way data enters the centre:
+
+* what would start new data is refused, naming the date and who unblinded (:func:`refuse_after_lock`): enrolling
+  a site (``services.centre.issue_enrolment``) and raising a query (``services.centre_queries.raise_query``);
+* what the sites send is never lost: packages still apply (late audit entries, answers to queries, corrections),
+  and the import report says per site that data arrived after the lock, how many rows and audit entries, so the
+  data manager decides what to do with them (:func:`data_after_lock`, also recorded in the audit trail);
+* :func:`blinding_status` shows what was unblinded and, where it differs, what is there now, naming the subjects
+  whose randomisation arrived after the unblinding and whether the lists give them an arm (the exports carry the
+  arm of every randomised subject the lists cover, whenever it arrived).
 """
 
 from __future__ import annotations
@@ -48,27 +59,53 @@ class Randomised:
 
 
 @dataclass(frozen=True, kw_only=True)
+class LateSubject:
+    """A subject whose randomisation reached the centre after the unblinding."""
+
+    site: str
+    subject_id: str
+    has_arm: bool  # whether the centre's lists give the subject an arm (then the exports carry it)
+
+    def text(self) -> str:
+        arm = "arm in the exports" if self.has_arm else "NO ARM in the centre's lists (exported without one)"
+        return f"site {self.site}, subject {self.subject_id} ({arm})"
+
+
+@dataclass(frozen=True, kw_only=True)
 class BlindingStatus:
     study: str
     unblinding: StudyUnblinding | None
     randomised: int  # subjects randomised at all sites, as imported
     sites: int  # sites with a randomised subject
     missing: tuple[str, ...]  # randomised subjects without an arm in the centre's lists, each named
+    late: tuple[LateSubject, ...] = ()  # randomisations that arrived after the unblinding
+    late_packages: tuple[tuple[str, int, int], ...] = ()  # (site, packages, rows) applied after the unblinding
 
     def lines(self) -> list[str]:
-        """For the command line."""
+        """For the command line and the centre page."""
         done = self.unblinding
         if done is not None:
-            return [f"Study {self.study} was unblinded on {done.unblinded_at} by {done.full_name} "
-                    f"({done.unblinded_by}): {done.reason}",
-                    f"{done.subjects} randomised subject(s) at {done.sites} site(s); randomisation lists SHA-256 "
-                    f"{done.list_sha256}",
-                    "The CSV and ODM exports carry each subject's arm."]
+            out = [f"Study {self.study} was unblinded on {done.unblinded_at} by {done.full_name} "
+                   f"({done.unblinded_by}): {done.reason}",
+                   f"Unblinded: {done.subjects} randomised subject(s) at {done.sites} site(s); randomisation lists "
+                   f"SHA-256 {done.list_sha256}"]
+            if (self.randomised, self.sites) != (done.subjects, done.sites) or self.late:
+                out.append(f"Now: {self.randomised} randomised subject(s) at {self.sites} site(s); {len(self.late)} "
+                           f"subject(s) randomised after the unblinding (database lock):")
+                out += [f"  {s.text()}" for s in self.late]
+            out += [f"Data after the database lock: site {site}, {packages} package(s), {changed} record(s) new or "
+                    "changed" for site, packages, changed in self.late_packages]
+            out.append("The CSV and ODM exports carry each subject's arm.")
+            return out
         lines = [f"Study {self.study} is blinded: the exports carry no treatment arm.",
                  f"{self.randomised} randomised subject(s) at {self.sites} site(s); "
                  f"{self.randomised - len(self.missing)} with an arm in the centre's randomisation lists."]
         lines += [f"  no arm: {m}" for m in self.missing]
         return lines
+
+
+_NOBODY_RANDOMISED = ("no subject has been randomised at any site (in the packages imported so far): there is "
+                      "nothing to unblind. Import the sites' packages first. The study stays blinded")
 
 
 # -- reading ------------------------------------------------------------------------------------------------
@@ -124,14 +161,95 @@ def study_arms(db: sqlite_utils.Database, study: str) -> dict[str, str]:
     return arms
 
 
+def _late_subjects(db: sqlite_utils.Database, done: StudyUnblinding,
+                   randomised: Sequence[Randomised]) -> tuple[LateSubject, ...]:
+    """Randomised subjects whose ``randomised`` audit entry came in a package applied after the unblinding (the
+    centre's own clock on both sides); a site first imported after it counts whole."""
+    held: dict[str, int] = {}
+    for package in store.applied_packages(db):
+        if package.applied_at <= done.unblinded_at:
+            held[package.site] = max(held.get(package.site, 0), package.audit_seq)
+    late = {(site, subject) for site, seq, subject in store.randomised_entries(db) if seq > held.get(site, 0)}
+    arms = study_arms(db, done.study)
+    return tuple(LateSubject(site=r.site, subject_id=r.subject_id, has_arm=r.subject_id in arms)
+                 for r in randomised if (r.site, r.subject_id) in late)
+
+
+def _late_packages(db: sqlite_utils.Database, done: StudyUnblinding) -> tuple[tuple[str, int, int], ...]:
+    per_site: dict[str, tuple[int, int]] = {}
+    for package in store.applied_packages(db):
+        if package.applied_at > done.unblinded_at:
+            count, changed = per_site.get(package.site, (0, 0))
+            per_site[package.site] = (count + 1, changed + package.change_count)
+    return tuple((site, count, changed) for site, (count, changed) in sorted(per_site.items()))
+
+
 def blinding_status(session: Session) -> BlindingStatus:
-    """Whether the study is unblinded, and while it is not, which randomised subjects still lack an arm."""
+    """Whether the study is unblinded: while it is not, which randomised subjects still lack an arm; once it is,
+    what was unblinded and what arrived after it."""
     require_centre(session, QUERY, "see whether the study is blinded")
     db = session.site.db
     randomised = _randomised(db)
-    return BlindingStatus(study=session.study_id, unblinding=store.unblinding(db, session.study_id),
+    done = store.unblinding(db, session.study_id)
+    return BlindingStatus(study=session.study_id, unblinding=done,
                           randomised=len(randomised), sites=len({r.site for r in randomised}),
-                          missing=tuple(_without_arm(randomised, _by_number(store.list_entries(db)))))
+                          missing=tuple(_without_arm(randomised, _by_number(store.list_entries(db)))),
+                          late=() if done is None else _late_subjects(db, done, randomised),
+                          late_packages=() if done is None else _late_packages(db, done))
+
+
+# -- the database lock ----------------------------------------------------------------------------------------
+def refuse_after_lock(session: Session, what: str) -> None:
+    """UserInputError once the study is unblinded: ``what`` (e.g. "new sites cannot be enrolled") is refused."""
+    done = store.unblinding(session.site.db, session.study_id)
+    if done is not None:
+        raise UserInputError(f"the database is locked: study {session.study_id} was unblinded on "
+                             f"{done.unblinded_at} by {done.full_name} ({done.unblinded_by}), so {what}. "
+                             "Nothing was written")
+
+
+def unblind_precheck(session: Session, randomisation_files: Sequence[Path] | None = None) -> None:
+    """Refuse, before anyone is warned or asked for a password, an unblinding that cannot succeed: a user who may
+    not unblind, a study unblinded already, nobody randomised, a list file that cannot be read or matched, or a
+    randomised subject without an arm in the kept and given lists. Writes nothing; :func:`unblind_study` checks
+    all of it again."""
+    require_centre(session, MANAGE, "unblind the study")
+    _refuse_unblinded_again(session)
+    _arms_for_all(session.site.db, randomisation_files)
+
+
+def _refuse_unblinded_again(session: Session) -> None:
+    done = store.unblinding(session.site.db, session.study_id)
+    if done is not None:
+        raise UserInputError(f"study {session.study_id} was already unblinded on {done.unblinded_at} by "
+                             f"{done.full_name} ({done.unblinded_by}); it is unblinded once")
+
+
+def data_after_lock(session: Session, sites: Sequence[tuple[str, Sequence[int]]]) -> list[str]:
+    """For each site with packages applied (``(site, applied sequence numbers)``) after the unblinding: a line for
+    the import report, also kept in the audit trail; empty while the study is blinded."""
+    db = session.site.db
+    done = store.unblinding(db, session.study_id)
+    if done is None:
+        return []
+    notes = []
+    for site, seqs in sites:
+        if not seqs:
+            continue
+        wanted = set(seqs)
+        packages = [p for p in store.applied_packages(db, site) if p.seq in wanted]
+        changed = sum(p.change_count for p in packages)
+        before = max((p.audit_seq for p in store.applied_packages(db, site) if p.seq < min(wanted)), default=0)
+        entries = max(p.audit_seq for p in packages) - before if packages else 0
+        note = (f"DATA AFTER DATABASE LOCK: site {site} sent data after the study was unblinded (database lock) on "
+                f"{done.unblinded_at}: {changed} record(s) new or changed, {entries} audit entr"
+                f"{'y' if entries == 1 else 'ies'} in {len(packages)} package(s). They were applied and appear in "
+                "the exports; review them and decide whether the locked analysis data set must change")
+        audit.append(db, user=session.user.username, action="data after database lock", field=f"site {site}",
+                     new_value=f"{changed} record(s), {entries} audit entries in {len(packages)} package(s)",
+                     reason=f"study unblinded on {done.unblinded_at}")
+        notes.append(note)
+    return notes
 
 
 # -- the lists issued at enrolment ---------------------------------------------------------------------------
@@ -181,6 +299,28 @@ def _supplied(files: Sequence[Path], randomised: Sequence[Randomised],
     return found
 
 
+def _arms_for_all(db: sqlite_utils.Database, files: Sequence[Path] | None
+                  ) -> tuple[list[Randomised], list[tuple[str, Path, list[ListEntry]]]]:
+    """The randomised subjects and the lists read from ``files``; UserInputError when nobody is randomised or a
+    randomised subject has no arm in the kept and given lists (each named)."""
+    randomised = _randomised(db)
+    if not randomised:
+        raise UserInputError(_NOBODY_RANDOMISED)
+    stored = store.list_entries(db)
+    supplied = _supplied(list(files or ()), randomised, stored)
+    lists = _by_number(stored)
+    for site, _path, entries in supplied:
+        lists.update({(site, e.rand_no): e for e in entries})
+    missing = _without_arm(randomised, lists)
+    if missing:
+        raise UserInputError(
+            f"{len(missing)} randomised subject(s) have no arm in the centre's randomisation lists, so the study "
+            "stays blinded: " + "; ".join(missing[:10]) + (f"; and {len(missing) - 10} more" if len(missing) > 10
+                                                            else "")
+            + ". Give the lists of those sites as CSV files (columns seq, rand_no, msc_kit, mmf_kit, arm)")
+    return randomised, supplied
+
+
 def unblind_study(session: Session, *, password: str, reason: str, confirm_study_id: str,
                   randomisation_files: Sequence[Path] | None = None) -> StudyUnblinding:
     """Unblind the study for database lock; irreversible. Returns the record the exports and screens show.
@@ -198,27 +338,9 @@ def unblind_study(session: Session, *, password: str, reason: str, confirm_study
     if confirm_study_id.strip() != study:
         raise UserInputError(f"the study id typed ({confirm_study_id.strip() or 'nothing'}) is not {study}; type "
                              "the study id exactly to confirm. The study stays blinded")
-    done = store.unblinding(db, study)
-    if done is not None:
-        raise UserInputError(f"study {study} was already unblinded on {done.unblinded_at} by {done.full_name} "
-                             f"({done.unblinded_by}); it is unblinded once")
+    _refuse_unblinded_again(session)
     session.check_password(password)  # AuthenticationError (audited, counted) on a wrong password
-    randomised = _randomised(db)
-    if not randomised:
-        raise UserInputError("no subject has been randomised at any site (in the packages imported so far): there "
-                             "is nothing to unblind. Import the sites' packages first. The study stays blinded")
-    stored = store.list_entries(db)
-    supplied = _supplied(list(randomisation_files or ()), randomised, stored)
-    lists = _by_number(stored)
-    for site, _path, entries in supplied:
-        lists.update({(site, e.rand_no): e for e in entries})
-    missing = _without_arm(randomised, lists)
-    if missing:
-        raise UserInputError(
-            f"{len(missing)} randomised subject(s) have no arm in the centre's randomisation lists, so the study "
-            "stays blinded: " + "; ".join(missing[:10]) + (f"; and {len(missing) - 10} more" if len(missing) > 10
-                                                            else "")
-            + ". Give the lists of those sites as CSV files (columns seq, rand_no, msc_kit, mmf_kit, arm)")
+    randomised, supplied = _arms_for_all(db, randomisation_files)
     user = session.user
     with db.atomic():
         for site, path, entries in supplied:

@@ -23,6 +23,7 @@ from typing import Final
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
+from crf_desktop.forms.arms import ARM_LABELS, ARM_MMF, ARM_MSC
 from crf_desktop.forms.model import Text
 from crf_desktop.forms.trial.criteria import BY_ID
 from crf_desktop.forms.trial.eligibility import Overall
@@ -43,15 +44,9 @@ __all__ = [
     "refuse_list_problems", "randomise", "unblind", "unblinded",
 ]
 
-#: Arm codes of the centre's list. They never leave this module except as a label through :func:`unblind`.
-ARM_MSC: Final = "A"  # MSC infusion + placebo MMF
-ARM_MMF: Final = "B"  # placebo infusion + MMF
-_ARM_LABELS: Final = {
-    ARM_MSC: Text(en="MSC + placebo MMF (active mesenchymal stem cells, placebo tablets)",
-                  zh="间充质干细胞 + 吗替麦考酚酯安慰剂"),
-    ARM_MMF: Text(en="Placebo MSC + MMF (placebo infusion, active mycophenolate mofetil)",
-                  zh="间充质干细胞安慰剂 + 吗替麦考酚酯"),
-}
+#: Arm codes and labels of the centre's list (``forms.arms``). They never leave this module except as a label
+#: through :func:`unblind`.
+_ARM_LABELS: Final = ARM_LABELS
 
 
 def list_problems(entries: Sequence[ListEntry], where: Callable[[int], str],

@@ -31,6 +31,8 @@ from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.sync import enrolment as enrolment_file
 from crf_desktop.sync.enrolment import Enrolment as Enrolment  # re-exported for the UI and CLI
 from crf_desktop.sync.folder import (
+    central_folder_problem,
+    check_central_folder,
     ensure_folder,
     package_name,
     publish,
@@ -61,6 +63,19 @@ class ExportResult:
     acked_seq: int = 0  # the last package the centre said it applied
     republished: tuple[Path, ...] = ()
     problems: tuple[str, ...] = ()  # centre messages refused, package not yet in the folder: the export succeeded
+    folder: Path | None = None  # the central folder used
+    remembered: bool = False  # no folder was given: the one remembered from the last export was used
+    previous_folder: Path | None = None  # the remembered folder, when this export went elsewhere (now remembered)
+
+    @property
+    def folder_notice(self) -> str | None:
+        """Which central folder was used, when the person did not name it or named another than before."""
+        if self.previous_folder is not None:
+            return (f"The central folder changed: this site sent to {self.previous_folder} until now and sends to "
+                    f"{self.folder} from now on (the centre imports from that folder; give --to again to change it)")
+        if self.remembered:
+            return f"Central folder (remembered from the last export): {self.folder}"
+        return None
 
     @property
     def needs_backup(self) -> bool:
@@ -189,19 +204,47 @@ def _republish(session: Session, outbox: Path, acked: int) -> list[Path]:
     return written
 
 
-def export_to_centre(session: Session, folder: Path, *,
+def remembered_folder(session: Session) -> Path | None:
+    """The central folder of the last export (None before the first)."""
+    found = _meta(session, _FOLDER_KEY)
+    return Path(found) if found else None
+
+
+def remembered_folder_problem(session: Session) -> str | None:
+    """Why the remembered central folder would be refused now (e.g. a data directory remembered before this
+    check existed, or a drive not connected), or None. It touches the folder: not for a status bar's timer."""
+    remembered = remembered_folder(session)
+    if remembered is None:
+        return None
+    problem = central_folder_problem(remembered, given_as="remembered from the last export")
+    return None if problem is None else f"{problem}; the next export needs --to FOLDER"
+
+
+def _central_folder(session: Session, given: Path | None) -> tuple[Path, bool, Path | None]:
+    """(the checked folder, whether it is the remembered one, the remembered one when ``given`` differs)."""
+    remembered = remembered_folder(session)
+    if given is None:
+        if remembered is None:
+            raise UserInputError(f"site {session.site_id} has not exported yet, so it has no central folder to "
+                                 "remember: give the central folder (--to FOLDER), the shared folder holding "
+                                 "to-centre/ and from-centre/")
+        return check_central_folder(remembered, given_as="remembered from the last export"), True, None
+    folder = check_central_folder(given, given_as="the folder to export to")
+    return folder, False, remembered if remembered is not None and remembered != folder else None
+
+
+def export_to_centre(session: Session, folder: Path | None, *,
                      progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    """Send every change since the last package to ``folder`` (see the module docstring)."""
+    """Send every change since the last package to ``folder``, or to the remembered central folder when it is
+    None (see the module docstring). A folder that is not a central folder is refused before anything is
+    written, and the remembered folder stays as it was."""
     session.require(Permission.EXPORT)
     db = session.site.db
     if is_centre(db):
         raise UserInputError("this data directory is the coordinating centre: sites export, the centre imports "
                              "(crf-desktop centre import)")
     identity, keys = _keys(session)
-    folder = folder.expanduser()
-    if not folder.is_dir():
-        raise UserInputError(f"the central folder {folder} does not exist or is not a folder; check --to (is the "
-                             "drive connected?)")
+    folder, remembered, previous = _central_folder(session, folder)
     outbox = site_outbox(folder, session.site_id)
     ensure_folder(outbox)
     remove_stale_partials(outbox, f"{session.study_id}_{session.site_id}_")
@@ -212,16 +255,19 @@ def export_to_centre(session: Session, folder: Path, *,
     try:
         with db.atomic():
             todo = pending(db, progress)
-            _set_meta(session, _FOLDER_KEY, str(folder.resolve()))
+            _set_meta(session, _FOLDER_KEY, str(folder))
             _set_meta(session, _LAST_EXPORT_KEY, iso(utcnow()))
             if todo.change_count == 0:
                 last = todo.seq - 1
                 message = (f"Nothing to send: no changes since package {last}" if last
                            else "Nothing to send: no data has been entered yet")
-                audit.append(db, user=session.user.username, action="export: nothing to send", new_value=str(folder))
+                audit.append(db, user=session.user.username, action="export: nothing to send",
+                             new_value=str(folder),
+                             reason=None if previous is None else f"central folder changed from {previous}")
                 return ExportResult(package=None, seq=None, change_count=0, message=message,
                                     queries_received=inbox.queries_changed, acks_received=inbox.messages,
-                                    acked_seq=acked, republished=tuple(republished), problems=tuple(inbox.problems))
+                                    acked_seq=acked, republished=tuple(republished), problems=tuple(inbox.problems),
+                                    folder=folder, remembered=remembered, previous_folder=previous)
             path = outbox / package_name(session.study_id, session.site_id, todo.seq)
             if path.exists():
                 raise CrfError(
@@ -229,13 +275,14 @@ def export_to_centre(session: Session, folder: Path, *,
                     "the site's database was probably restored from an older backup. Nothing was written; "
                     "call the coordinating centre before exporting again")
             audit.append(db, user=session.user.username, action="package exported", new_value=path.name,
-                         reason=f"{todo.change_count} changes to {folder}")
+                         reason=f"{todo.change_count} changes to {folder}"
+                                + ("" if previous is None else f" (central folder changed from {previous})"))
             built = build(db, todo, study=session.study_id, site=session.site_id, keys=keys,
                           centre_box_public=identity.centre_box_public)
             partial = write_partial(path, built.data)
             state.record_package(db, seq=built.seq, sha256=built.sha256, user=session.user.username,
                                  change_to=built.change_to, audit_to=built.audit_to,
-                                 change_count=built.change_count, folder=str(folder.resolve()), content=built.data)
+                                 change_count=built.change_count, folder=str(folder), content=built.data)
     except CrfError as exc:  # the folder refused, or the site's history forked: audited, nothing recorded
         audit.append(db, user=session.user.username, action="export failed", new_value=str(folder),
                      reason=exc.message)
@@ -252,7 +299,8 @@ def export_to_centre(session: Session, folder: Path, *,
     return ExportResult(package=path, seq=built.seq, change_count=built.change_count,
                         message=f"Sent package {built.seq} with {built.change_count} changes to {path}",
                         queries_received=inbox.queries_changed, acks_received=inbox.messages, acked_seq=acked,
-                        republished=tuple(republished), problems=tuple(problems))
+                        republished=tuple(republished), problems=tuple(problems),
+                        folder=folder, remembered=remembered, previous_folder=previous)
 
 
 def take_export_backup(session: Session) -> BackupResult:
@@ -304,9 +352,9 @@ def sync_status(session: Session) -> SyncStatus:
     unsent = state.unsent_changes(db, [r.table for r in present(db)])
     stamp = _meta(session, _LAST_EXPORT_KEY)
     last_at = parse_iso(stamp) if stamp else None
-    folder = _meta(session, _FOLDER_KEY)
+    folder = remembered_folder(session)
     stale = last_at is None or utcnow() - last_at > REMINDER_AFTER
     last = state.last_package(db)
-    return SyncStatus(last_export_at=last_at, unsent_changes=unsent, central_folder=Path(folder) if folder else None,
+    return SyncStatus(last_export_at=last_at, unsent_changes=unsent, central_folder=folder,
                       reminder=bool(unsent) and stale, last_package_seq=last.seq if last else 0,
                       acked_seq=state.acked_seq(db), enrolled=state.identity(db) is not None)

@@ -90,3 +90,33 @@ def unblinding(db: sqlite_utils.Database, study: str) -> StudyUnblinding | None:
     found = rows(db, "SELECT study, unblinded_at, unblinded_by, full_name, reason, list_sha256, subjects, sites "
                  "FROM centre_unblindings WHERE study = ?", [study])
     return StudyUnblinding(**found[0]) if found else None
+
+
+# -- what arrived after the unblinding (database lock) ---------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class AppliedPackage:
+    site: str
+    seq: int
+    applied_at: str  # UTC ISO, the centre's clock (comparable with ``StudyUnblinding.unblinded_at``)
+    change_count: int  # replicated rows the package carried (new or changed records, queries, ...)
+    audit_seq: int  # the site's last audit entry carried so far
+
+
+def applied_packages(db: sqlite_utils.Database, site: str | None = None) -> list[AppliedPackage]:
+    """Every package the centre applied (of one site, or all), in site and sequence order."""
+    found = rows(db, "SELECT site, seq, header, applied_at FROM centre_packages WHERE ? IS NULL OR site = ? "
+                 "ORDER BY site, seq", [site, site])
+    out = []
+    for r in found:
+        header = json.loads(r["header"])
+        out.append(AppliedPackage(site=r["site"], seq=int(r["seq"]), applied_at=r["applied_at"],
+                                  change_count=int(header.get("change_count", 0)),
+                                  audit_seq=int(header.get("audit_seq", 0))))
+    return out
+
+
+def randomised_entries(db: sqlite_utils.Database) -> list[tuple[str, int, str]]:
+    """(site, audit seq, subject) of every site's ``randomised`` audit entry the centre holds."""
+    return [(r["site"], int(r["seq"]), str(r["subject"]))
+            for r in rows(db, "SELECT site, seq, subject FROM centre_audit WHERE action = 'randomised' "
+                          "ORDER BY site, seq", [])]

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import sqlite_utils
+
 CLOSE, REOPEN = "close", "reopen"
 ACTIONS = (CLOSE, REOPEN)
 OPEN, ANSWERED, CLOSED = "open", "answered", "closed"
@@ -36,6 +38,17 @@ class Decision:
     seen_status: str  # the status the centre saw when it decided
     decided_by: str
     decided_at: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class LastDecision:
+    """The last close or re-open of a query, as the centre lists it: who, when, why (``reason`` may be empty: the
+    centre's own query closed without one, or a site's query closed at the site, where no reason is asked)."""
+
+    action: str  # CLOSE | REOPEN
+    by: str
+    at: str
+    reason: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,3 +84,32 @@ def apply(state: QueryState, decision: Decision) -> tuple[QueryState, str]:
     effect = "follow-up added" if state.status == OPEN else "re-opened"
     return QueryState(status=OPEN, question=follow_up(state.question, decision.reason), closed_by=None,
                       closed_at=None), effect
+
+
+# -- the centre's own queries: their closes and re-opens are kept in the centre's audit trail ----------------
+_CLOSED_ACTION, _REOPENED_ACTION = "query closed", "query re-opened"
+
+
+def audit_reason(query_id: str, reason: str = "") -> str:
+    """The audit entry's reason for a close or re-open of the centre's query ``query_id`` (``query C-0001: why``);
+    :func:`centre_query_decisions` reads it back."""
+    return f"query {query_id}" + (f": {reason}" if reason else "")
+
+
+def audit_action(action: str) -> str:
+    return _CLOSED_ACTION if action == CLOSE else _REOPENED_ACTION
+
+
+def centre_query_decisions(db: sqlite_utils.Database) -> dict[str, LastDecision]:
+    """Centre query id (``C-0001``) → its last close or re-open, from the centre's audit trail (the re-opening
+    reason is the entry's new value, the closing reason follows the id in its reason)."""
+    found: dict[str, LastDecision] = {}
+    cursor = db.execute("SELECT user, ts, action, new_value, reason FROM audit WHERE action IN (?, ?) "
+                        "AND reason LIKE 'query C-%' ORDER BY seq", [_CLOSED_ACTION, _REOPENED_ACTION])
+    for user, ts, action, new_value, reason in cursor:
+        query_id, _sep, why = str(reason)[len("query "):].partition(": ")
+        if action == _CLOSED_ACTION:
+            found[query_id] = LastDecision(action=CLOSE, by=str(user), at=str(ts), reason=why)
+        else:
+            found[query_id] = LastDecision(action=REOPEN, by=str(user), at=str(ts), reason=str(new_value or ""))
+    return found

@@ -9,6 +9,10 @@ continue the site's chain exactly where the previous package left it: a format 2
 without numbers and hashes, so the centre chains them on from the head it holds and must arrive at the header's
 audit-chain head; a format 1 package's numbers and hashes are checked entry by entry. Both are stored the same
 way. Nothing of a refused package is applied.
+
+A refused file is quarantined: reported with what to do about it, recorded and audited once. While it stays in
+the folder, later imports report it as still quarantined (since when), not as a new fault; the import is still
+not OK (exit 1, as issue 8 asks for anything quarantined) until the file leaves the folder.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
+from crf_desktop.core.clock import local_display, parse_iso
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
 from crf_desktop.store.audit import AuditEntry
@@ -47,9 +52,15 @@ class Quarantined:
     file: str
     reason: Reason
     detail: str
+    site: str = ""
+    first_seen: str | None = None  # ISO time an earlier import quarantined this same file; None when new
 
     def line(self) -> str:
         return f"{self.file}: {self.reason.value}: {self.detail}"
+
+    @property
+    def advice(self) -> str:
+        return self.reason.advice(self.site)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,6 +76,15 @@ class SiteReport:
     last_seq: int = 0
 
     @property
+    def new_quarantined(self) -> tuple[Quarantined, ...]:
+        return tuple(q for q in self.quarantined if q.first_seen is None)
+
+    @property
+    def still_quarantined(self) -> tuple[Quarantined, ...]:
+        """Files quarantined by an earlier import that are still in the folder, unchanged."""
+        return tuple(q for q in self.quarantined if q.first_seen is not None)
+
+    @property
     def ok(self) -> bool:
         return not (self.quarantined or self.waiting)
 
@@ -78,8 +98,15 @@ class SiteReport:
         if self.waiting:
             out.append(f"  waiting: package(s) {_ranges(self.waiting)} are held until package(s) "
                        f"{_ranges(self.gaps)} arrive")
-        for item in self.quarantined:
+        for item in self.new_quarantined:
             out.append(f"  QUARANTINED {item.line()}")
+            out.append(f"    what to do: {item.advice}")
+        still = self.still_quarantined
+        if still:
+            first = local_display(parse_iso(min(q.first_seen or "" for q in still)))
+            out.append(f"  STILL QUARANTINED ({len(still)} file{'s' if len(still) > 1 else ''}, first seen {first}; "
+                       "not new, reported until the file leaves the folder):")
+            out += [f"    {q.file}: {q.reason.value}; what to do: {q.advice}" for q in still]
         return out
 
 
@@ -107,7 +134,15 @@ class ImportReport:
         out += [f"warning: {problem}" for problem in self.problems]
         if not self.sites:
             out.append("no site folders found under to-centre/")
-        out.append("Result: OK" if self.ok else "Result: NOT EVERYTHING WAS APPLIED (see above)")
+        new = sum(len(s.new_quarantined) + len(s.waiting) for s in self.sites)
+        still = sum(len(s.still_quarantined) for s in self.sites)
+        if new:
+            out.append("Result: NOT EVERYTHING WAS APPLIED (see above)")
+        elif still:
+            out.append(f"Result: no new faults, but {still} file(s) stay quarantined (see above) until they are moved "
+                       "out of the folder")
+        else:
+            out.append("Result: OK")
         return out
 
 
@@ -264,11 +299,22 @@ def _answers(db: sqlite_utils.Database, site: str, rows: list[dict[str, Any]], *
 
 def _reject(db: sqlite_utils.Database, work: _Work, site: str, path: Path, data: bytes, exc: PackageRejected, *,
             user: str) -> None:
-    work.quarantined.append(Quarantined(file=path.name, reason=exc.reason, detail=exc.detail))
+    digest = sha256(data)
     with db.atomic():
-        if store.quarantine(db, site, file=path.name, sha256=sha256(data), reason=str(exc)):
+        new = store.quarantine(db, site, file=path.name, sha256=digest, reason=str(exc))
+        if new:
             audit.append(db, user=user, action="package quarantined", field=f"site {site}", new_value=path.name,
                          reason=str(exc))
+    first_seen = None if new else _first_seen(db, site, path.name, digest)
+    work.quarantined.append(Quarantined(file=path.name, reason=exc.reason, detail=exc.detail, site=site,
+                                        first_seen=first_seen))
+
+
+def _first_seen(db: sqlite_utils.Database, site: str, file: str, digest: str) -> str | None:
+    """When an earlier import quarantined this very file (same name and content)."""
+    row = db.execute("SELECT found_at FROM centre_quarantine WHERE site = ? AND file = ? AND sha256 = ?",
+                     [site, file, digest]).fetchone()
+    return None if row is None else str(row[0])
 
 
 def import_site(db: sqlite_utils.Database, folder: Path, *, study: str, centre: KeyPairs, user: str,

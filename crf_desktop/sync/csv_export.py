@@ -12,9 +12,11 @@ it as well; the data dictionary already uses the same encoding):
   order (the data dictionary's ``field`` column, in the same order). Values are the stored texts: codes for
   choices, ISO dates (``2019-03`` for a partial date), points for decimals, ``1``/``0`` for check boxes,
   comma-separated codes for multiple choice.
-* ``subjects.csv`` (with an ``arm`` column only once the centre has unblinded the study), ``queries.csv``,
+* ``subjects.csv`` (with an ``arm`` column only once the centre has unblinded the study), ``queries.csv`` (ending
+  with the last close or re-open: ``last_decision`` close | reopen, ``last_decision_by``, ``_at``, ``_reason``),
   ``signatures.csv``, ``audit_trail.csv``, ``sites.csv`` (with the pinned key fingerprints),
-  ``data_dictionary.csv``.
+  ``data_dictionary.csv`` (which, when arms are included, ends with a row for ``subjects.csv``'s ``arm`` column and
+  its codes A and B decoded).
 * ``manifest.json``: study, export time and user, whether arms are included, and every file with its row count,
   size and SHA-256.
 """
@@ -30,8 +32,9 @@ from operator import attrgetter
 from pathlib import Path
 
 from crf_desktop import __version__
-from crf_desktop.forms.dictionary import dictionary_rows, write_dictionary_csv
-from crf_desktop.forms.model import Form
+from crf_desktop.forms.arms import ARM_LABELS, ARM_QUESTION
+from crf_desktop.forms.dictionary import DictionaryRow, dictionary_rows, write_dictionary_csv
+from crf_desktop.forms.model import FieldType, Form
 from crf_desktop.forms.registry import REGISTRY, Registry
 from crf_desktop.sync.dataset import RecordRow, TrialDataset
 from crf_desktop.sync.export_files import ExportedFile, FolderWriter, collector_paused, staged_folder
@@ -52,7 +55,8 @@ SUBJECT_COLUMNS: tuple[str, ...] = (
 )
 QUERY_COLUMNS: tuple[str, ...] = (
     "site_id", "query_id", "subject_id", "visit", "form", "repeat_no", "field", "question", "status", "raised_by",
-    "raised_at", "answer", "answered_by", "answered_at", "closed_by", "closed_at",
+    "raised_at", "answer", "answered_by", "answered_at", "closed_by", "closed_at", "last_decision", "last_decision_by",
+    "last_decision_at", "last_decision_reason",
 )
 SIGNATURE_COLUMNS: tuple[str, ...] = (
     "site_id", "subject_id", "visit", "form", "repeat_no", "record_version", "username", "printed_name", "role",
@@ -127,7 +131,8 @@ def _write_listings(out: FolderWriter, dataset: TrialDataset) -> None:
         for s in subjects))
     _write_table(out, "queries.csv", QUERY_COLUMNS, (
         [q.site_id, q.query_id, q.subject_id, q.visit, q.form, q.repeat_no, q.field, q.question, q.status,
-         q.raised_by, q.raised_at, q.answer, q.answered_by, q.answered_at, q.closed_by, q.closed_at]
+         q.raised_by, q.raised_at, q.answer, q.answered_by, q.answered_at, q.closed_by, q.closed_at, q.last_decision,
+         q.last_decision_by, q.last_decision_at, q.last_decision_reason]
         for q in sorted(dataset.queries, key=lambda q: (q.site_id, q.subject_id, q.raised_at, q.query_id))))
     _write_table(out, "signatures.csv", SIGNATURE_COLUMNS, (
         [s.site_id, s.subject_id, s.visit, s.form, s.repeat_no, s.record_version, s.username, s.printed_name, s.role,
@@ -141,9 +146,23 @@ def _write_listings(out: FolderWriter, dataset: TrialDataset) -> None:
         for s in sorted(dataset.sites, key=lambda s: s.site_id)))
 
 
-def _write_dictionary(out: FolderWriter, registry: Registry) -> None:
+def arm_dictionary_row() -> DictionaryRow:
+    """The data dictionary's row for the ``arm`` column of ``subjects.csv`` (exported once the study is unblinded)."""
+    codes = sorted(ARM_LABELS.items())
+    return DictionaryRow(
+        form="subjects", form_version="", form_title_en="Subjects (subjects.csv)",
+        form_title_zh="受试者（subjects.csv）", repeating="no", visits="", section="", field="arm",
+        label_en=ARM_QUESTION.en, label_zh=ARM_QUESTION.zh, type=FieldType.CHOICE.value, unit_en="", unit_zh="",
+        precision="", hard_range="", expected_range="", required="no",
+        choices_en="; ".join(f"{code} = {label.en}" for code, label in codes),
+        choices_zh="; ".join(f"{code} = {label.zh}" for code, label in codes),
+        condition_en="", condition_zh="", derived_from="", derived_en="", derived_zh="", date_rules="")
+
+
+def _write_dictionary(out: FolderWriter, registry: Registry, *, with_arm: bool) -> None:
     buffer = io.StringIO(newline="")
-    count = write_dictionary_csv(dictionary_rows(registry.all_forms(), registry.schedule), buffer)
+    rows = dictionary_rows(registry.all_forms(), registry.schedule) + ([arm_dictionary_row()] if with_arm else [])
+    count = write_dictionary_csv(rows, buffer)
     out.write(DICTIONARY, buffer.getvalue().encode(ENCODING), count)
 
 
@@ -173,7 +192,7 @@ def write_csv(dataset: TrialDataset, out_dir: Path, *, registry: Registry = REGI
     with collector_paused(), staged_folder(out_dir) as out:
         _write_forms(out, laid_out)
         _write_listings(out, dataset)
-        _write_dictionary(out, registry)
+        _write_dictionary(out, registry, with_arm=bool(dataset.arms))
         files = tuple(out.files)
         out.write(MANIFEST, _manifest(dataset, files), rows=len(files))
     return CsvExportResult(

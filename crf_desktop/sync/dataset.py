@@ -112,6 +112,11 @@ class QueryRow:
     answered_at: str | None = None
     closed_by: str | None = None
     closed_at: str | None = None
+    # the last close or re-open (who, when, why): at the site, or the centre's decision (close | reopen)
+    last_decision: str | None = None
+    last_decision_by: str | None = None
+    last_decision_at: str | None = None
+    last_decision_reason: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

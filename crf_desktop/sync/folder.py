@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from crf_desktop.core.errors import StorageError
-from crf_desktop.store.datadir import fsync_dir  # one way to make a rename durable
+from crf_desktop.core.errors import StorageError, UserInputError
+from crf_desktop.store.datadir import fsync_dir, is_site  # fsync_dir: one way to make a rename durable
 
 TO_CENTRE = "to-centre"
 FROM_CENTRE = "from-centre"
@@ -96,6 +96,41 @@ def site_folders(folder: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.iterdir() if p.is_dir() and not ignored(p.name))
+
+
+def central_folder_problem(folder: Path, *, given_as: str) -> str | None:
+    """What ``folder`` is instead of the central folder, or None when it can be the central folder.
+
+    Refused: a folder that does not exist; a crf-desktop data directory (a site's or the centre's) or a folder
+    inside one; a folder inside the central folder's ``to-centre/`` or ``from-centre/`` (an export would nest
+    ``to-centre/<site>/to-centre/<site>/`` there, which the centre never reads). ``given_as`` says where the
+    folder came from, e.g. ``the folder to export to`` or ``remembered from the last export``.
+    """
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        return (f"the central folder {folder} ({given_as}) does not exist or is not a folder: connect the drive or "
+                "share, or give the right folder")
+    resolved = folder.resolve()
+    for place in (resolved, *resolved.parents):
+        if is_site(place):
+            what = ("is a crf-desktop data directory" if place == resolved
+                    else f"is inside the crf-desktop data directory {place}")
+            return (f"{folder} ({given_as}) {what}, not the central folder: give the folder that the sites and "
+                    "the centre share (the one holding to-centre/ and from-centre/)")
+    layout = [place for place in (resolved, *resolved.parents) if place.name in (TO_CENTRE, FROM_CENTRE)]
+    if layout:
+        root = layout[-1].parent  # the outermost: a nested to-centre/02/to-centre/02 names the real one
+        return (f"{folder} ({given_as}) is inside the central folder's {resolved.relative_to(root).as_posix()}; "
+                f"give the central folder itself, e.g. {root}")
+    return None
+
+
+def check_central_folder(folder: Path, *, given_as: str) -> Path:
+    """``folder`` resolved, or UserInputError saying what it is instead (see :func:`central_folder_problem`)."""
+    problem = central_folder_problem(folder, given_as=given_as)
+    if problem is not None:
+        raise UserInputError(f"{problem}. Nothing was written")
+    return folder.expanduser().resolve()
 
 
 _OS_REASONS = {

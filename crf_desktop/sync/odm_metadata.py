@@ -6,7 +6,8 @@ in English and Chinese, the unit, ``RangeCheck`` for the hard range (``Hard``) a
 a ``CodeListRef`` for single choices and yes/no), and a ``CodeList`` per distinct list of answers. Derived values
 and relevance conditions are described in the item's ``Description``. A small ``subject`` event carries what the
 casebook knows about the subject itself (sex, birth year, status, randomisation number, and the arm only when the
-study has been unblinded at the centre).
+study has been unblinded at the centre; the arm's ``CodeList`` decodes the list's codes, A and B, in English and
+Chinese from ``forms.arms``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET  # noqa: S405 - writing only
 
 from crf_desktop import __version__
+from crf_desktop.forms.arms import ARM_LABELS, ARM_QUESTION
 from crf_desktop.forms.conditions import instruction
 from crf_desktop.forms.model import Choice, Field, FieldType, Form, Range, Text
 from crf_desktop.forms.registry import Registry
@@ -35,7 +37,8 @@ SUBJECT_ITEMS: tuple[tuple[str, Text], ...] = (
     ("randomisation_no", Text(en="Randomisation number", zh="随机号")),
     ("randomised_at", Text(en="Randomised at (UTC)", zh="随机化时间（UTC）")),
 )
-ARM_ITEM = ("arm", Text(en="Treatment arm (unblinded at the centre)", zh="治疗组（中心已揭盲）"))
+ARM_ITEM = ("arm", ARM_QUESTION)
+ARM_CODE_LIST = "CL.subject.arm"
 SUBJECT_TYPES = {"birth_year": "integer", "enrolled_at": "datetime", "randomised_at": "datetime"}
 
 _DATA_TYPES: dict[FieldType, str] = {
@@ -194,6 +197,14 @@ def _code_list(parent: ET.Element, oid: str, form: Form, f: Field, options: tupl
         translated(item, "Decode", option.label.en, option.label.zh)
 
 
+def _arm_code_list(parent: ET.Element) -> None:
+    code_list = sub(parent, "CodeList", {"OID": ARM_CODE_LIST, "Name": f"{SUBJECT_FORM}.{ARM_ITEM[0]}",
+                                         "DataType": "text"})
+    for number, (code, label) in enumerate(sorted(ARM_LABELS.items()), start=1):
+        item = sub(code_list, "CodeListItem", {"CodedValue": code, "OrderNumber": str(number)})
+        translated(item, "Decode", label.en, label.zh)
+
+
 def _subject_event_def(version: ET.Element) -> None:
     event = sub(version, "StudyEventDef", {"OID": event_oid(SUBJECT_EVENT), "Name": "Subject", "Repeating": "No",
                                            "Type": "Common", "Category": "subject"})
@@ -237,12 +248,16 @@ def study_element(registry: Registry, *, study_id: str, with_arm: bool) -> tuple
         item = sub(version, "ItemDef", {"OID": item_oid(SUBJECT_FORM, name), "Name": name,
                                         "DataType": SUBJECT_TYPES.get(name, "text")})
         translated(item, "Question", label.en, label.zh)
+        if name == ARM_ITEM[0]:
+            sub(item, "CodeListRef", {"CodeListOID": ARM_CODE_LIST})
     lists = _Lists()
     for form in registry.all_forms():
         for f in form.fields:
             _item_def(version, form, f, lists)
     for oid, form, f in lists.code_lists.values():
         _code_list(version, oid, form, f, f.options())
+    if with_arm:
+        _arm_code_list(version)
     for (en, zh), oid in lists.units.items():
         unit = sub(basic, "MeasurementUnit", {"OID": oid, "Name": en})
         translated(unit, "Symbol", en, zh)

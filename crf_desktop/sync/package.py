@@ -92,6 +92,37 @@ class Reason(StrEnum):
     AUDIT_CHAIN = "audit trail does not continue"
     AUDIT_MISMATCH = "audit chain does not match the header"
 
+    def advice(self, site: str) -> str:
+        """What the centre does about a file quarantined for this reason (the site is named in the text)."""
+        return _ADVICE[self].format(site=site)
+
+
+_EXPORT_AGAIN = ("move the file out of the central folder and ask site {site} to export again (its next export "
+                 "writes again every package the centre has not applied)")
+_CALL_SITE = ("call site {site} before anything else: its history was rewritten or restored from an old backup. "
+              "Move the file out of the central folder to a safe place (keep it: it is evidence); the data "
+              "already imported stay as they are")
+_ADVICE = {
+    Reason.TRUNCATED: "if a sync tool or a copy is still running, wait for it to finish and import again; "
+                      "otherwise " + _EXPORT_AGAIN,
+    Reason.NOT_A_PACKAGE: "move the file out of the central folder (something else was saved under a package's "
+                          "name); ask site {site} what it is",
+    Reason.VERSION: "update crf-desktop at the centre to the version site {site} runs, then import again (the "
+                    "file can stay where it is)",
+    Reason.BAD_HEADER: _EXPORT_AGAIN,
+    Reason.WRONG_PLACE: "move the file out of the central folder after checking with site {site}; the site's next "
+                        "export writes a correct one",
+    Reason.UNKNOWN_SITE: "if site {site} is a real site, enrol it (crf-desktop centre enrol --site {site}) and "
+                         "import again; if not, move the folder to-centre/{site} out of the central folder",
+    Reason.KEY_CHANGE: "call site {site} and compare the key fingerprint on their About dialog (a site keeps its "
+                       "key for the whole study); move the file out of the central folder once it is explained",
+    Reason.BAD_SIGNATURE: "the file was changed after the site wrote it: " + _EXPORT_AGAIN,
+    Reason.DECRYPTION: "check with site {site} that it was enrolled with this centre's key, then " + _EXPORT_AGAIN,
+    Reason.FORK: _CALL_SITE,
+    Reason.AUDIT_CHAIN: _CALL_SITE,
+    Reason.AUDIT_MISMATCH: _CALL_SITE,
+}
+
 
 class PackageRejected(CrfError):
     """A package that must not be applied; ``reason`` is the category, the message says what and what to do."""

@@ -2,16 +2,19 @@
 
 Like OpenClinica's Notes & Discrepancies page: one row per query with its origin and raiser, site, subject,
 visit, form, entry, field, status (translated; a decision the site has not applied yet is marked as waiting),
-age in days, question and latest answer; filtered by site and status. Keyboard: Alt+S and Alt+E pick the filters,
-Alt+R raises a query, Alt+L closes the selected one, Alt+O re-opens it. The centre closes its own query at
-once; a query raised at a site is closed with a reason the site reads (:class:`CloseQueryDialog`). The services
-check every role and state; their messages show inline.
+age in days, question and latest answer; filtered by site and status. The question and answer columns take the
+width left by the short ones, show their full text as a tooltip, and the details box under the table shows the
+selected query in full with its last close or re-open (who, when, why). Keyboard: Alt+S and Alt+E pick the
+filters, Alt+R raises a query, Alt+L closes the selected one, Alt+O re-opens it, Tab reaches the details. The
+centre closes its own query at once; a query raised at a site is closed with a reason the site reads
+(:class:`CloseQueryDialog`). The services check every role and state; their messages show inline.
 """
 
 from __future__ import annotations
 
+from crf_desktop.core.clock import local_display, parse_iso
 from crf_desktop.services import centre as centre_service
-from crf_desktop.services.centre_queries import ANSWERED, CENTRE, CLOSED, OPEN
+from crf_desktop.services.centre_queries import ANSWERED, CENTRE, CLOSE, CLOSED, OPEN, LastDecision
 from crf_desktop.services.session import Session
 from crf_desktop.ui.centre_query_dialogs import RaiseCentreQueryDialog, ReopenQueryDialog
 from crf_desktop.ui.dialog_buttons import ActionButtonBox
@@ -29,6 +32,8 @@ from crf_desktop.ui.qt import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QResizeEvent,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,7 +42,24 @@ from crf_desktop.ui.qt import (
 )
 
 COLUMNS = 13
-STATUS_COLUMN, QUESTION_COLUMN, ANSWER_COLUMN = 9, 11, 12
+ORIGIN_COLUMN, RAISED_BY_COLUMN, SITE_COLUMN, VISIT_COLUMN, FORM_COLUMN, ENTRY_COLUMN = 1, 2, 3, 5, 6, 7
+FIELD_COLUMN, STATUS_COLUMN, AGE_COLUMN, QUESTION_COLUMN, ANSWER_COLUMN = 8, 9, 10, 11, 12
+#: Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable:
+#: the query id says the origin (C- centre, S01- site 01), and the field's tooltip and the details box say the
+#: visit, form and age.
+COMPACT_HIDDEN = (ORIGIN_COLUMN, VISIT_COLUMN, FORM_COLUMN, AGE_COLUMN)
+COMPACT_BELOW = 1200
+MAX_WIDTH = 150  # the widest a short column gets (a longer text is elided, in full in its tooltip)
+DETAIL_LINES = 4  # the details box's height in lines of text
+
+
+def _local(stamp: str | None) -> str:
+    return local_display(parse_iso(stamp)) if stamp else ""
+
+
+def _one_line(text: str) -> str:
+    """A multi-line text (a question with its follow-ups) on one table line."""
+    return " / ".join(line for line in text.splitlines() if line.strip())
 
 
 class CloseQueryDialog(QDialog):
@@ -102,11 +124,28 @@ class QueriesPanel(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized to contents by size_columns()
+        for column in (QUESTION_COLUMN, ANSWER_COLUMN):  # the long texts share what the short columns leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SITE_COLUMN, True)  # the origin ("Site 01") and the subject id name the site
+        self.compact = False  # COMPACT_HIDDEN columns hidden
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # arrows move between queries, Tab goes on to the details
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName("queries")
         self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.table.itemSelectionChanged.connect(self.show_details)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 2 * self.table.verticalHeader().defaultSectionSize() + 4)  # two rows at least
+        self.details = QPlainTextEdit()  # the selected query in full, with its last close or re-open
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName("query details")
+        spacing, frame = self.details.fontMetrics().lineSpacing(), 2 * self.details.frameWidth() + 8
+        self.details.setMinimumHeight(spacing * 2 + frame)  # two lines when the window is small, then it scrolls
+        self.details.setMaximumHeight(spacing * DETAIL_LINES + frame)
         self.raise_button, self.close_button, self.reopen_button = QPushButton(), QPushButton(), QPushButton()
         self.raise_button.clicked.connect(self.raise_query)
         self.close_button.clicked.connect(self.close_selected)
@@ -125,7 +164,8 @@ class QueriesPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.list_message)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.retranslate()
@@ -145,6 +185,8 @@ class QueriesPanel(QGroupBox):
             self.tr("Age (days)"), self.tr("Question"), self.tr("Latest answer")])
         self.raise_button.setText(self.tr("&Raise query…"))
         self.reopen_button.setText(self.tr("Re-&open query…"))
+        self.details.setPlaceholderText(self.tr("Select a query to see its full text and who closed or re-opened it "
+                                                "last, when and why."))
         self._fill()
         self.update_buttons()
 
@@ -161,6 +203,38 @@ class QueriesPanel(QGroupBox):
 
     def origin_text(self, query: centre_service.CentreQuery) -> str:
         return self.tr("Centre") if query.origin == CENTRE else fill(self.tr("Site %1"), query.site)
+
+    def decision_text(self, decision: LastDecision | None) -> str:
+        """``Closed by … on …: reason`` (or ``Re-opened …``) in the user's language; empty without a decision."""
+        if decision is None:
+            return ""
+        why = decision.reason or self.tr("(no reason given)")
+        if decision.action == CLOSE:
+            return fill(self.tr("Closed by %1 on %2: %3"), decision.by, _local(decision.at), why)
+        return fill(self.tr("Re-opened by %1 on %2: %3"), decision.by, _local(decision.at), why)
+
+    def details_text(self, query: centre_service.CentreQuery) -> str:
+        """The query in full: where, who raised it, the question with its follow-ups, the answer, the last
+        decision and whether the site has still to apply it."""
+        raised = (fill(self.tr("raised at the centre by %1 on %2"), query.raised_by, _local(query.raised_at))
+                  if query.origin == CENTRE else
+                  fill(self.tr("raised at site %1 by %2 on %3"), query.site, query.raised_by, _local(query.raised_at)))
+        lines = [f"{query.query_id} · {self.status_text(query)} · {query.where} · {raised}",
+                 fill(self.tr("Question: %1"), query.question)]
+        if query.answer:
+            lines.append(fill(self.tr("Latest answer (%1, %2): %3"), query.answered_by or "",
+                              _local(query.answered_at), query.answer))
+        else:
+            lines.append(self.tr("No answer yet."))
+        if query.decision is not None:
+            lines.append(self.decision_text(query.decision))
+        if query.waiting:
+            lines.append(self.tr("The site applies this decision on its next export run."))
+        return "\n".join(lines)
+
+    def show_details(self) -> None:
+        query = self.selected_query()
+        self.details.setPlainText("" if query is None else self.details_text(query))
 
     # -- data ---------------------------------------------------------------------------------------------
     def set_sites(self, sites: list[str]) -> None:
@@ -192,10 +266,39 @@ class QueriesPanel(QGroupBox):
         self.table.setRowCount(len(self.queries))
         for r, q in enumerate(self.queries):
             cells = [q.query_id, self.origin_text(q), q.raised_by, q.site, q.subject_id, q.visit, q.form,
-                     str(q.repeat_no), q.field, self.status_text(q), str(q.age_days), q.question, q.answer or ""]
+                     str(q.repeat_no), q.field, self.status_text(q), str(q.age_days), _one_line(q.question),
+                     _one_line(q.answer or "")]
+            where = fill(self.tr("%1 · age %2 day(s)"), q.where, q.age_days)
+            status_tip = "\n".join(t for t in (self.status_text(q), self.decision_text(q.decision)) if t)
+            tips = {QUESTION_COLUMN: q.question, STATUS_COLUMN: status_tip, FIELD_COLUMN: where,
+                    0: f"{q.query_id} · {self.origin_text(q)} · {q.raised_by}",
+                    ANSWER_COLUMN: (fill(self.tr("%1\n— %2, %3"), q.answer, q.answered_by or "", _local(q.answered_at))
+                                    if q.answer else "")}
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if tips.get(c):
+                    item.setToolTip(tips[c])
+                self.table.setItem(r, c, item)
         self.count_label.setText(fill(self.tr("%1 query(s)"), len(self.queries)))
+        self.size_columns()
+        self.show_details()
+
+    def size_columns(self) -> None:
+        """Short columns as wide as their texts (MAX_WIDTH at most); below COMPACT_BELOW pixels the columns
+        another place shows are hidden; the question and the answer share the rest."""
+        self.compact = self.table.viewport().width() < COMPACT_BELOW
+        for column in COMPACT_HIDDEN:
+            self.table.setColumnHidden(column, self.compact)
+        self.table.setColumnHidden(ENTRY_COLUMN, not any(q.repeat_no for q in self.queries))  # log entries only
+        for column in range(COLUMNS):
+            if column not in (QUESTION_COLUMN, ANSWER_COLUMN) and not self.table.isColumnHidden(column):
+                self.table.resizeColumnToContents(column)
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_WIDTH))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (self.table.viewport().width() < COMPACT_BELOW) != self.compact:
+            self.size_columns()
 
     def select(self, query_id: str) -> None:
         for row, query in enumerate(self.queries):

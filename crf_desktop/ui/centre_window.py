@@ -46,6 +46,8 @@ from crf_desktop.ui.study_unblind_dialog import StudyUnblindDialog
 MANAGERS = frozenset({Role.ADMIN, Role.DATA_MANAGER})
 QUERY_ROLES = frozenset({Role.ADMIN, Role.DATA_MANAGER, Role.MONITOR})
 _IMPORT_FOLDER_KEY = "centre/import_folder"
+SITE_ROWS = 4  # the sites table's height in rows before it scrolls
+REPORT_LINES = 5  # the import report's height in lines before it scrolls
 
 
 def ask_folder(parent: QWidget, title: str, start: Path | None) -> Path | None:
@@ -90,6 +92,14 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(text))
 
 
+def _fit_rows(table: QTableWidget, at_most: int) -> None:
+    """Make ``table`` as high as its rows (one at least, ``at_most`` then it scrolls)."""
+    shown = min(max(table.rowCount(), 1), at_most)
+    height = (table.horizontalHeader().sizeHint().height() + shown * table.verticalHeader().defaultSectionSize()
+              + 2 * table.frameWidth() + 2)
+    table.setFixedHeight(height)
+
+
 class CentrePage(QWidget):
     """Import, sites, queries and exports for a centre session."""
 
@@ -113,10 +123,18 @@ class CentrePage(QWidget):
         self.import_message = InlineMessage()
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
+        self.report_view.setTabChangesFocus(True)
         self.report_view.setAccessibleName("import report")
+        self.report_view.setMinimumHeight(self.report_view.fontMetrics().lineSpacing() * 2 + 12)  # then it scrolls
+        self.report_view.hide()  # until there is a report: the queries get the room
+        self.report_button = QPushButton()  # shows or hides the last report (hidden until there is one)
+        self.report_button.setCheckable(True)
+        self.report_button.toggled.connect(self._show_report)
+        self.report_button.hide()
         import_layout = QVBoxLayout(self.import_box)
         row = QHBoxLayout()
         row.addWidget(self.import_button)
+        row.addWidget(self.report_button)
         row.addStretch(1)
         import_layout.addLayout(row)
         import_layout.addWidget(self.import_message)
@@ -163,12 +181,16 @@ class CentrePage(QWidget):
         export_layout.addWidget(self.export_message)
         self.export_box.setVisible(manager)
 
+        # the queries (the data manager's daily work) get the height; import and export share one row above,
+        # and the sites table is as high as its rows (SITE_ROWS at most, then it scrolls)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.import_box, 2)
-        layout.addWidget(self.sites_box, 1)
-        layout.addWidget(self.queries_box, 2)
-        layout.addWidget(self.export_box)
+        actions = QHBoxLayout()
+        actions.addWidget(self.import_box, 1)
+        actions.addWidget(self.export_box, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.sites_box)
+        layout.addWidget(self.queries_box, 1)
         self.retranslate()
         self.refresh()
 
@@ -177,6 +199,7 @@ class CentrePage(QWidget):
         self.heading.setText(fill(self.tr("Coordinating centre · study %1"), self.session.study_id))
         self.import_box.setTitle(self.tr("Import site packages"))
         self.import_button.setText(self.tr("&Import from folder… (Ctrl+I)"))
+        self._show_report(self.report_button.isChecked())
         self.sites_box.setTitle(self.tr("Sites (key pinned at first contact: confirm the fingerprint by phone)"))
         self.sites_table.setHorizontalHeaderLabels([self.tr("Site"), self.tr("Key fingerprint"), self.tr("Pinned at"),
                                                     self.tr("Last package"), self.tr("Last import")])
@@ -211,6 +234,7 @@ class CentrePage(QWidget):
             sites = outcome.value
             _fill(self.sites_table, [[s.site, s.fingerprint or self.tr("(no package yet)"), _local(s.pinned_at),
                                       str(s.last_seq), _local(s.last_import_at)] for s in sites])
+            _fit_rows(self.sites_table, SITE_ROWS)
             self.queries_panel.set_sites([s.site for s in sites])
         if with_queries:
             self.queries_panel.refresh()
@@ -246,7 +270,13 @@ class CentrePage(QWidget):
     def _imported(self, outcome: Outcome[object]) -> None:
         report = outcome.value
         if outcome.ok and isinstance(report, centre_service.ImportReport):
-            self.report_view.setPlainText("\n".join(report.lines()))
+            lines = report.lines()
+            self.report_view.setPlainText("\n".join(lines))
+            shown = min(max(len(lines), 2), REPORT_LINES)  # as high as the report, REPORT_LINES at most
+            self.report_view.setMaximumHeight(self.report_view.fontMetrics().lineSpacing() * shown + 12)
+            self.report_button.show()
+            self.report_button.setChecked(True)
+            self._show_report(True)
             if report.ok:
                 self.import_message.show_info(fill(self.tr("%1 package(s) applied; everything found was applied "
                                                            "or already there."), report.applied))
@@ -255,6 +285,11 @@ class CentrePage(QWidget):
                                                          "waiting behind a gap or quarantined, and why."))
         self.refresh()
         self.changed.emit()
+
+    def _show_report(self, shown: bool) -> None:
+        """Show or hide the last import report (its box takes height from the queries)."""
+        self.report_view.setVisible(shown and bool(self.report_view.toPlainText()))
+        self.report_button.setText(self.tr("Hide re&port") if shown else self.tr("Show re&port"))
 
     def _export(self, kind: str, out: Path) -> None:
         session = self.session

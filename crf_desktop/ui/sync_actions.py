@@ -134,6 +134,9 @@ class SyncActions(QObject):
     def result_text(self, result: sync_service.ExportResult) -> tuple[str, bool]:
         """The lines to show after an export, and whether something needs the person's attention."""
         lines = [message_text(result.message)]
+        if result.previous_folder is not None:  # where the site sends changed: say so, as the CLI does
+            lines.append(fill(self.tr("The central folder changed: this site sent to %1 until now and sends to %2 "
+                                      "from now on."), result.previous_folder, result.folder))
         if result.queries_received:
             lines.append(fill(self.tr("%1 query update(s) received from the centre: see the dashboard."),
                               result.queries_received))
@@ -144,7 +147,7 @@ class SyncActions(QObject):
             lines.append(fill(self.tr("Written again (they were missing from the folder): %1"),
                               ", ".join(p.name for p in result.republished)))
         lines += [fill(self.tr("Warning: %1"), message_text(problem)) for problem in result.problems]
-        return "\n\n".join(lines), bool(result.problems)
+        return "\n\n".join(lines), bool(result.problems) or result.previous_folder is not None
 
     def _finished(self, outcome: Outcome[sync_service.ExportResult]) -> None:
         self.status_label.refresh()

@@ -103,7 +103,7 @@ def _setup(tmp_path: Path, cli_env: dict[str, str]) -> Demo:
                       "--no-gui")
     assert joined.code == 0, joined.out + joined.err
     assert f"Created demo site 02 (fictitious data) in {demo.site02}" in joined.out
-    assert "Subjects 02-001 to 02-010; Sent package 1" in joined.out
+    assert "Subjects 02-001 to 02-010\nSent package 1" in joined.out
     assert f"crf-desktop centre import --data-dir {demo.centre} --user datamanager --from {demo.folder}" in joined.out
     assert f"users admin and datamanager have the passwords in {demo.centre / 'demo-passwords.txt'}" in joined.out
     assert demo.package("01", 1).is_file() and demo.package("02", 1).is_file()

@@ -40,12 +40,15 @@ def test_centre_unblind_refuses_mistakes_then_unblinds_once(world: World, cli_en
 
     code, text = _unblind(world, cli_env)
     assert code == 2 and "--reason TEXT is required" in text
+    # a subject without an arm is refused before the irreversible-unblinding warning and the prompts
     code, text = _unblind(world, cli_env, *reason)
-    assert code == 2 and f"add --confirm-study {STUDY}" in text  # no terminal to type it in
-    code, text = _unblind(world, cli_env, *reason, "--confirm-study", "NCT0358029")
-    assert code == 2 and f"is not {STUDY}" in text
-    code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY)
     assert code == 2 and f"subject {world.subjects[2]}, randomisation number R01-003" in text
+    assert "cannot be undone" not in text
+    good = write_list(tmp_path / "site-01.csv", LIST)
+    code, text = _unblind(world, cli_env, *reason, "--randomisation", str(good))
+    assert code == 2 and f"add --confirm-study {STUDY}" in text  # no terminal to type it in
+    code, text = _unblind(world, cli_env, *reason, "--randomisation", str(good), "--confirm-study", "NCT0358029")
+    assert code == 2 and f"is not {STUDY}" in text
     bad = tmp_path / "bad.csv"
     bad.write_text("seq,rand_no,msc_kit,mmf_kit,arm\n3,R01-003,,MMF-0003,B\n", encoding="utf-8")
     code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY, "--randomisation", str(bad))
@@ -55,7 +58,6 @@ def test_centre_unblind_refuses_mistakes_then_unblinds_once(world: World, cli_en
     assert blinded.code == 0 and "blinded (no treatment arms)" in blinded.out
     assert "arm" not in _subjects(tmp_path / "blinded")[0]
 
-    good = write_list(tmp_path / "site-01.csv", LIST)
     code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY, "--randomisation", str(good))
     assert code == 0, text
     assert f"Unblinded study {STUDY}" in text and "3 randomised subject(s) at 1 site(s)" in text
@@ -67,7 +69,7 @@ def test_centre_unblind_refuses_mistakes_then_unblinds_once(world: World, cli_en
         zip(world.subjects, ("A", "B", "B"), strict=True))
 
     code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY)
-    assert code == 2 and "already unblinded" in text
+    assert code == 2 and "already unblinded" in text and "cannot be undone" not in text
     code, text = _unblind(world, cli_env, "--status")
     assert code == 0 and "was unblinded on" in text and "Dana Manager (dm): Database locked on 2026-11-20" in text
 

@@ -4,11 +4,13 @@ It reaches the centre in the site's package and is listed with the centre's own 
 answer, age); the centre closes or re-opens it with a reason; the decision travels back in the signed
 ``from-centre/<site>/`` message and is applied on the site's next export run, audited at both ends; a decision
 that meets a query the site changed meanwhile follows "the last decision wins, in status-history order"
-(``store/query_decisions.py``), and nothing the site wrote is lost.
+(``store/query_decisions.py``), and nothing the site wrote is lost. The list and ``queries.csv`` show each query's
+last close or re-open, who, when and why; listing a site that is not enrolled says so (QA findings 2 and 4).
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +22,7 @@ from crf_desktop.core.errors import PermissionDenied, UserInputError
 from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
+from crf_desktop.services.centre_export import export_trial
 from crf_desktop.services.dashboard import build_dashboard
 from crf_desktop.services.queries import answer_query, close_query, raise_query, subject_queries
 from crf_desktop.services.records import field_history
@@ -112,7 +115,8 @@ def test_a_site_raised_query_is_listed_at_the_centre_with_its_origin(world: Worl
     assert site_raised.age_days == 0 and site_raised.waiting is None
     assert [q.query_id for q in centre_service.list_queries(world.centre, status="answered")] == [world.query_id]
     assert [q.query_id for q in centre_service.list_queries(world.centre, status="open")] == [qid]
-    assert centre_service.list_queries(world.centre, site="02") == []
+    with pytest.raises(UserInputError, match="site 02 is not enrolled at this centre"):  # not "no queries match"
+        centre_service.list_queries(world.centre, site="02")
     with pytest.raises(UserInputError, match="'pending' is not a query status"):
         centre_service.list_queries(world.centre, status="pending")
 
@@ -296,3 +300,79 @@ def test_a_decision_on_a_query_the_site_does_not_have_refuses_the_message_and_ap
     assert any("query 99, which this site did not raise" in p for p in result.problems), result.problems
     assert world.at_site()[0] == "answered"  # the good decision in the same message waits too: nothing half-applied
     assert "query closed at centre" not in world.site_actions()
+
+
+# -- issue 8 QA: the last close or re-open (who, when, why) in the list and in queries.csv ----------------------
+
+def _listed(world: World, query_id: str) -> centre_service.CentreQuery:
+    return next(q for q in centre_service.list_queries(world.centre) if q.query_id == query_id)
+
+
+def test_a_site_query_closed_and_reopened_at_the_centre_lists_who_when_and_why(
+        world: World, fake_clock: FakeClock) -> None:
+    assert _listed(world, world.query_id).decision is None  # answered, never closed
+    closed_at = fake_clock.now
+    centre_service.close_query(world.centre, world.query_id, "Confirmed against the consent log at SDV")
+    decision = _listed(world, world.query_id).decision
+    assert decision is not None
+    assert (decision.action, decision.by, decision.reason) == ("close", "dm (centre)",
+                                                               "Confirmed against the consent log at SDV")
+    assert decision.at.startswith(closed_at.strftime("%Y-%m-%dT%H:%M"))
+    world.site_round()  # applied at the site and confirmed: the decision is still the last one
+    assert _listed(world, world.query_id).decision == decision
+
+    fake_clock.now += timedelta(days=2)
+    centre_service.reopen_query(world.centre, world.query_id, "Please attach the log page as a scan")
+    decision = _listed(world, world.query_id).decision
+    assert decision is not None
+    assert (decision.action, decision.reason) == ("reopen", "Please attach the log page as a scan")
+    assert decision.at.startswith(fake_clock.now.strftime("%Y-%m-%dT%H:%M"))
+
+
+def test_a_site_query_closed_by_its_raiser_at_the_site_names_the_raiser_without_a_reason(world: World) -> None:
+    monitor = world.as_user("monitor")
+    try:
+        close_query(monitor, world.site_query)
+    finally:
+        monitor.close()
+    world.site_round()
+    decision = _listed(world, world.query_id).decision
+    assert decision is not None and (decision.action, decision.by, decision.reason) == ("close", "monitor", "")
+
+
+def test_the_centres_own_query_keeps_the_reason_it_was_closed_or_reopened_with(world: World) -> None:
+    qid = centre_service.raise_query(world.centre, site="01", subject_id=world.subject, visit="screening",
+                                     form="consent", repeat_no=0, field="consent_date", question="Date of consent?")
+    centre_service.close_query(world.centre, qid, "Date matches the consent form: see the monitoring report")
+    decision = _listed(world, qid).decision
+    assert decision is not None
+    assert (decision.action, decision.by, decision.reason) == (
+        "close", "dm", "Date matches the consent form: see the monitoring report")  # a colon in it stays
+    centre_service.reopen_query(world.centre, qid, "Which version of the form?")
+    decision = _listed(world, qid).decision
+    assert decision is not None and (decision.action, decision.reason) == ("reopen", "Which version of the form?")
+    centre_service.close_query(world.centre, qid)  # the centre's own query may be closed without a reason
+    decision = _listed(world, qid).decision
+    assert decision is not None and (decision.action, decision.reason) == ("close", "")
+    assert _listed(world, world.query_id).decision is None  # another query's decisions are not mixed in
+
+
+def test_queries_csv_carries_the_last_decision_with_its_reason(world: World, tmp_path: Path) -> None:
+    qid = centre_service.raise_query(world.centre, site="01", subject_id=world.subject, visit="screening",
+                                     form="consent", repeat_no=0, field="consent_date", question="Date of consent?")
+    centre_service.close_query(world.centre, world.query_id, "Checked, fine")
+    export_trial(world.centre, kind="csv", out=tmp_path / "csv")
+    with (tmp_path / "csv" / "queries.csv").open(encoding="utf-8-sig", newline="") as handle:
+        exported = {row["query_id"]: row for row in csv.DictReader(handle)}
+    site_row, centre_row = exported[world.query_id], exported[qid]
+    assert list(site_row)[-4:] == ["last_decision", "last_decision_by", "last_decision_at", "last_decision_reason"]
+    assert (site_row["last_decision"], site_row["last_decision_by"], site_row["last_decision_reason"]) == (
+        "close", "dm (centre)", "Checked, fine")
+    assert site_row["last_decision_at"]
+    assert (centre_row["last_decision"], centre_row["last_decision_reason"]) == ("", "")  # still open, never closed
+
+
+def test_listing_a_site_that_is_not_enrolled_says_so(world: World) -> None:
+    with pytest.raises(UserInputError, match=r"site 07 is not enrolled at this centre \(enrolled: 01\)"):
+        centre_service.list_queries(world.centre, site="07")
+    assert [q.query_id for q in centre_service.list_queries(world.centre, site="01")] == [world.query_id]

@@ -1,5 +1,7 @@
 """Issue 8 item 4, the centre page's queries: raised at the centre and at the sites in one table, with the origin,
-site and status filters, translated statuses, and close / re-open by keyboard.
+site and status filters, translated statuses, and close / re-open by keyboard; QA findings 1 and 2: the list gets
+the page's height, the question and answer columns stay on screen at 1024 and 1400 pixels wide, and the selected
+query's full texts and last close or re-open (who, when, why) show in the details box and the tooltips.
 
 Real encrypted centre and site 01 in temporary folders: the site's monitor raised a query, the coordinator
 answered it, the site exported and the centre imported.
@@ -23,9 +25,18 @@ from crf_desktop.services.records import save_record
 from crf_desktop.services.session import Session, init_site, login
 from crf_desktop.services.subjects import register_subject
 from crf_desktop.store import users
-from crf_desktop.ui.centre_queries_panel import ANSWER_COLUMN, QUESTION_COLUMN, STATUS_COLUMN, CloseQueryDialog
+from crf_desktop.ui.centre_queries_panel import (
+    ANSWER_COLUMN,
+    FIELD_COLUMN,
+    FORM_COLUMN,
+    ORIGIN_COLUMN,
+    QUESTION_COLUMN,
+    STATUS_COLUMN,
+    VISIT_COLUMN,
+    CloseQueryDialog,
+)
 from crf_desktop.ui.centre_window import CentrePage
-from crf_desktop.ui.qt import QApplication, QKeySequence, QPushButton, Qt
+from crf_desktop.ui.qt import QApplication, QKeySequence, QPushButton, Qt, QTableWidget
 
 PASSWORD = "queries-password-2024"
 
@@ -177,3 +188,76 @@ def test_the_centre_closes_its_own_query_at_once(qtbot: QtBot, centre: Session) 
     assert page.queries_table.item(_row(page, "C-0001"), STATUS_COLUMN).text() == "Closed"
     page.queries_table.selectRow(_row(page, "C-0001"))
     assert not page.close_button.isEnabled()
+
+
+# -- issue 8 QA findings 1 and 2: the list gets the room; the full texts and the last decision are readable --------
+def _rows_that_fit(table: QTableWidget) -> float:
+    return table.viewport().height() / table.verticalHeader().defaultSectionSize()
+
+
+@pytest.mark.parametrize(("width", "height", "compact"), [(1024, 700, True), (1400, 820, False)])
+def test_the_query_list_gets_the_room_at_ordinary_window_sizes(qtbot: QtBot, centre: Session, width: int,
+                                                               height: int, compact: bool) -> None:
+    page = _page(qtbot, centre)
+    page.resize(width - 40, height - 110)  # the main window's menu, tabs and status bar take about that
+    qtbot.waitUntil(lambda: page.queries_table.viewport().width() > 0)
+    QApplication.processEvents()
+    table, header = page.queries_table, page.queries_table.horizontalHeader()
+    assert not page.report_view.isVisible()  # no import yet: no empty report box
+    assert page.sites_table.height() < 3 * page.sites_table.verticalHeader().defaultSectionSize() + 40
+    assert _rows_that_fit(table) >= 4
+    answer_end = header.sectionViewportPosition(ANSWER_COLUMN) + header.sectionSize(ANSWER_COLUMN)
+    assert answer_end <= table.viewport().width() + 1  # the latest answer is on screen
+    assert header.sectionSize(QUESTION_COLUMN) >= 150 and header.sectionSize(ANSWER_COLUMN) >= 150
+    assert [table.isColumnHidden(c) for c in (ORIGIN_COLUMN, VISIT_COLUMN, FORM_COLUMN)] == [compact] * 3
+    assert not table.isColumnHidden(FIELD_COLUMN) and not table.isColumnHidden(STATUS_COLUMN)
+
+
+def test_the_full_question_answer_and_last_decision_are_shown_for_the_selected_query(
+        qtbot: QtBot, centre: Session) -> None:
+    page = _page(qtbot, centre)
+    panel, table = page.queries_panel, page.queries_table
+    row = _row(page, "S01-0001")
+    assert table.item(row, QUESTION_COLUMN).toolTip() == "Which reason did the subject give?"
+    assert "Travel: moved to another city" in table.item(row, ANSWER_COLUMN).toolTip()
+    assert "screening visit_info.missed_reason" in table.item(row, FIELD_COLUMN).toolTip()
+    centre_service.close_query(centre, "S01-0001", "Reason confirmed against the source")
+    panel.refresh()
+    table.selectRow(_row(page, "S01-0001"))
+    details = panel.details.toPlainText()
+    assert "raised at site 01 by monitor" in details and "Question: Which reason did the subject give?" in details
+    assert "Latest answer (coordinator, " in details and "Travel: moved to another city" in details
+    assert "Closed by datamanager (centre) on " in details and details.count("Reason confirmed against the source")
+    assert "next export run" in details  # the site has not applied it yet
+    assert "Closed by datamanager (centre)" in table.item(_row(page, "S01-0001"), STATUS_COLUMN).toolTip()
+    table.selectRow(_row(page, "C-0001"))
+    assert "raised at the centre by datamanager" in panel.details.toPlainText()
+    assert "Closed by" not in panel.details.toPlainText()
+    table.clearSelection()
+    assert panel.details.toPlainText() == "" and "Select a query" in panel.details.placeholderText()
+
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # the details are reached by keyboard, to read or copy them
+    assert QApplication.focusWidget() is panel.details
+
+
+def test_the_import_report_shows_after_an_import_and_hides_by_keyboard(qtbot: QtBot, world: Path,
+                                                                        centre: Session) -> None:
+    page = _page(qtbot, centre)
+    assert not page.report_view.isVisible() and not page.report_button.isVisible()
+    page.ask_folder = lambda *_args: world / "exchange"  # type: ignore[method-assign,assignment]
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.report_view.isVisible(), timeout=30_000)
+    assert "site 01" in page.report_view.toPlainText() and page.report_button.isVisible()
+    assert QKeySequence.mnemonic(page.report_button.text()).toString() == "Alt+P"
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.queries_table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.queries_table)
+    qtbot.keyClick(page.queries_table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Hide re&port
+    qtbot.waitUntil(lambda: not page.report_view.isVisible())  # a mnemonic clicks after a short animation
+    assert page.report_button.text() == "Show re&port"
+    page.report_button.click()
+    assert page.report_view.isVisible()

@@ -14,8 +14,8 @@ from tests.ui.conftest import DEMO_PASSWORD, Sessions
 from tests.ui.data_entry import open_main
 
 UI = Path(__file__).resolve().parents[2] / "crf_desktop" / "ui"
-#: The only ways to an arm in the services: the constants, the labels, the store's reader.
-ARM_NAMES = re.compile(r"\b(ARM_MSC|ARM_MMF|_ARM_LABELS|arm_of)\b")
+#: The only ways to an arm: the constants and labels (``forms.arms``, re-used by the services), the store's reader.
+ARM_NAMES = re.compile(r"\b(ARM_MSC|ARM_MMF|_?ARM_LABELS|arm_of|forms\.arms)\b")
 FORMS = (("baseline", "msc_infusion"), ("baseline", "drug_kits"), ("baseline", "mmf_dosing"), ("screening", "labs"),
          ("screening", "inclusion_exclusion"), ("week4", "drug_kits"))
 
