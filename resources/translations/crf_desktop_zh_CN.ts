@@ -325,142 +325,152 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="177"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="199"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="178"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="200"/>
         <source>Import site packages</source>
         <translation>导入各中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="179"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="201"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="180"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="203"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
         <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
         <source>Site</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
         <source>Export the trial&apos;s data</source>
         <translation>导出试验数据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="207"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="186"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Un&amp;blind study…</source>
         <translation>揭盲研究(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="212"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="235"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="233"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="257"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="243"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="267"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="243"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="267"/>
         <source>Importing site packages from %1…</source>
         <translation>正在从 %1 导入各中心的数据包…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="251"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="281"/>
         <source>%1 package(s) applied; everything found was applied or already there.</source>
         <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="254"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="284"/>
         <source>Not everything was applied: see the report for packages waiting behind a gap or quarantined, and why.</source>
         <translation>部分数据包未应用：请查看报告，了解哪些数据包因序号缺口而等待或已被隔离，以及原因。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="265"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <source>Hide re&amp;port</source>
+        <translation>隐藏报告(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <source>Show re&amp;port</source>
+        <translation>显示报告(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="300"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="265"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="300"/>
         <source>Exporting the trial&apos;s data to %1…</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="275"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="310"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="280"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="289"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="324"/>
         <source>Study unblinded on %1 by %2 (%3): the exports carry each subject&apos;s treatment arm.</source>
         <translation>研究已于 %1 由 %2 揭盲（%3）：导出文件包含每位受试者的治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="293"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="328"/>
         <source>Blinded: the exports carry no treatment arm.</source>
         <translation>盲态：导出文件不包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="306"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="341"/>
         <source>The study is unblinded: the next CSV and ODM exports carry the treatment arms.</source>
         <translation>研究已揭盲：之后的 CSV 和 ODM 导出将包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="328"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="363"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
         <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="331"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="366"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
         <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
     </message>
@@ -506,17 +516,18 @@ events</source>
 <context>
     <name>CloseQueryDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="50"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="72"/>
         <source>crf-desktop: close query %1</source>
+        <extracomment>Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable: the query id says the origin (C- centre, S01- site 01), and the field&apos;s tooltip and the details box say the visit, form and age.</extracomment>
         <translation>crf-desktop：关闭质疑 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="52"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="74"/>
         <source>(no answer yet)</source>
         <translation>（尚未回复）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="53"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="75"/>
         <source>Query %1, raised at site %2 by %3, on %4:
 %5
 Answer: %6</source>
@@ -525,12 +536,12 @@ Answer: %6</source>
 回复：%6</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="56"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="78"/>
         <source>&amp;Reason for closing it (the site reads it):</source>
         <translation>关闭原因（研究中心可见）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="61"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="83"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
     </message>
@@ -877,58 +888,58 @@ Answer: %6</source>
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="255"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="259"/>
         <source>Filled in from the form just saved: check every value, complete the rest, and save.</source>
         <extracomment>Field types typed into a line: their issues wait until the person leaves the field.</extracomment>
         <translation>已根据刚保存的表单预填：请核对每一项，补全其余内容后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="262"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="266"/>
         <source>%1 — subject %2 — %3</source>
         <translation>%1 — 受试者 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="264"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="268"/>
         <source>Subject %1 · %2 · form %3, version %4</source>
         <translation>受试者 %1 · %2 · 表单 %3，版本 %4</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="273"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="279"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="274"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="280"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="275"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="281"/>
         <source>&amp;Verify (SDV)</source>
         <translation>核查(&amp;V)（SDV）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="276"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="282"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="294"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="300"/>
         <source>Read only: a %1 does not enter data.</source>
         <translation>只读：%1不录入数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="296"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="302"/>
         <source>Read only: this form is locked.</source>
         <translation>只读：此表单已锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="298"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="304"/>
         <source>Read only: the casebook is locked; a data manager or investigator can unlock it with a reason (subject page, Unlock casebook…).</source>
         <translation>只读：病例报告表已锁定；数据管理员或研究者可填写原因后解锁（受试者页面，“解锁病例报告表…”）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="304"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="310"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
@@ -953,17 +964,32 @@ Answer: %6</source>
         <translation>已与源文件核对。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="37"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="53"/>
         <source>Field &amp;history…</source>
         <translation>修改历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="42"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="58"/>
         <source>Raise &amp;query…</source>
         <translation>提出质疑(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="64"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="72"/>
+        <source>&amp;Answer query…</source>
+        <translation>回复质疑(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="79"/>
+        <source>C&amp;lose query…</source>
+        <translation>关闭质疑(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="84"/>
+        <source>Re-&amp;open query…</source>
+        <translation>重新开启质疑(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="108"/>
         <source>Query raised on %1.</source>
         <translation>已对“%1”提出质疑。</translation>
     </message>
@@ -1103,6 +1129,51 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
         <location filename="../../crf_desktop/ui/form_editor_sae.py" line="149"/>
         <source>Started from adverse event #%1: the concomitant medications taken on the onset date are copied from the log. Check them, complete the report and save.</source>
         <translation>已根据不良事件 #%1 开始填写：发生日期当天使用的合并用药已从记录中复制。请核对，补全报告后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="127"/>
+        <source>⚑ Query (%1, raised by %2): %3</source>
+        <translation>⚑ 质疑（%1，由 %2 提出）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="135"/>
+        <source>Answer: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="146"/>
+        <source>Answer query… (Enter, or %1 on the field)</source>
+        <translation>回复质疑…（按 Enter，或在字段上按 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="147"/>
+        <source>Close query… (Enter, or %1 on the field)</source>
+        <translation>关闭质疑…（按 Enter，或在字段上按 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="191"/>
+        <source>%1 has no query that a %2 can act on.</source>
+        <translation>%1 没有 %2 可以处理的质疑。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="204"/>
+        <source>Put the cursor in a field first, then press %1 to answer, close or raise its query.</source>
+        <translation>请先将光标放在某个字段上，然后按 %1 回复、关闭或提出该字段的质疑。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="222"/>
+        <source>Query on %1 answered.</source>
+        <translation>已回复 %1 的质疑。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="230"/>
+        <source>Query on %1 re-opened.</source>
+        <translation>已重新开启 %1 的质疑。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="231"/>
+        <source>Query on %1 closed.</source>
+        <translation>已关闭 %1 的质疑。</translation>
     </message>
 </context>
 <context>
@@ -1892,154 +1963,345 @@ To try the app with fictitious data instead:
     </message>
 </context>
 <context>
+    <name>Queries</name>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="22"/>
+        <source>open</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="22"/>
+        <source>answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="23"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="30"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="40"/>
+        <source>Raised by %1 on %2 · %3</source>
+        <translation>由 %1 于 %2 提出 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="43"/>
+        <source>(answered by %1)</source>
+        <translation>（由 %1 回复）</translation>
+    </message>
+</context>
+<context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="135"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="175"/>
         <source>Queries (raised at the centre and at the sites)</source>
         <translation>质疑（由协调中心和各研究中心提出）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="136"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="176"/>
         <source>&amp;Site:</source>
         <translation>研究中心(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="137"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="177"/>
         <source>Query stat&amp;e:</source>
         <translation>质疑状态(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="138"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="178"/>
         <source>All sites</source>
         <translation>所有研究中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="200"/>
         <source>Open</source>
         <translation>待回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="200"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="180"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="200"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>Query</source>
         <translation>质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>Site</source>
         <translation>研究中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>Subject</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
         <source>Visit</source>
         <translation>访视</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>Age (days)</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>Latest answer</source>
         <translation>最新回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="186"/>
         <source>&amp;Raise query…</source>
         <translation>提出质疑(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="160"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="188"/>
+        <source>Select a query to see its full text and who closed or re-opened it last, when and why.</source>
+        <translation>选择一条质疑，查看其全文以及最近一次由谁、何时、为何关闭或重新开启。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="202"/>
         <source>%1 (waiting for the site)</source>
         <translation>%1（等待研究中心处理）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="163"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="205"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="163"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="205"/>
         <source>Site %1</source>
         <translation>研究中心 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="198"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="211"/>
+        <source>(no reason given)</source>
+        <translation>（未给出原因）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="213"/>
+        <source>Closed by %1 on %2: %3</source>
+        <translation>由 %1 于 %2 关闭：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="214"/>
+        <source>Re-opened by %1 on %2: %3</source>
+        <translation>由 %1 于 %2 重新开启：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="219"/>
+        <source>raised at the centre by %1 on %2</source>
+        <translation>由 %1 于 %2 在协调中心提出</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="221"/>
+        <source>raised at site %1 by %2 on %3</source>
+        <translation>由 %2 于 %3 在研究中心 %1 提出</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="223"/>
+        <source>Question: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="225"/>
+        <source>Latest answer (%1, %2): %3</source>
+        <translation>最新回复（%1，%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="228"/>
+        <source>No answer yet.</source>
+        <translation>尚未回复。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="232"/>
+        <source>The site applies this decision on its next export run.</source>
+        <translation>研究中心将在下次导出时应用此决定。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="271"/>
+        <source>%1 · age %2 day(s)</source>
+        <translation>%1 · 已 %2 天</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="275"/>
+        <source>%1
+— %2, %3</source>
+        <translation>%1
+— %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="282"/>
         <source>%1 query(s)</source>
         <translation>%1 条质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="213"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="316"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="213"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="316"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>QueryAnswerDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="57"/>
+        <source>crf-desktop: answer a query</source>
+        <translation>crf-desktop：回复质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="59"/>
+        <source>Query on %1 (subject %2, %3, form %4).</source>
+        <translation>关于 %1 的质疑（受试者 %2，%3，表单 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="69"/>
+        <source>Value now: %1</source>
+        <translation>当前值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="72"/>
+        <source>Earlier answer: %1</source>
+        <translation>之前的回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="76"/>
+        <source>&amp;Answer:</source>
+        <translation>回复(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="81"/>
+        <source>If the value must change, close this, change the field in the form and save it with a reason; then answer the query (for example “corrected to 62 kg from the clinic scale log”). Ctrl+Enter answers.</source>
+        <translation>如需修改数值，请关闭此窗口，在表单中修改该字段并填写原因保存；然后回复质疑（例如“根据门诊体重记录更正为 62 kg”）。按 Ctrl+Enter 回复。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="87"/>
+        <source>&amp;Answer query</source>
+        <translation>回复质疑(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="109"/>
+        <source>Write the answer first: say what was checked or changed (the query stays open).</source>
+        <translation>请先填写回复：说明核对或修改了什么（质疑仍保持开启）。</translation>
+    </message>
+</context>
+<context>
+    <name>QueryCloseDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="27"/>
+        <source>crf-desktop: re-open a query</source>
+        <translation>crf-desktop：重新开启质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="28"/>
+        <source>crf-desktop: close a query</source>
+        <translation>crf-desktop：关闭质疑</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="30"/>
+        <source>Query on %1 (subject %2, %3, form %4).</source>
+        <translation>关于 %1 的质疑（受试者 %2，%3，表单 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="41"/>
+        <source>Value now: %1</source>
+        <translation>当前值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="44"/>
+        <source>Answer: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="45"/>
+        <source>Not answered yet.</source>
+        <translation>尚未回复。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="54"/>
+        <source>&amp;Follow-up question (the site answers it again):</source>
+        <translation>追问(&amp;F)（研究中心需再次回复）：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="61"/>
+        <source>&amp;Re-open query</source>
+        <translation>重新开启质疑(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="61"/>
+        <source>&amp;Close query</source>
+        <translation>关闭质疑(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_close_dialog.py" line="74"/>
+        <source>Write the follow-up question first: say what is still unclear.</source>
+        <translation>请先填写追问：说明仍不清楚的地方。</translation>
     </message>
 </context>
 <context>
@@ -2718,142 +2980,142 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
 <context>
     <name>SubjectPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="190"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="192"/>
         <source>Change &amp;status…</source>
         <translation>更改状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="191"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
         <source>&amp;Open form</source>
         <translation>打开表单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="192"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="194"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
         <source>Visit / form</source>
         <translation>访视 / 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
         <source>Date or window</source>
         <translation>日期或访视窗</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="194"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="196"/>
         <source>Last saved</source>
         <translation>最近保存</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
         <source>Visit · form</source>
         <translation>访视 · 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
         <source>Question</source>
         <translation>质疑内容</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="196"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="198"/>
         <source>Raised by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="196"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="198"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="199"/>
         <source>Visits and forms</source>
         <translation>访视与表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="198"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="200"/>
         <source>Open queries (%1)</source>
         <translation>未解决质疑（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="199"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="201"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="200"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
         <source>Outcomes</source>
         <translation>疗效结局</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="201"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="203"/>
         <source>Eligibility</source>
         <translation>入选资格</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="204"/>
         <source>Adverse events (%1)</source>
         <translation>不良事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="208"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
         <source>Subject %1 (%2)</source>
         <translation>受试者 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="209"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="209"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="214"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="214"/>
         <source>Sex: %1</source>
         <translation>性别：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="215"/>
         <source>Year of birth: %1</source>
         <translation>出生年份：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="215"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="213"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="216"/>
         <source>Baseline: %1</source>
         <translation>基线：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="213"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="216"/>
         <source>not yet</source>
         <translation>尚未进行</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="215"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="218"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -2944,7 +3206,7 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="268"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="271"/>
         <source>Double-click or press Enter to open the form</source>
         <translation>双击或按回车键打开表单</translation>
     </message>
@@ -3029,6 +3291,31 @@ MMF/安慰剂药物编号（片剂）：%4
         <location filename="../../crf_desktop/ui/subject_randomisation.py" line="141"/>
         <source>crf-desktop: randomised</source>
         <translation>crf-desktop：已随机</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="82"/>
+        <source>&amp;Answer…</source>
+        <translation>回复(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="83"/>
+        <source>Answer the selected query (Enter on the row)</source>
+        <translation>回复所选质疑（在该行按 Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="84"/>
+        <source>Open &amp;its form</source>
+        <translation>打开所在表单(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="116"/>
+        <source>Select a query in the list first.</source>
+        <translation>请先在列表中选择一条质疑。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="140"/>
+        <source>Query answered; the monitor who raised it closes or re-opens it.</source>
+        <translation>质疑已回复；由提出该质疑的监查员关闭或重新开启。</translation>
     </message>
 </context>
 <context>
@@ -3119,7 +3406,7 @@ MMF/安慰剂药物编号（片剂）：%4
     </message>
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="127"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="154"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="157"/>
         <source>Send to centre</source>
         <translation>发送至协调中心</translation>
     </message>
@@ -3130,39 +3417,44 @@ MMF/安慰剂药物编号（片剂）：%4
     </message>
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="138"/>
+        <source>The central folder changed: this site sent to %1 until now and sends to %2 from now on.</source>
+        <translation>中央文件夹已更改：本研究中心此前发送到 %1，今后发送到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="141"/>
         <source>%1 query update(s) received from the centre: see the dashboard.</source>
         <translation>已从协调中心收到 %1 条质疑更新：请查看总览。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="141"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="144"/>
         <source>The centre has applied this site&apos;s packages up to number %1.</source>
         <translation>协调中心已应用本中心至第 %1 号为止的数据包。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="144"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="147"/>
         <source>Written again (they were missing from the folder): %1</source>
         <translation>已重新写入（文件夹中缺少这些文件）：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="146"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="189"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="149"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="192"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="167"/>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="190"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="170"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="193"/>
         <source>Backup after the export</source>
         <translation>导出后备份</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="168"/>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="171"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="174"/>
         <source>Taking the backup after the export…</source>
         <translation>正在进行导出后的备份…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/sync_actions.py" line="186"/>
+        <location filename="../../crf_desktop/ui/sync_actions.py" line="189"/>
         <source>Backup taken: %1</source>
         <translation>已完成备份：%1</translation>
     </message>
