@@ -124,8 +124,8 @@ class QueriesMixin:
             marker.hide()
             return
         first = next((q for q in asked if q.status is QueryStatus.OPEN), asked[0])
-        lines = [fill(translate("FormEditor", "⚑ Query (%1, raised by %2): %3"), status_text(q.status), q.raised_by,
-                      _short(q.question)) for q in asked]
+        lines = [fill(translate("FormEditor", "⚑ Query (%1, raised by %2):\n%3"), status_text(q.status), q.raised_by,
+                      _short(q.question)) for q in asked]  # the question on its own line: it is never cut off
         next_step = self._next_step_text(field_id)
         marker.setText("\n".join(lines) + (f"\n{next_step}" if next_step else ""))
         tips = []

@@ -1132,8 +1132,10 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
     </message>
     <message>
         <location filename="../../crf_desktop/ui/form_editor_queries.py" line="127"/>
-        <source>⚑ Query (%1, raised by %2): %3</source>
-        <translation>⚑ 质疑（%1，由 %2 提出）：%3</translation>
+        <source>⚑ Query (%1, raised by %2):
+%3</source>
+        <translation>⚑ 质疑（%1，由 %2 提出）：
+%3</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/form_editor_queries.py" line="135"/>

@@ -172,6 +172,15 @@ def data_entry_screens(data_dir: Path, save: object) -> None:
     save(window, "dashboard-zh.png")  # type: ignore[operator]
     language.apply(language.ENGLISH, remember=False)
     editor.close_without_asking()
+    editor = window.open_form("01-004", "screening", "demographics")  # the demo monitor's query on the weight
+    editor.resize(1100, 700)
+    editor.scroll.ensureWidgetVisible(editor.query_markers["weight_kg"], 0, 120)
+    answer = editor.query_action("weight_kg")  # what Ctrl+Shift+Q on the field opens for a coordinator
+    save(editor, "query-marker.png")  # type: ignore[operator]
+    if answer is not None:
+        save(answer, "query-answer.png")  # type: ignore[operator]
+        answer.reject()
+    editor.close_without_asking()
     window.close()
 
 
