@@ -16,8 +16,7 @@ from crf_desktop.core.clock import local_display, parse_iso
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services.centre_queries import ANSWERED, CENTRE, CLOSE, CLOSED, OPEN, LastDecision
 from crf_desktop.services.session import Session
-from crf_desktop.ui.centre_query_dialogs import RaiseCentreQueryDialog, ReopenQueryDialog
-from crf_desktop.ui.dialog_buttons import ActionButtonBox
+from crf_desktop.ui.centre_query_dialogs import CloseQueryDialog, RaiseCentreQueryDialog, ReopenQueryDialog
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
@@ -60,43 +59,6 @@ def _local(stamp: str | None) -> str:
 def _one_line(text: str) -> str:
     """A multi-line text (a question with its follow-ups) on one table line."""
     return " / ".join(line for line in text.splitlines() if line.strip())
-
-
-class CloseQueryDialog(QDialog):
-    """Close a query raised at a site, with the reason the site reads."""
-
-    def __init__(self, session: Session, query: centre_service.CentreQuery, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.query = query
-        self.setWindowTitle(fill(self.tr("crf-desktop: close query %1"), query.query_id))
-        self.setMinimumWidth(520)
-        answer = query.answer or self.tr("(no answer yet)")
-        intro = QLabel(fill(self.tr("Query %1, raised at site %2 by %3, on %4:\n%5\nAnswer: %6"), query.query_id,
-                            query.site, query.raised_by, query.where, query.question, answer))
-        intro.setWordWrap(True)
-        label = QLabel(self.tr("&Reason for closing it (the site reads it):"))
-        self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setTabChangesFocus(True)
-        label.setBuddy(self.reason_edit)
-        self.message = InlineMessage()
-        self.buttons = ActionButtonBox(self.tr("C&lose query"))
-        self.buttons.submit_from(self.reason_edit)
-        self.buttons.accepted.connect(self.try_close)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(label)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def try_close(self) -> None:
-        reason = self.reason_edit.toPlainText()
-        outcome = run_service(self, lambda: centre_service.close_query(self.session, self.query.query_id, reason),
-                              inline=self.message)
-        if outcome.ok:
-            self.accept()
 
 
 class QueriesPanel(QGroupBox):

@@ -1,4 +1,5 @@
-"""The centre's query dialogs: raise a query on a field of imported data, and re-open one with a follow-up.
+"""The centre's query dialogs: raise a query on a field of imported data; close one with a reason or re-open it
+with a follow-up (one dialog for both decisions).
 
 The target is picked from the declarations (site, subject, visit or log, form, entry, field), so a data manager
 cannot name a field that does not exist; the service checks again (subject imported from that site, field on the
@@ -116,27 +117,32 @@ class RaiseCentreQueryDialog(QDialog):
             self.accept()
 
 
-class ReopenQueryDialog(QDialog):
-    """Re-open an answered or closed query with the follow-up question the site will read."""
+class QueryDecisionDialog(QDialog):
+    """Close a query (with the reason the site reads) or re-open it (with the follow-up question the site answers):
+    one dialog, the two decisions the centre takes on a query."""
 
-    def __init__(self, session: Session, query: centre_service.CentreQuery, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, query: centre_service.CentreQuery, *, reopen: bool,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.query = query
-        self.setWindowTitle(fill(self.tr("crf-desktop: re-open query %1"), query.query_id))
+        self.reopen = reopen
+        title = self.tr("crf-desktop: re-open query %1") if reopen else self.tr("crf-desktop: close query %1")
+        self.setWindowTitle(fill(title, query.query_id))
         self.setMinimumWidth(520)
         answer = query.answer or self.tr("(no answer yet)")
-        intro = QLabel(fill(self.tr("Query %1 on %2 / %3 / %4 / %5:\n%6\nAnswer: %7"), query.query_id,
-                            query.subject_id, query.visit, query.form, query.field, query.question, answer))
+        intro = QLabel(fill(self.tr("Query %1, raised at site %2 by %3, on %4:\n%5\nAnswer: %6"), query.query_id,
+                            query.site, query.raised_by, query.where, query.question, answer))
         intro.setWordWrap(True)
-        label = QLabel(self.tr("&Follow-up question for the site:"))
+        label = QLabel(self.tr("&Follow-up question for the site:") if reopen
+                       else self.tr("&Reason for closing it (the site reads it):"))
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setTabChangesFocus(True)
         label.setBuddy(self.reason_edit)
         self.message = InlineMessage()
-        self.buttons = ActionButtonBox(self.tr("Re-&open"))
+        self.buttons = ActionButtonBox(self.tr("Re-&open") if reopen else self.tr("C&lose query"))
         self.buttons.submit_from(self.reason_edit)
-        self.buttons.accepted.connect(self.try_reopen)
+        self.buttons.accepted.connect(self.decide)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -145,9 +151,19 @@ class ReopenQueryDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-    def try_reopen(self) -> None:
-        reason = self.reason_edit.toPlainText()
-        outcome = run_service(self, lambda: centre_service.reopen_query(self.session, self.query.query_id, reason),
-                              inline=self.message)
+    def decide(self) -> None:
+        text = self.reason_edit.toPlainText()
+        decide = centre_service.reopen_query if self.reopen else centre_service.close_query
+        outcome = run_service(self, lambda: decide(self.session, self.query.query_id, text), inline=self.message)
         if outcome.ok:
             self.accept()
+
+
+class CloseQueryDialog(QueryDecisionDialog):
+    def __init__(self, session: Session, query: centre_service.CentreQuery, parent: QWidget | None = None) -> None:
+        super().__init__(session, query, reopen=False, parent=parent)
+
+
+class ReopenQueryDialog(QueryDecisionDialog):
+    def __init__(self, session: Session, query: centre_service.CentreQuery, parent: QWidget | None = None) -> None:
+        super().__init__(session, query, reopen=True, parent=parent)

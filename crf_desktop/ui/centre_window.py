@@ -17,8 +17,8 @@ from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import centre_export, centre_unblinding
 from crf_desktop.services.session import Session
-from crf_desktop.ui.centre_queries_panel import CloseQueryDialog, QueriesPanel
-from crf_desktop.ui.centre_query_dialogs import RaiseCentreQueryDialog, ReopenQueryDialog
+from crf_desktop.ui.centre_queries_panel import QueriesPanel
+from crf_desktop.ui.centre_query_dialogs import CloseQueryDialog, RaiseCentreQueryDialog, ReopenQueryDialog
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage, message_text
 from crf_desktop.ui.operation import Operation, Outcome, Progress, run_service, session_busy

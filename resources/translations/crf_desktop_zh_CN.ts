@@ -514,39 +514,6 @@ events</source>
     </message>
 </context>
 <context>
-    <name>CloseQueryDialog</name>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="72"/>
-        <source>crf-desktop: close query %1</source>
-        <extracomment>Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable: the query id says the origin (C- centre, S01- site 01), and the field&apos;s tooltip and the details box say the visit, form and age.</extracomment>
-        <translation>crf-desktop：关闭质疑 %1</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="74"/>
-        <source>(no answer yet)</source>
-        <translation>（尚未回复）</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="75"/>
-        <source>Query %1, raised at site %2 by %3, on %4:
-%5
-Answer: %6</source>
-        <translation>质疑 %1，由 %3 在研究中心 %2 提出，针对 %4：
-%5
-回复：%6</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="78"/>
-        <source>&amp;Reason for closing it (the site reads it):</source>
-        <translation>关闭原因（研究中心可见）(&amp;R)：</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="83"/>
-        <source>C&amp;lose query</source>
-        <translation>关闭质疑(&amp;L)</translation>
-    </message>
-</context>
-<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../crf_desktop/ui/dashboard_model.py" line="36"/>
@@ -2000,212 +1967,213 @@ To try the app with fictitious data instead:
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="175"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="137"/>
         <source>Queries (raised at the centre and at the sites)</source>
+        <extracomment>Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable: the query id says the origin (C- centre, S01- site 01), and the field&apos;s tooltip and the details box say the visit, form and age.</extracomment>
         <translation>质疑（由协调中心和各研究中心提出）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="176"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="138"/>
         <source>&amp;Site:</source>
         <translation>研究中心(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="177"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
         <source>Query stat&amp;e:</source>
         <translation>质疑状态(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="178"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
         <source>All sites</source>
         <translation>所有研究中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="200"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="162"/>
         <source>Open</source>
         <translation>待回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="200"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="162"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="180"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="200"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="142"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="162"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
         <source>Query</source>
         <translation>质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
         <source>Site</source>
         <translation>研究中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
         <source>Subject</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
         <source>Visit</source>
         <translation>访视</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="184"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Age (days)</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Latest answer</source>
         <translation>最新回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="186"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>&amp;Raise query…</source>
         <translation>提出质疑(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="188"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="150"/>
         <source>Select a query to see its full text and who closed or re-opened it last, when and why.</source>
         <translation>选择一条质疑，查看其全文以及最近一次由谁、何时、为何关闭或重新开启。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="202"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
         <source>%1 (waiting for the site)</source>
         <translation>%1（等待研究中心处理）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="167"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="167"/>
         <source>Site %1</source>
         <translation>研究中心 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="211"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="173"/>
         <source>(no reason given)</source>
         <translation>（未给出原因）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="213"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="175"/>
         <source>Closed by %1 on %2: %3</source>
         <translation>由 %1 于 %2 关闭：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="214"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="176"/>
         <source>Re-opened by %1 on %2: %3</source>
         <translation>由 %1 于 %2 重新开启：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="219"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="181"/>
         <source>raised at the centre by %1 on %2</source>
         <translation>由 %1 于 %2 在协调中心提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="221"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>raised at site %1 by %2 on %3</source>
         <translation>由 %2 于 %3 在研究中心 %1 提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="223"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>Question: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="225"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
         <source>Latest answer (%1, %2): %3</source>
         <translation>最新回复（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="228"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="190"/>
         <source>No answer yet.</source>
         <translation>尚未回复。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="232"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="194"/>
         <source>The site applies this decision on its next export run.</source>
         <translation>研究中心将在下次导出时应用此决定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="271"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="233"/>
         <source>%1 · age %2 day(s)</source>
         <translation>%1 · 已 %2 天</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="275"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="237"/>
         <source>%1
 — %2, %3</source>
         <translation>%1
 — %2，%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="282"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="244"/>
         <source>%1 query(s)</source>
         <translation>%1 条质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="316"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="278"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="316"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="278"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
     </message>
@@ -2307,64 +2275,111 @@ To try the app with fictitious data instead:
     </message>
 </context>
 <context>
+    <name>QueryDecisionDialog</name>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="130"/>
+        <source>crf-desktop: re-open query %1</source>
+        <translation>crf-desktop：重新开启质疑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="130"/>
+        <source>crf-desktop: close query %1</source>
+        <translation>crf-desktop：关闭质疑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="133"/>
+        <source>(no answer yet)</source>
+        <translation>（尚未回复）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="134"/>
+        <source>Query %1, raised at site %2 by %3, on %4:
+%5
+Answer: %6</source>
+        <translation>质疑 %1，由 %3 在研究中心 %2 提出，针对 %4：
+%5
+回复：%6</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="137"/>
+        <source>&amp;Follow-up question for the site:</source>
+        <translation>向研究中心追加的质疑(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="138"/>
+        <source>&amp;Reason for closing it (the site reads it):</source>
+        <translation>关闭原因（研究中心可见）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="143"/>
+        <source>Re-&amp;open</source>
+        <translation>重新开启(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="143"/>
+        <source>C&amp;lose query</source>
+        <translation>关闭质疑(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>RaiseCentreQueryDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="37"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="38"/>
         <source>crf-desktop: raise a query at the centre</source>
         <translation>crf-desktop：由协调中心提出质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="50"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="51"/>
         <source>0 for a visit form; the entry number (1, 2, …) for a log entry</source>
         <translation>访视表单填 0；记录表中的条目填条目号（1、2、…）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="55"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="56"/>
         <source>&amp;Raise query</source>
         <translation>提出质疑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="60"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="61"/>
         <source>&amp;Site:</source>
         <translation>中心(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="61"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="62"/>
         <source>S&amp;ubject:</source>
         <translation>受试者(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="62"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="63"/>
         <source>&amp;Visit or log:</source>
         <translation>访视或记录表(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="63"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="64"/>
         <source>&amp;Form:</source>
         <translation>表单(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="64"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="65"/>
         <source>&amp;Entry number:</source>
         <translation>条目号(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="65"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="66"/>
         <source>F&amp;ield:</source>
         <translation>项目(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="66"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="67"/>
         <source>&amp;Question:</source>
         <translation>质疑内容(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="68"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="69"/>
         <source>The site sees the query at its next export, on the dashboard, the subject and the field; its answer comes back with its next package.</source>
         <translation>研究中心在下次导出时收到该质疑，可在总览、受试者和相应项目上看到；其回复将随该中心的下一个数据包返回。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="102"/>
+        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="103"/>
         <source>The entry number %1 is not a whole number: 0 for a visit form, 1 or more for a log entry</source>
         <translation>条目号 %1 不是整数：访视表单填 0，记录表中的条目填 1 或以上</translation>
     </message>
@@ -2561,38 +2576,6 @@ To try the app with fictitious data instead:
         <location filename="../../crf_desktop/ui/reference_ranges_dialog.py" line="261"/>
         <source>Saved: %1, %2 from %3.</source>
         <translation>已保存：%1，%2，自 %3 起。</translation>
-    </message>
-</context>
-<context>
-    <name>ReopenQueryDialog</name>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="126"/>
-        <source>crf-desktop: re-open query %1</source>
-        <translation>crf-desktop：重新开启质疑 %1</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="128"/>
-        <source>(no answer yet)</source>
-        <translation>（尚未回复）</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="129"/>
-        <source>Query %1 on %2 / %3 / %4 / %5:
-%6
-Answer: %7</source>
-        <translation>质疑 %1（%2 / %3 / %4 / %5）：
-%6
-回复：%7</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="132"/>
-        <source>&amp;Follow-up question for the site:</source>
-        <translation>向研究中心追加的质疑(&amp;F)：</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="137"/>
-        <source>Re-&amp;open</source>
-        <translation>重新开启(&amp;O)</translation>
     </message>
 </context>
 <context>
