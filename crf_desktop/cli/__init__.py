@@ -52,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()  # a reader that went away (``| head``) shows here, where it is handled below
         return code
     except CrfError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -59,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output was piped into a reader that stopped (``| head``): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a bare traceback
         from crf_desktop.store.database import storage_error  # here, not at start-up: it loads sqlite_utils
 

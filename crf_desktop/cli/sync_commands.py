@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from crf_desktop.cli.prompts import ask_secret, common, login_session
 from crf_desktop.core.clock import local_display
+from crf_desktop.core.errors import UserInputError
 
 if TYPE_CHECKING:  # imported by the commands that run: registering them stays cheap
     from crf_desktop.services import sync as sync_service
@@ -33,6 +34,9 @@ def print_enrolment(found: sync_service.Enrolment, site_fingerprint: str) -> Non
 def cmd_export(args: argparse.Namespace) -> int:
     from crf_desktop.services import sync as sync_service
 
+    if args.to is not None and not args.to.strip():  # e.g. an unset variable in a script: never guess the folder
+        raise UserInputError("--to is empty: give the central folder, or leave --to out to use the folder of the "
+                             "last export")
     session = login_session(args)
     try:
         if args.status:

@@ -236,6 +236,8 @@ def close_query(session: Session, query_id: str, reason: str = "") -> CentreQuer
 def reopen_query(session: Session, query_id: str, reason: str) -> CentreQuery:
     """Re-open an answered or closed query with a follow-up question (appended to the query's text)."""
     require_centre(session, QUERY, "re-open queries")
+    refuse_after_lock(session, "no query can be re-opened: a follow-up question is new data (open queries can still "
+                      "be closed)")
     query = _find(session, query_id)
     why = reason.strip()
     if not why:

@@ -136,3 +136,10 @@ def test_a_centre_command_on_a_missing_data_directory_hints_centre_init(tmp_path
     assert done.code == 2
     assert f"the centre's data directory {tmp_path / 'nowhere'} does not exist" in done.err
     assert "crf-desktop centre init" in done.err and "with: crf-desktop init" not in done.err
+
+
+def test_an_empty_to_is_refused_before_the_password(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    # an unset variable in a script (--to "$FOLDER") must not silently fall back to the remembered folder
+    done = crf("export", "--data-dir", str(tmp_path / "site"), "--user", "coordinator", "--to", "", env=cli_env)
+    assert done.code == 2
+    assert "--to is empty" in done.err and "password" not in done.err.lower()

@@ -90,6 +90,24 @@ def test_no_query_is_raised_after_the_lock(locked: tuple[World, store.StudyUnbli
         centre.close()
 
 
+def test_a_query_closed_before_the_lock_is_not_re_opened_after_it(world: World, tmp_path: Path) -> None:
+    # QA: a re-open sends a new follow-up question to the site, which is new data after the lock
+    centre = world.centre()
+    try:
+        query_id = centre_service.raise_query(centre, site="01", subject_id=world.subjects[0], visit="screening",
+                                              form="consent", repeat_no=0, field="consent_obtained_by",
+                                              question="Who obtained consent?")
+        centre_service.close_query(centre, query_id, "checked against the consent log")
+        unblind_study(centre, password=CENTRE_PASSWORD, reason="Database locked on 2026-11-20",
+                      confirm_study_id=STUDY, randomisation_files=[write_list(tmp_path / "l.csv", LIST)])
+        with pytest.raises(UserInputError, match="database is locked.*no query can be re-opened"):
+            centre_service.reopen_query(centre, query_id, "Please also give the time of consent")
+        (query,) = centre_service.list_queries(centre)
+        assert query.status == "closed" and "time of consent" not in query.question
+    finally:
+        centre.close()
+
+
 def test_a_query_may_be_raised_while_blinded(world: World) -> None:
     centre = world.centre()
     try:
