@@ -105,7 +105,8 @@ def create_site(data_dir: Path, *, site: str, study: str, admin: str, admin_name
     if data_dir.exists() and not data_dir.is_dir():
         raise DataDirError(f"{data_dir} is a file, not a folder; choose an empty folder for the new site")
     if data_dir.exists() and is_site(data_dir):
-        raise DataDirError(f"{data_dir} is already a crf-desktop site; choose an empty folder for a new site")
+        raise DataDirError(f"{data_dir} already holds crf-desktop data (a site or the coordinating centre); choose "
+                           "an empty folder")
     if data_dir.exists() and any(not p.name.startswith(".") and p.name != LOCK_FILE for p in data_dir.iterdir()):
         raise DataDirError(f"{data_dir} is not empty and is not a crf-desktop site; choose an empty folder")
     data_dir.mkdir(parents=True, exist_ok=True)
