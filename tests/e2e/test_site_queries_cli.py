@@ -11,50 +11,19 @@ from pathlib import Path
 import pytest
 
 from crf_desktop.core.roles import Role
-from crf_desktop.services import centre as centre_service
-from crf_desktop.services.queries import answer_query, raise_query, subject_queries
-from crf_desktop.services.session import login
+from crf_desktop.services.queries import subject_queries
 from crf_desktop.store import users
 from tests.conftest import USER_PASSWORD, SiteFixture
 from tests.e2e.cli import crf
-from tests.sync.conftest import CENTRE_PASSWORD, CentreFixture, add_subject, coordinator, enrol
+from tests.e2e.site_query_world import site_query_world
+from tests.sync.conftest import CENTRE_PASSWORD, coordinator
 
 
 @pytest.mark.slow
 def test_a_site_query_is_handled_at_the_centre_from_the_command_line(
         site_with_users: SiteFixture, tmp_path: Path, cli_env: dict[str, str]) -> None:
-    made, _recovery = centre_service.init_centre(tmp_path / "centre", admin="dm", admin_name="Dana Manager",
-                                                 password=CENTRE_PASSWORD, out_key=tmp_path / "centre-key.json")
-    made.close()
-    centre = CentreFixture(tmp_path / "centre", tmp_path / "centre-key.json")
-    enrol(site_with_users, centre)
-    folder = tmp_path / "central"
-    folder.mkdir()
-    session = coordinator(site_with_users)
-    try:
-        subject = add_subject(session)
-    finally:
-        session.close()
-    monitor = login(site_with_users.data_dir, "monitor", USER_PASSWORD)
-    try:
-        raised = raise_query(monitor, subject_id=subject, visit="screening", form_id="consent",
-                             field_id="consent_obtained_by", question="Name as on the log?")
-    finally:
-        monitor.close()
-    session = coordinator(site_with_users)
-    try:
-        answer_query(session, raised.id, "Yes")
-    finally:
-        session.close()
-    dm = ("--data-dir", str(centre.data_dir), "--user", "dm")
-    site = ("--data-dir", str(site_with_users.data_dir), "--user", "coordinator")
-
-    def as_dm(*args: str) -> tuple[int, str, str]:
-        done = crf("centre", *args, *dm, env=cli_env, password=CENTRE_PASSWORD)
-        return done.code, done.out, done.err
-
-    assert crf("export", *site, "--to", str(folder), env=cli_env, password=USER_PASSWORD).code == 0
-    assert as_dm("import", "--from", str(folder))[0] == 0
+    world = site_query_world(site_with_users, tmp_path, cli_env)
+    centre, folder, subject, site, as_dm = world.centre, world.folder, world.subject, world.site, world.as_dm
     code, out, _err = as_dm("query", "list")
     assert code == 0 and "ORIGIN" in out
     line = next(row for row in out.splitlines() if row.startswith("S01-0001"))
