@@ -4,7 +4,8 @@ events (:mod:`crf_desktop.ui.ae_timeline`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms.dates import display_date
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
     from crf_desktop.services.subjects import Subject
 
 __all__ = ["FORM_ROLE", "VISIT_ROLE", "SubjectPage"]
+
+
+D = TypeVar("D", bound=QDialog)
 
 
 class SubjectPage(LogsMixin, RandomisationMixin, SubjectQueriesMixin, SubjectPrintMixin, QWidget):
@@ -342,15 +346,23 @@ class SubjectPage(LogsMixin, RandomisationMixin, SubjectQueriesMixin, SubjectPri
     def open_status_dialog(self) -> SubjectStatusDialog | None:
         if self.subject is None:
             return None
-        dialog = SubjectStatusDialog(self.session, self.subject_id, self.subject.status, self)
+        return self.open_dialog(SubjectStatusDialog(self.session, self.subject_id, self.subject.status, self))
+
+    def open_dialog(self, dialog: D, *, did_something: Callable[[int], bool] | None = None,
+                    then: str | None = None) -> D:
+        """Open ``dialog`` (window-modal, kept as :attr:`dialog` while open). When it closes having changed
+        something (accepted, or ``did_something(result)``), the page reloads, shows ``then`` and tells the
+        main window (``changed``), which refreshes the dashboard."""
         self.dialog = dialog
 
         def finished(result: int) -> None:
             if self.dialog is dialog:
                 self.dialog = None
             dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
+            if did_something(result) if did_something is not None else result == QDialog.DialogCode.Accepted:
                 self.refresh()
+                if then is not None:
+                    self.message.show_info(then)
                 self.changed.emit(self.subject_id)
 
         dialog.finished.connect(finished)

@@ -35,6 +35,12 @@ from crf_desktop.ui.qt import (
 )
 from crf_desktop.ui.query_answer_dialog import QueryAnswerDialog, shown_value
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeVar
+
+    D = TypeVar("D", bound=QDialog)
+
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 10  # the query id on a row of the queries list
 
 __all__ = ["QUERY_ROLE", "SubjectQueriesMixin"]
@@ -57,6 +63,8 @@ class SubjectQueriesMixin:
     if TYPE_CHECKING:
         def refresh(self) -> None: ...
         def _open_item(self, item: QTreeWidgetItem) -> None: ...
+        def open_dialog(self, dialog: D, *, did_something: Callable[[int], bool] | None = None,
+                        then: str | None = None) -> D: ...
 
     def _build_queries_tab(self) -> QWidget:
         """The tab's widget: the list and its buttons (the list itself is the page's ``queries_tree``)."""
@@ -127,20 +135,7 @@ class SubjectQueriesMixin:
         text = record.data.get(query.field, "") if record is not None else ""
         value = shown_value(field, text, lang) if field is not None else text
         label = field.label.get(lang) if field is not None else query.field
-        dialog = QueryAnswerDialog(self.session, query, field_label=label, current_value=value,
-                                   parent=self)  # type: ignore[arg-type]
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                self.refresh()
-                self.message.show_info(translate("SubjectPage", "Query answered; the monitor who raised it "
-                                                                "closes or re-opens it."))
-                self.changed.emit(self.subject_id)  # the main window refreshes the dashboard
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return self.open_dialog(
+            QueryAnswerDialog(self.session, query, field_label=label, current_value=value,
+                              parent=self),  # type: ignore[arg-type]
+            then=translate("SubjectPage", "Query answered; the monitor who raised it closes or re-opens it."))

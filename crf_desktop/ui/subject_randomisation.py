@@ -21,7 +21,12 @@ from crf_desktop.ui.qt import QDialog, QLabel, QMessageBox, QPushButton, Qt, Sig
 from crf_desktop.ui.unblind_dialog import UnblindDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeVar
+
     from crf_desktop.services.subjects import Subject
+
+    D = TypeVar("D", bound=QDialog)
 
 FLAG_STYLE = "color: white; background: #b00020; font-weight: bold; padding: 3px 8px; border-radius: 4px;"
 
@@ -50,6 +55,8 @@ class RandomisationMixin:
 
     if TYPE_CHECKING:
         def refresh(self) -> None: ...
+        def open_dialog(self, dialog: D, *, did_something: Callable[[int], bool] | None = None,
+                        then: str | None = None) -> D: ...
 
     def _build_randomisation(self) -> None:
         self.assigned = None
@@ -144,16 +151,5 @@ class RandomisationMixin:
     # -- unblinding -------------------------------------------------------------------------------------
     def open_unblinding(self) -> UnblindDialog:
         dialog = UnblindDialog(self.session, self.subject_id, self)  # type: ignore[arg-type]
-        self.dialog = dialog
-
-        def finished(_result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()  # the arm label goes with it
-            if dialog.unblinded:
-                self.refresh()
-                self.changed.emit(self.subject_id)
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        # deleted once closed: the arm label goes with it
+        return self.open_dialog(dialog, did_something=lambda _result: dialog.unblinded)
