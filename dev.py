@@ -119,6 +119,12 @@ def cmd_start(extra: list[str]) -> int:
     return run([str(venv_bin("crf-desktop")), "demo", "--data-dir", str(data_dir), *extra])
 
 
+def _workers(extra: list[str]) -> list[str]:
+    """One pytest worker per core (pytest-xdist), unless the arguments choose (-n 0 runs in this process)."""
+    chosen = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n", "--numprocesses=")) for arg in extra)
+    return [] if chosen else ["-n", "auto"]
+
+
 def cmd_test(extra: list[str]) -> int:
     ensure_system_packages(APT_RUNTIME + APT_DISPLAY + APT_TEST)
     ensure_venv()
@@ -127,7 +133,7 @@ def cmd_test(extra: list[str]) -> int:
         ("ruff", [str(venv_bin("ruff")), "check", "."]),
         ("import-linter", [str(venv_bin("lint-imports"))]),
         ("mypy (domain layers)", [str(venv_bin("mypy"))]),
-        ("pytest", [str(venv_bin("python")), "-m", "pytest", *extra]),
+        ("pytest", [str(venv_bin("python")), "-m", "pytest", *_workers(extra), *extra]),
     ]
     for name, args in steps:
         say(f"running {name}")

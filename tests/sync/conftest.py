@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -28,13 +29,23 @@ class CentreFixture:
         return login(self.data_dir, "dm", CENTRE_PASSWORD)
 
 
-@pytest.fixture
-def centre(tmp_path: Path) -> CentreFixture:
-    key_file = tmp_path / "centre-key.json"
-    session, _recovery = centre_service.init_centre(tmp_path / "centre", admin="dm", admin_name="Dana Manager",
+@pytest.fixture(scope="session")
+def centre_template(tmp_path_factory: pytest.TempPathFactory) -> CentreFixture:
+    """One centre per test process, copied for each test (its set-up wraps a password with Argon2id)."""
+    folder = tmp_path_factory.mktemp("centre-template")
+    key_file = folder / "centre-key.json"
+    session, _recovery = centre_service.init_centre(folder / "centre", admin="dm", admin_name="Dana Manager",
                                                     password=CENTRE_PASSWORD, out_key=key_file)
     session.close()
-    return CentreFixture(tmp_path / "centre", key_file)
+    return CentreFixture(folder / "centre", key_file)
+
+
+@pytest.fixture
+def centre(tmp_path: Path, centre_template: CentreFixture) -> CentreFixture:
+    """A fresh centre of the test's own (a copy of the template), with its public key file beside it."""
+    shutil.copytree(centre_template.data_dir, tmp_path / "centre")
+    shutil.copyfile(centre_template.key_file, tmp_path / "centre-key.json")
+    return CentreFixture(tmp_path / "centre", tmp_path / "centre-key.json")
 
 
 def enrol(site: SiteFixture, centre: CentreFixture, site_id: str = "01") -> str:
