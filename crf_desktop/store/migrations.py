@@ -9,6 +9,7 @@ import sqlite_utils
 from crf_desktop.store import (
     schema_centre_queries,
     schema_dashboard,
+    schema_export_by_version,
     schema_save_speed,
     schema_signatures,
     schema_study,
@@ -259,6 +260,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("the centre's unblinding of the study for database lock", schema_unblinding.migrate),
     ("the centre's handling of queries raised at the sites", schema_centre_queries.migrate),
     ("a leaner write path for form saves", schema_save_speed.migrate),
+    ("the export finds changed records through their versions", schema_export_by_version.migrate),
 ]
 
 

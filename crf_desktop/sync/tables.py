@@ -16,6 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
+from crf_desktop.store.schema_export_by_version import CHANGED_RECORDS
+
 
 @dataclass(frozen=True, kw_only=True)
 class Replicated:
@@ -31,7 +33,8 @@ class Replicated:
 
 REPLICATED: list[Replicated] = [
     Replicated(table="subjects", key=("subject_id",)),
-    Replicated(table="records", key=("id",)),
+    # A changed record is found through its newest version (migration 13): records has no change_seq index.
+    Replicated(table="records", key=("id",), select=CHANGED_RECORDS),
     Replicated(table="record_versions", key=("record_id", "version")),
     Replicated(table="queries", key=("id",)),
     # The randomisation number and kits travel, never the arm (it is in randomisation_list, not read here).
