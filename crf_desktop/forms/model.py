@@ -150,7 +150,9 @@ class Field:
     when the date is certainly before the subject's consent date), ``not_before`` (ids of date fields of the
     same form this date may not precede, e.g. an AE end date ``not_before=("ae_start",)``). ``terminology``
     names the coded list a text field's value comes from (``"CTCAE v4.03"``: a MedDRA code); the screen offers
-    that list's search instead of a plain text box.
+    that list's search instead of a plain text box. ``value_text`` gives the words a stored value stands for in
+    each language, where the value is kept in one language (a derived MedDRA SOC name is stored in English and
+    printed and shown in Chinese on a Chinese page); ``None`` from it keeps the value as stored.
     """
 
     id: str
@@ -171,6 +173,11 @@ class Field:
     max_length: int = 200
     help: Text | None = None
     terminology: str | None = None
+    value_text: Callable[[str], Text | None] | None = None
+
+    def shown(self, value: str) -> Text | None:
+        """The stored ``value`` in words of each language, when the field declares them (``value_text``)."""
+        return self.value_text(value) if self.value_text is not None and value else None
 
     @property
     def is_derived(self) -> bool:

@@ -221,7 +221,8 @@ def value_text(field: Field, text: str, lang: str) -> str:
         return f"{text} {field.unit_text('en' if lang == 'both' else lang)}"
     if field.terminology == CTCAE_TERMINOLOGY and (term := terminology().by_code.get(text)) is not None:
         return f"{say(term_text(term), lang)} ({text})"  # the CTCAE term in the page's language, then its code
-    return text
+    words_of = field.shown(text)  # a value kept in English (the AE's SOC) in the page's language
+    return say(words_of, lang) if words_of is not None else text
 
 
 def _filled(w: Writer, field: Field, text: str, relevant: bool, flag: str, top: float, draw: bool) -> float:

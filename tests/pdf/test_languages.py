@@ -67,3 +67,22 @@ def test_an_adverse_event_prints_its_ctcae_term_in_the_page_language(coordinator
     printed = render_request(coordinator, PrintRequest(subject_id=RANDOMISED, visit="adverse_events",
                                                        form="adverse_event", repeat_no=1, lang=lang))
     assert squeeze(printed_term) in squeeze(" ".join(pdf_text(printed.pdf)))
+
+
+@pytest.mark.parametrize(("lang", "printed_soc", "not_printed"), [
+    ("zh", "感染及侵染类疾病", "Infections and infestations"),
+    ("both", "Infections and infestations / 感染及侵染类疾病", None),
+    ("en", "Infections and infestations", "感染及侵染类疾病"),
+])
+def test_an_adverse_events_derived_term_and_system_organ_class_follow_the_page_language(
+        coordinator: Session, lang: str, printed_soc: str, not_printed: str | None) -> None:
+    # The term's name and its MedDRA SOC are derived and stored in English; a Chinese page prints them in
+    # Chinese (the official Chinese MedDRA name of the SOC "Infections and infestations" is 感染及侵染类疾病).
+    printed = render_request(coordinator, PrintRequest(subject_id=RANDOMISED, visit="adverse_events",
+                                                       form="adverse_event", repeat_no=1, lang=lang))
+    text = squeeze(" ".join(pdf_text(printed.pdf)))
+    assert squeeze(printed_soc) in text
+    if not_printed is not None:
+        assert squeeze(not_printed) not in text
+    if lang == "zh":
+        assert squeeze("Upper respiratory infection") not in text  # neither the term's row nor its code's

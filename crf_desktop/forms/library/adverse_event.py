@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from crf_desktop.forms.conditions import P
+from crf_desktop.forms.ctcae.labels import soc_text, term_text
 from crf_desktop.forms.ctcae.terms import terminology
 from crf_desktop.forms.issues import Issue
 from crf_desktop.forms.model import Choice, Derived, DerivedInputs, Field, FieldType, Form, Section, Text, Value
@@ -121,6 +122,12 @@ def _is_other(values: DerivedInputs) -> Value | None:
     return _term_attribute(values, "other")
 
 
+def _term_name_text(name: str) -> Text | None:
+    """A stored CTCAE term name in each language (the name is derived and kept in English)."""
+    term = terminology().find(name)
+    return term_text(term) if term is not None else None
+
+
 
 _event = Section(
     id="event",
@@ -145,6 +152,7 @@ _event = Section(
             required=False,
             derived=Derived(inputs=("ae_term",), function=_term_name, description=Text(
                 en="the CTCAE v4.03 term of the MedDRA code", zh="该 MedDRA 编码对应的 CTCAE v4.03 术语")),
+            value_text=_term_name_text,
         ),
         Field(
             id="ae_soc",
@@ -153,6 +161,7 @@ _event = Section(
             required=False,
             derived=Derived(inputs=("ae_term",), function=_soc, description=Text(
                 en="the MedDRA system organ class of the term", zh="该术语所属的 MedDRA 系统器官分类")),
+            value_text=soc_text,
         ),
         Field(
             id="ae_is_other",
