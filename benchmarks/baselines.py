@@ -11,16 +11,23 @@ from crf_desktop.core.resources import resource_path
 from crf_desktop.store.database import connect_keyed
 
 
-def bare_commit(folder: Path, key: bytes, payload: str) -> Callable[[], None]:
-    """One INSERT of ``payload`` and a commit, in a SQLCipher database with the app's durability pragmas."""
-    conn = connect_keyed(folder / "bare-commit.db", key)
+def bare_commit(folder: Path, key: bytes, payload: str, *, pages: int = 1) -> Callable[[], None]:
+    """One INSERT of ``payload`` and a commit, in a SQLCipher database with the app's durability pragmas.
+
+    With ``pages`` above 1, one INSERT into each of that many tables (each its own b-tree, so one more encrypted
+    page in the commit): the floor of a commit that must write that many pages, with no Python and no reads.
+    """
+    conn = connect_keyed(folder / f"bare-commit-{pages}.db", key)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, data TEXT)")
+    for table in range(pages):
+        conn.execute(f"CREATE TABLE IF NOT EXISTS t{table} (id INTEGER PRIMARY KEY, data TEXT)")
     conn.commit()
+    inserts = [f"INSERT INTO t{table} (data) VALUES (?)" for table in range(pages)]  # noqa: S608 - fixed names
 
     def once() -> None:
-        conn.execute("INSERT INTO t (data) VALUES (?)", [payload])
+        for insert in inserts:
+            conn.execute(insert, [payload])
         conn.commit()
 
     return once

@@ -36,6 +36,10 @@ def table(figures: Sequence[Figure], machine: str) -> str:
         if isinstance(cpu, float) and isinstance(bare, float) and bare > 0:
             lines.append(f"{'  (CPU time, no disk waits)':34} {_amount(cpu, 's'):>10} {'':>10} "
                          f"{_amount(bare, 's'):>10} {cpu / bare:7.2f}")
+        pages, floor = f.extra.get("pages_per_save"), f.extra.get("same_pages_bare_commit_s")
+        if isinstance(pages, float) and isinstance(floor, float) and f.baseline:
+            lines.append(f"{'  (bare commit of as many pages)':34} {_amount(floor, 's'):>10} {'':>10} "
+                         f"{_amount(f.baseline, 's'):>10} {floor / f.baseline:7.2f}  {pages:.1f} pages a save")
     failed = [f.name for f in figures if not f.ok]
     lines += ["", "all figures within budget" if not failed else f"FAILED: {', '.join(failed)}"]
     return "\n".join(lines)
