@@ -57,7 +57,10 @@ def test_the_trial_site_is_entered_through_the_services_on_a_clock_that_never_ru
         session.close()
     assert figure.median is not None and figure.baseline is not None and figure.ratio is not None
     assert figure.budget == pytest.approx(2 * figure.baseline)
-    assert versions_after - versions_before == 1 + 3  # the warm-up save and each round saved a real change
+    # the warm-up save and each timed round saved a real change; so did the 1 + 40 saves whose pages were counted
+    assert versions_after - versions_before == 1 + 3 + 1 + 40
+    assert isinstance(figure.extra["pages_per_save"], float) and figure.extra["pages_per_save"] >= 5
+    assert isinstance(figure.extra["same_pages_bare_commit_s"], float)
 
 
 @pytest.mark.slow
