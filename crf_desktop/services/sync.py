@@ -29,6 +29,7 @@ from crf_desktop.store.database import DatabaseError, connect_keyed
 from crf_desktop.store.datadir import DB_FILE
 from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.sync import enrolment as enrolment_file
+from crf_desktop.sync import outbox_check
 from crf_desktop.sync.enrolment import Enrolment as Enrolment  # re-exported for the UI and CLI
 from crf_desktop.sync.folder import (
     central_folder_problem,
@@ -237,7 +238,11 @@ def export_to_centre(session: Session, folder: Path | None, *,
                      progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Send every change since the last package to ``folder``, or to the remembered central folder when it is
     None (see the module docstring). A folder that is not a central folder is refused before anything is
-    written, and the remembered folder stays as it was."""
+    written, and the remembered folder stays as it was. Files in the site's folder numbered above its last package
+    are read first (``sync/outbox_check.py``): a package this site signed and has no record of refuses the export
+    as a restore from an older backup; a stray file (a copy of its own package under another number, another
+    site's package, a damaged file) refuses it only when it holds the name the new package needs, and is named
+    as what it is."""
     session.require(Permission.EXPORT)
     db = session.site.db
     if is_centre(db):
@@ -252,12 +257,17 @@ def export_to_centre(session: Session, folder: Path | None, *,
                           centre_sign_public=identity.centre_sign_public, user=session.user.username)
     acked = max(inbox.acked_seq, state.acked_seq(db))
     republished = _republish(session, outbox, acked)
+    ahead = outbox_check.ahead_of(db, outbox, study=session.study_id, site=session.site_id,
+                                  sign_public=keys.sign_public)
     try:
         with db.atomic():
             todo = pending(db, progress)
             _set_meta(session, _FOLDER_KEY, str(folder))
             _set_meta(session, _LAST_EXPORT_KEY, iso(utcnow()))
             if todo.change_count == 0:
+                refused = outbox_check.refusal(ahead, next_name=None)
+                if refused is not None:
+                    raise refused
                 last = todo.seq - 1
                 message = (f"Nothing to send: no changes since package {last}" if last
                            else "Nothing to send: no data has been entered yet")
@@ -266,14 +276,16 @@ def export_to_centre(session: Session, folder: Path | None, *,
                              reason=None if previous is None else f"central folder changed from {previous}")
                 return ExportResult(package=None, seq=None, change_count=0, message=message,
                                     queries_received=inbox.queries_changed, acks_received=inbox.messages,
-                                    acked_seq=acked, republished=tuple(republished), problems=tuple(inbox.problems),
+                                    acked_seq=acked, republished=tuple(republished),
+                                    problems=(*inbox.problems, *outbox_check.warnings(ahead)),
                                     folder=folder, remembered=remembered, previous_folder=previous)
             path = outbox / package_name(session.study_id, session.site_id, todo.seq)
-            if path.exists():
-                raise CrfError(
-                    f"package {todo.seq} already exists in {outbox}, but this site has no record of writing it: "
-                    "the site's database was probably restored from an older backup. Nothing was written; "
-                    "call the coordinating centre before exporting again")
+            refused = outbox_check.refusal(ahead, next_name=path.name)
+            if refused is not None:  # a restore, or a stray file under the name this package needs
+                raise refused
+            if path.exists():  # e.g. a folder of that name
+                raise UserInputError(f"{path} already exists and is not a package file: move it out of the folder. "
+                                     "Nothing was written")
             audit.append(db, user=session.user.username, action="package exported", new_value=path.name,
                          reason=f"{todo.change_count} changes to {folder}"
                                 + ("" if previous is None else f" (central folder changed from {previous})"))
@@ -287,7 +299,7 @@ def export_to_centre(session: Session, folder: Path | None, *,
         audit.append(db, user=session.user.username, action="export failed", new_value=str(folder),
                      reason=exc.message)
         raise
-    problems = list(inbox.problems)
+    problems = [*inbox.problems, *outbox_check.warnings(ahead)]
     try:
         publish(partial, path)
     except (StorageError, FileExistsError) as exc:
@@ -358,3 +370,42 @@ def sync_status(session: Session) -> SyncStatus:
     return SyncStatus(last_export_at=last_at, unsent_changes=unsent, central_folder=folder,
                       reminder=bool(unsent) and stale, last_package_seq=last.seq if last else 0,
                       acked_seq=state.acked_seq(db), enrolled=state.identity(db) is not None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NextExport:
+    """What the next export sends (``export --status``)."""
+
+    changes: int  # the rows the next package carries
+    from_centre: int  # of them, the rows the centre's waiting messages change (the export applies those first)
+
+
+class _RolledBack(Exception):
+    def __init__(self, found: NextExport) -> None:
+        super().__init__("the preview of the next export is rolled back")
+        self.found = found
+
+
+def next_export(session: Session) -> NextExport:
+    """The changes the next export sends: those made here since the last package, and the query changes the centre's
+    messages waiting in the remembered central folder bring (the export applies those first, and the site's copies
+    of those queries travel back in the package). The messages are checked and applied in a transaction that is
+    rolled back: nothing is kept. It reads the folder: for ``export --status``, not for a status bar's timer."""
+    db = session.site.db
+    tables = [r.table for r in present(db)]
+    here = state.unsent_changes(db, tables)
+    identity = state.identity(db)
+    folder = remembered_folder(session)
+    if identity is None or folder is None or remembered_folder_problem(session) is not None:
+        return NextExport(changes=here, from_centre=0)  # the export cannot read the centre's messages
+    keys = KeyPairs(sign_key=identity.sign_key, box_key=identity.box_key)
+    try:
+        with db.atomic():
+            read_messages(db, folder, study=session.study_id, site=session.site_id, keys=keys,
+                          centre_sign_public=identity.centre_sign_public, user=session.user.username)
+            total = state.unsent_changes(db, tables)
+            raise _RolledBack(NextExport(changes=total, from_centre=total - here))
+    except _RolledBack as preview:
+        return preview.found
+    except (OSError, CrfError):  # the folder cannot be read now: the export will say why; count what is here
+        return NextExport(changes=here, from_centre=0)

@@ -1,8 +1,9 @@
 """The centre's import: every site's packages in sequence order, one transaction each, idempotent.
 
-For each site folder under ``to-centre/``: each package file is framed, placed (its header names this study,
-this site and the sequence number of its file name), the site is known, the signature is by the pinned key
-(or, at first contact, by the key the package names, which is then pinned), and only then decrypted and
+For each site folder under ``to-centre/``: each package file is framed, placed (its header names this study
+and this site), the site is known, the signature is by the pinned key (or, at first contact, by the key the
+package names, which is then pinned), the file's name is the one its header gives (a copy of the site's own
+package under another name is refused as misnamed, not as another site's), and only then decrypted and
 applied. A package seen before is a duplicate (no-op); one with a sequence number seen before but other
 content is a fork; a package after a gap waits until the gap is filled. The audit entries of a package must
 continue the site's chain exactly where the previous package left it: a format 2 package carries its entries
@@ -28,7 +29,7 @@ from crf_desktop.core.clock import local_display, parse_iso
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
 from crf_desktop.store.audit import AuditEntry
-from crf_desktop.sync.folder import packages_in, site_folders
+from crf_desktop.sync.folder import package_name, packages_in, site_folders
 from crf_desktop.sync.keys import KeyPairs, fingerprint
 from crf_desktop.sync.package import (
     AUDIT_CARRIED,
@@ -168,7 +169,7 @@ class _Work:
     newly_pinned: bool = False
 
 
-def _placed(framed: Framed, *, study: str, site: str, seq: int) -> None:
+def _placed(framed: Framed, *, study: str, site: str) -> None:
     header = framed.header
     if header.kind != SITE_PACKAGE:
         raise PackageRejected(Reason.WRONG_PLACE, f"it is a {header.kind}, not a site package")
@@ -176,10 +177,38 @@ def _placed(framed: Framed, *, study: str, site: str, seq: int) -> None:
         raise PackageRejected(Reason.WRONG_PLACE, f"it belongs to study {header.study}, not {study}")
     if header.site != site:
         raise PackageRejected(Reason.WRONG_PLACE, f"it was written by site {header.site} but lies in the folder "
-                              f"of site {site} (renamed or copied to the wrong place)")
-    if header.seq != seq:
-        raise PackageRejected(Reason.WRONG_PLACE, f"its header says package {header.seq} but the file name says "
-                              f"{seq} (renamed)")
+                              f"of site {site} (its name should be {package_name(study, header.site, header.seq)} "
+                              f"in to-centre/{header.site}/; renamed or copied to the wrong place)")
+
+
+def _named(db: sqlite_utils.Database, framed: Framed, path: Path, state: store.SiteState) -> None:
+    """After the signature: the site's own package counts only under the name its header gives it. A copy saved
+    or renamed under another number is refused as such (it is not another site's), naming its right name."""
+    header = framed.header
+    right = package_name(header.study, header.site, header.seq)
+    if path.name == right:
+        return
+    applied = store.applied_sha256(db, header.site, header.seq) if header.seq <= state.last_seq else None
+    if applied is not None and applied != framed.sha256:
+        raise PackageRejected(Reason.FORK, f"it is named {path.name}, but its header says package {header.seq} "
+                              f"(right name {right}), and package {header.seq} was applied before with other "
+                              "content: the site re-used a sequence number (restored from an old backup?); nothing "
+                              "of it was merged, call the site")
+    if applied is not None:
+        what = f"a copy of package {header.seq}, which this centre has already applied"
+    elif _sha256_of(path.with_name(right)) == framed.sha256:
+        what = f"a copy of {right}, which is in this folder too"
+    else:
+        what = f"package {header.seq} saved under another name"
+    raise PackageRejected(Reason.MISNAMED, f"its header says it is package {header.seq} of site {header.site}, so "
+                          f"its name should be {right}, but it is named {path.name}: it is {what}")
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except OSError:  # absent (the usual case), or locked by a sync tool
+        return None
 
 
 def _check_key(framed: Framed, state: store.SiteState | None, site: str) -> None:
@@ -332,9 +361,10 @@ def import_site(db: sqlite_utils.Database, folder: Path, *, study: str, centre: 
         state = store.site(db, site)
         try:
             framed = frame(data)
-            _placed(framed, study=study, site=site, seq=item.seq)
+            _placed(framed, study=study, site=site)
             _check_key(framed, state, site)
             assert state is not None  # noqa: S101 - _check_key refused an unknown site
+            _named(db, framed, item.path, state)
             if item.seq <= state.last_seq:
                 known = store.applied_sha256(db, site, item.seq)
                 if known == framed.sha256:

@@ -84,6 +84,7 @@ class Reason(StrEnum):
     VERSION = "unsupported format version"
     BAD_HEADER = "damaged header"
     WRONG_PLACE = "package of another site or study"
+    MISNAMED = "this site's package under a wrong file name"
     UNKNOWN_SITE = "unknown site"
     KEY_CHANGE = "key change"
     BAD_SIGNATURE = "bad signature"
@@ -112,6 +113,9 @@ _ADVICE = {
     Reason.BAD_HEADER: _EXPORT_AGAIN,
     Reason.WRONG_PLACE: "move the file out of the central folder after checking with site {site}; the site's next "
                         "export writes a correct one",
+    Reason.MISNAMED: "delete this stray copy (or move it out of the central folder): nothing is lost, the package "
+                     "counts only under its right name, and site {site}'s next export writes it again under that "
+                     "name if the centre has not applied it",
     Reason.UNKNOWN_SITE: "if site {site} is a real site, enrol it (crf-desktop centre enrol --site {site}) and "
                          "import again; if not, move the folder to-centre/{site} out of the central folder",
     Reason.KEY_CHANGE: "call site {site} and compare the key fingerprint on their About dialog (a site keeps its "

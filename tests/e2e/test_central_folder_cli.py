@@ -116,9 +116,10 @@ def test_a_quarantined_file_says_what_to_do_and_later_imports_report_it_as_still
 
     code, out = centre_import()
     assert code == 1
-    assert "QUARANTINED NCT03580291_01_5.crfpkg: package of another site or study: its header says package 1 " \
-           "but the file name says 5 (renamed)" in out
-    assert "what to do: move the file out of the central folder after checking with site 01" in out
+    # a copy of the site's own package 1 under the name of package 5: named for what it is, with what to do
+    assert "QUARANTINED NCT03580291_01_5.crfpkg: this site's package under a wrong file name" in out
+    assert "package 1" in out and "NCT03580291_01_1.crfpkg" in out
+    assert "what to do: delete this stray copy" in out
     code, out = centre_import()
     assert code == 1, out  # still quarantined: reported as such, not as a new fault, and still not OK
     assert "STILL QUARANTINED (1 file, first seen" in out

@@ -201,14 +201,16 @@ def test_a_quarantined_file_says_what_to_do_and_is_still_quarantined_not_new_on_
         session.close()
     text = "\n".join(first.lines())
     assert not first.ok and first.sites[0].applied == (1,)
-    assert f"QUARANTINED {renamed.name}: package of another site or study: its header says package 1 but the " \
-           "file name says 5 (renamed)" in text
-    assert "what to do: move the file out of the central folder after checking with site 01; the site's next " \
-           "export writes a correct one" in text
+    assert f"QUARANTINED {renamed.name}: this site's package under a wrong file name: its header says it is " \
+           "package 1 of site 01, so its name should be NCT03580291_01_1.crfpkg, but it is named " \
+           f"{renamed.name}: it is a copy of NCT03580291_01_1.crfpkg, which is in this folder too" in text
+    assert "what to do: delete this stray copy (or move it out of the central folder): nothing is lost, the " \
+           "package counts only under its right name, and site 01's next export writes it again" in text
     again = "\n".join(second.lines())
     assert not second.ok, again  # issue 8: anything quarantined is not OK (exit 1), new or not
     assert "STILL QUARANTINED (1 file, first seen " in again
-    assert f"{renamed.name}: package of another site or study; what to do: move the file out" in again
+    assert f"{renamed.name}: this site's package under a wrong file name; what to do: delete this stray copy" \
+           in again
     assert f"QUARANTINED {renamed.name}:" not in again  # not reported as a new fault
     assert "Result: no new faults, but 1 file(s) stay quarantined (see above) until they are moved out" in again
     assert audited == 1

@@ -234,8 +234,9 @@ def test_a_site_restored_from_an_old_backup_that_reuses_sequence_numbers_is_a_fo
     session = coordinator(enrolled)
     try:
         add_subject(session, initials="XY")
-        with pytest.raises(CrfError, match="package 2 already exists .* restored from an older backup"):
+        with pytest.raises(CrfError, match="package 2 already exists .* restored from an older backup") as refused:
             sync_service.export_to_centre(session, folder)
+        assert refused.value.exit_code == 1  # a real restore: call the centre, not a stray file to move (exit 2)
         elsewhere = tmp_path / "usb"
         elsewhere.mkdir()
         result = sync_service.export_to_centre(session, elsewhere)
