@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crf_desktop.cli.prompts import ask_new_password, ask_password, ask_secret, common, data_dir_of, warn
+from crf_desktop.cli.prompts import ask_in_person, ask_new_password, ask_password, common, data_dir_of, warn
 from crf_desktop.core.errors import UserInputError
 
 if TYPE_CHECKING:  # the services are imported by the commands that run: registering them stays cheap
@@ -51,6 +51,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from crf_desktop.services import centre as centre_service
 
     data_dir = data_dir_of(args)
+    centre_service.refuse_existing_data(data_dir, making="A coordinating centre")  # before the password is asked
     password = ask_new_password(args.admin)
     out = Path(args.out_key).expanduser()
     session, recovery_key = centre_service.init_centre(data_dir, admin=args.admin,
@@ -171,7 +172,9 @@ def cmd_unblind(args: argparse.Namespace) -> int:
                   "be undone: it is recorded with your name and reason in the centre's audit trail.",
                   file=sys.stderr)
             typed = _typed_study_id(args, session.study_id)
-            password = ask_secret("CRF_PASSWORD", f"Password for {session.user.username}, again, to unblind: ")
+            password = ask_in_person(f"Password for {session.user.username}, again, to unblind: ",
+                                     need=f"unblinding needs the password of {session.user.username} typed "
+                                     "again", refused="The study stays blinded")
             done = centre_unblinding.unblind_study(
                 session, password=password, reason=args.reason, confirm_study_id=typed,
                 randomisation_files=files)
@@ -247,6 +250,9 @@ def cmd_query_list(args: argparse.Namespace) -> int:
 def cmd_query_close(args: argparse.Namespace) -> int:
     from crf_desktop.services import centre as centre_service
 
+    if args.reopen is not None:  # kept working for old scripts, with a notice naming the command to move to
+        print(f"warning: 'centre query close --reopen' is deprecated and will be removed; use: crf-desktop centre "
+              f"query reopen {args.query_id} --reason FOLLOW-UP", file=sys.stderr)
     if args.reopen is not None and args.reason is not None:
         raise UserInputError("give --reason to close the query or --reopen to re-open it, not both (to re-open: "
                              f"crf-desktop centre query reopen {args.query_id} --reason FOLLOW-UP)")

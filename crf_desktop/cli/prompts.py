@@ -39,6 +39,26 @@ def ask_secret(env_name: str, prompt: str, *, confirm: bool = False, what: str =
     return first
 
 
+def ask_in_person(prompt: str, *, need: str, refused: str) -> str:
+    """A secret the person gives now, for a deliberate confirmation: never from the environment (``CRF_PASSWORD``
+    logs in, it does not confirm). Asked in the terminal; when standard input is not a terminal, its first line is
+    read (a script pipes it on purpose). With neither, UserInputError: ``need`` (what is asked for), how to give
+    it, and ``refused`` (what stays as it was)."""
+    try:
+        if sys.stdin.isatty():
+            import getpass
+
+            given = getpass.getpass(prompt)
+        else:
+            given = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+    except EOFError:
+        given = ""
+    if not given:
+        raise UserInputError(f"{need}, and none was given: run this in a terminal to be asked, or give it on standard "
+                             f"input (e.g. a pipe); CRF_PASSWORD does not answer this confirmation. {refused}")
+    return given
+
+
 def ask_password(user: str) -> str:
     return ask_secret("CRF_PASSWORD", f"Password for {user}: ")
 

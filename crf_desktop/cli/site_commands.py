@@ -40,10 +40,12 @@ def cmd_version(_args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from crf_desktop.services.centre import refuse_existing_data
     from crf_desktop.services.session import init_site
     from crf_desktop.services.sync import init_enrolled_site, read_enrolment, site_key_fingerprint
 
     data_dir = data_dir_of(args)
+    refuse_existing_data(data_dir, making=f"Site {args.site}")  # before the file is read or anything asked
     if args.centre_key:  # read and check the file before asking for anything
         read_enrolment(Path(args.centre_key).expanduser(), site=args.site, study=args.study.upper())
     password = ask_new_password(args.admin)
@@ -148,12 +150,14 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from crf_desktop.services.centre import is_centre_dir
     from crf_desktop.services.verify import verify_site
 
     session = login_session(args)
     try:
         report = verify_site(session)
-        print(f"Verifying site {session.site_id} ({session.study_id}) in {session.data_dir}")
+        what = "the coordinating centre" if is_centre_dir(session) else f"site {session.site_id}"
+        print(f"Verifying {what} ({session.study_id}) in {session.data_dir}")
         for check in report.checks:
             mark = "ok  " if check.ok else "FAIL"
             print(f"  [{mark}] {check.name}: {check.detail}")
@@ -213,12 +217,17 @@ def cmd_dictionary(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from crf_desktop.services import demo as demo_service
+    from crf_desktop.services.centre import holds_centre
     from crf_desktop.store.datadir import default_data_dir, is_site
 
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir().with_name(
         "crf-desktop-demo")
     if args.join_centre or args.site:
         passwords = _join_demo_centre(data_dir, args)
+    elif holds_centre(data_dir):  # left as it is: the demo neither opens nor changes a centre
+        raise UserInputError(f"{data_dir} holds a coordinating centre, not a demo site; nothing was changed. Give "
+                             "crf-desktop demo another --data-dir (a new folder for a new demo site, or an existing "
+                             "demo site's folder)")
     elif is_site(data_dir):
         passwords = demo_service.read_demo_passwords(data_dir)
         print(f"Using the existing demo site in {data_dir}")

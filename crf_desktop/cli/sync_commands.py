@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crf_desktop.cli.prompts import ask_secret, common, login_session
+from crf_desktop.cli.prompts import ask_secret, common, data_dir_of, login_session
 from crf_desktop.core.clock import local_display
 from crf_desktop.core.errors import UserInputError
 
@@ -41,9 +41,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.status:
             status = sync_service.sync_status(session)
+            coming = sync_service.next_export(session)  # with what the centre's waiting messages bring back
             when = local_display(status.last_export_at) if status.last_export_at else "never"
-            print(f"Last export: {when}; unsent changes: {status.unsent_changes}; last package: "
+            print(f"Last export: {when}; unsent changes: {coming.changes}; last package: "
                   f"{status.last_package_seq}; the centre has applied up to package {status.acked_seq}")
+            if coming.from_centre:
+                print(f"  {coming.from_centre} of those changes come from the centre's messages waiting in the "
+                      "central folder: the export applies them first and sends the site's copies of the queries "
+                      "back with the rest")
             print(f"Central folder: {status.central_folder or 'none yet'}")
             problem = sync_service.remembered_folder_problem(session)
             if problem is not None:
@@ -88,7 +93,14 @@ def print_export(result: sync_service.ExportResult) -> None:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     from crf_desktop.services import sync as sync_service
+    from crf_desktop.services.centre import holds_centre
 
+    data_dir = data_dir_of(args)
+    if holds_centre(data_dir):  # said before the password is asked (a centre user may not even be an admin)
+        raise UserInputError(f"enrolment runs at a site, and {data_dir} is the coordinating centre's data "
+                             "directory; nothing was changed. The site admin enrols the site in its own data "
+                             "directory: crf-desktop enrol --data-dir SITE-DIR --user ADMIN --centre-key "
+                             f"{args.centre_key} (the centre enrols a site with: crf-desktop centre enrol)")
     session = login_session(args)
     try:
         found = sync_service.read_enrolment(Path(args.centre_key), site=session.site_id, study=session.study_id)

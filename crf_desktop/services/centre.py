@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from crf_desktop.core.clock import iso, utcnow
-from crf_desktop.core.errors import DataDirError, StorageError, UserInputError
+from crf_desktop.core.errors import CrfError, DataDirError, StorageError, UserInputError
 from crf_desktop.core.ids import STUDY, site_id, username
 from crf_desktop.core.passwords import check_password
 from crf_desktop.forms.study_config import StudyConfiguration
@@ -36,6 +36,7 @@ from crf_desktop.store import centre as store
 from crf_desktop.store.datadir import DB_FILE, KEY_FILE, is_site, write_atomic
 from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.store.site import create_site
+from crf_desktop.store.site_identity import read_site_identity
 from crf_desktop.store.users import get as get_user
 from crf_desktop.sync import enrolment as enrolment_file
 from crf_desktop.sync.centre_import import ImportReport as ImportReport  # re-exported for the UI and CLI
@@ -52,10 +53,45 @@ def is_centre_dir(session: Session) -> bool:
     return store.is_centre(session.site.db)
 
 
+def holds_centre(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds the coordinating centre, read from its key file without unlocking anything.
+
+    ``init_centre`` names the centre's key file for :data:`CENTRE_ID`, a name no site can have (a site is a number);
+    once logged in, :func:`is_centre_dir` asks the database. A folder that is no data directory, or whose key file
+    cannot be read, is not a centre (the command that opens it then says what is wrong)."""
+    if not data_dir.is_dir() or not is_site(data_dir):
+        return False
+    try:
+        return read_site_identity(data_dir)[0] == CENTRE_ID
+    except CrfError:
+        return False
+
+
+def refuse_existing_data(data_dir: Path, *, making: str) -> None:
+    """DataDirError naming what ``data_dir`` already holds (the coordinating centre, or site NN), before ``making``
+    (a sentence's subject: ``A coordinating centre``, ``Site 02``) is created there; call it before anything is
+    asked or written."""
+    if not data_dir.is_dir() or not is_site(data_dir):
+        return  # a new, empty or foreign folder: creating the site or centre says what is wrong with it, if anything
+    try:
+        site, study = read_site_identity(data_dir)
+    except CrfError:
+        held, opened = "crf-desktop data", f"check it with: crf-desktop verify --data-dir {data_dir}"
+    else:
+        if site == CENTRE_ID:
+            held = f"the coordinating centre of study {study}"
+            opened = f"it is used with the centre commands, e.g. crf-desktop centre sites --data-dir {data_dir}"
+        else:
+            held, opened = f"site {site} of study {study}", f"it opens with: crf-desktop --data-dir {data_dir}"
+    raise DataDirError(f"{data_dir} already holds {held}; nothing was created. {making} needs an empty folder of its "
+                       f"own: choose another --data-dir ({opened})")
+
+
 # -- set-up -------------------------------------------------------------------------------------------------
 def init_centre(data_dir: Path, *, admin: str, admin_name: str, password: str,
                 out_key: Path) -> tuple[Session, str]:
     """Create the centre's database and keys; write its public key file to ``out_key``; returns the recovery key."""
+    refuse_existing_data(data_dir, making="A coordinating centre")
     name = username(admin)
     check_password(password, username=name)
     if out_key.is_dir():

@@ -56,7 +56,11 @@ def demo_centre_at(centre_dir: Path) -> DemoCentre:
     """The demo centre in ``centre_dir`` (its central folder beside it), or a UserInputError saying why not."""
     hint = ("give the demo centre's folder, the one crf-desktop demo made beside the first demo site (named "
             f"<demo>{CENTRE_SUFFIX})")
-    if not centre_dir.is_dir() or not is_site(centre_dir):
+    if not centre_dir.exists():
+        raise UserInputError(f"--join-centre {centre_dir} does not exist; {hint}")
+    if not centre_dir.is_dir():
+        raise UserInputError(f"--join-centre {centre_dir} is a file, not a folder; {hint}")
+    if not is_site(centre_dir):
         raise UserInputError(f"--join-centre {centre_dir} is not a crf-desktop data directory; {hint}")
     if not centre_dir.name.endswith(CENTRE_SUFFIX) or not (centre_dir / CENTRE_KEY_FILE).is_file():
         raise UserInputError(f"--join-centre {centre_dir} is not a demo centre (it has no {CENTRE_KEY_FILE}, or its "

@@ -20,8 +20,10 @@ def world(tmp_path: Path) -> World:
 
 
 def _centre(world: World, env: dict[str, str], *args: str, user: str = "dm") -> tuple[int, str]:
+    """A centre command as ``user``; the password is also typed once on standard input, where ``unblind`` reads
+    its confirmation (other commands do not read it)."""
     done = crf("centre", *args, "--data-dir", str(world.centre_dir), "--user", user, env=env,
-               password=CENTRE_PASSWORD)
+               password=CENTRE_PASSWORD, typed=f"{CENTRE_PASSWORD}\n")
     return done.code, done.out + done.err
 
 

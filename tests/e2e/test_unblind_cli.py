@@ -19,9 +19,12 @@ def world(tmp_path: Path) -> World:
     return build_world(tmp_path / "world")
 
 
-def _unblind(world: World, env: dict[str, str], *extra: str, password: str = CENTRE_PASSWORD) -> tuple[int, str]:
+def _unblind(world: World, env: dict[str, str], *extra: str, password: str = CENTRE_PASSWORD,
+             typed: str | None = None) -> tuple[int, str]:
+    """``centre unblind`` logged in with CRF_PASSWORD; ``typed`` is the password typed again, on standard input (the
+    command reads it there when it has no terminal; CRF_PASSWORD never answers it)."""
     done = crf("centre", "unblind", "--data-dir", str(world.centre_dir), "--user", "dm", *extra, env=env,
-               password=password)
+               password=password, typed=None if typed is None else f"{typed}\n")
     return done.code, done.out + done.err
 
 
@@ -47,7 +50,8 @@ def test_centre_unblind_refuses_mistakes_then_unblinds_once(world: World, cli_en
     good = write_list(tmp_path / "site-01.csv", LIST)
     code, text = _unblind(world, cli_env, *reason, "--randomisation", str(good))
     assert code == 2 and f"add --confirm-study {STUDY}" in text  # no terminal to type it in
-    code, text = _unblind(world, cli_env, *reason, "--randomisation", str(good), "--confirm-study", "NCT0358029")
+    code, text = _unblind(world, cli_env, *reason, "--randomisation", str(good), "--confirm-study", "NCT0358029",
+                          typed=CENTRE_PASSWORD)
     assert code == 2 and f"is not {STUDY}" in text
     bad = tmp_path / "bad.csv"
     bad.write_text("seq,rand_no,msc_kit,mmf_kit,arm\n3,R01-003,,MMF-0003,B\n", encoding="utf-8")
@@ -58,7 +62,18 @@ def test_centre_unblind_refuses_mistakes_then_unblinds_once(world: World, cli_en
     assert blinded.code == 0 and "blinded (no treatment arms)" in blinded.out
     assert "arm" not in _subjects(tmp_path / "blinded")[0]
 
+    # the password again comes from the person, never from CRF_PASSWORD (issue 8 QA): none typed, or a wrong one,
+    # and the study stays blinded
     code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY, "--randomisation", str(good))
+    assert code == 2 and "unblinding needs the password of dm typed again, and none was given" in text
+    assert "CRF_PASSWORD does not answer this confirmation" in text and "The study stays blinded" in text
+    code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY, "--randomisation", str(good),
+                          typed="not-the-password")
+    assert code == 2 and "Unblinded" not in text
+    code, text = _unblind(world, cli_env, "--status")
+    assert code == 0 and f"Study {STUDY} is blinded" in text
+    code, text = _unblind(world, cli_env, *reason, "--confirm-study", STUDY, "--randomisation", str(good),
+                          typed=CENTRE_PASSWORD)
     assert code == 0, text
     assert f"Unblinded study {STUDY}" in text and "3 randomised subject(s) at 1 site(s)" in text
     assert "cannot be undone" in text  # the warning is printed before the confirmation

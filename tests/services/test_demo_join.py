@@ -65,7 +65,7 @@ def test_refusals_write_nothing(centre: DemoCentre, tmp_path: Path) -> None:
     cases: list[tuple[dict[str, object], str]] = [
         ({"site": "01", "centre_dir": centre.data_dir}, "site 01 is already enrolled at the demo centre"),
         ({"site": "9", "centre_dir": centre.data_dir}, "site '9' is not a site number"),
-        ({"site": "09", "centre_dir": tmp_path / "nowhere-centre"}, "is not a crf-desktop data directory"),
+        ({"site": "09", "centre_dir": tmp_path / "nowhere-centre"}, "nowhere-centre does not exist"),
         ({"site": "09", "centre_dir": centre.data_dir.with_name("demo")}, "is not a demo centre"),
     ]
     for kwargs, message in cases:
