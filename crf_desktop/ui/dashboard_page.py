@@ -10,6 +10,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.ui import language, visit_states
 from crf_desktop.ui.dashboard_filter import DashboardFilter
 from crf_desktop.ui.dashboard_model import FIXED_COLUMNS, NEXT_DUE, QUERIES, STATUS, DashboardModel
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
@@ -269,17 +270,10 @@ class DashboardPage(QWidget):
 
     def open_new_subject(self) -> NewSubjectDialog:
         dialog = NewSubjectDialog(self.session, self)
-        self.dialog = dialog
 
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if result == NewSubjectDialog.DialogCode.Accepted:
-                self.refresh()
-                if dialog.subject is not None:
-                    self.select(dialog.subject.subject_id)
+        def registered() -> None:
+            self.refresh()
+            if dialog.subject is not None:
+                self.select(dialog.subject.subject_id)
 
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_kept(self, dialog, registered)

@@ -13,6 +13,7 @@ from crf_desktop.services import records
 from crf_desktop.services.records import ReasonRequired, SaveOutcome
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.field_row import FieldRow
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
@@ -128,18 +129,7 @@ class SavingMixin:
 
     def ask_reason(self, summary: str) -> ReasonDialog:
         dialog = ReasonDialog(summary, self)
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                self.save(dialog.reason)
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_kept(self, dialog, lambda: self.save(dialog.reason))
 
     def verify(self) -> None:
         outcome = run_service(self, lambda: records.verify_record(

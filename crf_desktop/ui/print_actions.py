@@ -19,6 +19,7 @@ from crf_desktop.services.printing import Printed, PrintRequest
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import Operation, Outcome, run_service
@@ -85,19 +86,12 @@ class Printer(QObject):
         if self.dialog is not None:
             self.dialog.close()
         dialog = PrintPreviewDialog(self.session, printed, title, self.parent_widget)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.language_changed.connect(lambda lang: self._again(printed.request, lang, title))
-        dialog.finished.connect(lambda _r: self._forget(dialog))
-        self.dialog = dialog
-        dialog.open()
+        open_kept(self, dialog)
 
     def _again(self, request: PrintRequest, lang: str, title: str) -> None:
         self.preview(PrintRequest(subject_id=request.subject_id, visit=request.visit, form=request.form,
                                   repeat_no=request.repeat_no, lang=lang), title)
-
-    def _forget(self, dialog: PrintPreviewDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
 
 Target = Callable[[], tuple[str | None, str | None, int | None]]  # (visit, form, repeat no) now selected

@@ -19,6 +19,7 @@ from crf_desktop.services.paper_trail import RecordPaper, record_paper
 from crf_desktop.services.session import Session
 from crf_desktop.services.signatures import SignTarget, StoredSignature, covering, latest_for, signatures_of
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.lock_actions import LockDialog
 from crf_desktop.ui.messages import ERROR_STYLE, INFO_STYLE, WARNING_STYLE
@@ -159,19 +160,12 @@ class SignaturePanel(QWidget):
 
     # -- actions ----------------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
+        return open_kept(self, dialog, self._changed, did_something=lambda result: (
+            result == QDialog.DialogCode.Accepted or isinstance(dialog, AttachScanDialog) and bool(dialog.scan)))
 
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted or isinstance(dialog, AttachScanDialog) and dialog.scan:
-                self.refresh()
-                self.changed.emit()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def open_sign(self) -> QDialog:
         return self._open(SignDialog(self.session, self.target(), self))
@@ -256,19 +250,11 @@ class CasebookActions(QWidget):
         self.lock_button.setText(self.tr("Unloc&k casebook…") if self.lock else self.tr("Loc&k casebook…"))
 
     def _open(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
+        return open_kept(self, dialog, self._changed)
 
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                self.refresh()
-                self.changed.emit()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def open_sign_visit(self) -> QDialog | None:
         visit = self.current_visit()
