@@ -32,6 +32,7 @@ class Query:
     status: QueryStatus
     answer: str | None
     answered_by: str | None
+    answered_at: str | None = None  # UTC, when the answer it holds was given
 
 
 def _query(row: dict[str, Any]) -> Query:
@@ -39,7 +40,7 @@ def _query(row: dict[str, Any]) -> Query:
         id=int(row["id"]), subject_id=row["subject_id"], visit=row["visit"], form=row["form"],
         repeat_no=int(row["repeat_no"]), field=row["field"], question=row["question"], raised_by=row["raised_by"],
         raised_at=row["raised_at"], status=QueryStatus(row["status"]), answer=row["answer"],
-        answered_by=row["answered_by"],
+        answered_by=row["answered_by"], answered_at=row.get("answered_at"),
     )
 
 

@@ -378,6 +378,26 @@ class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMix
             return True
         return super().eventFilter(watched, event)
 
+    def show_field(self, field_id: str) -> QWidget | None:
+        """Scroll to ``field_id`` (with its query marker) and put the cursor in it, e.g. from a query on the subject
+        page; ``None``, with a message naming the field, when the form does not ask it now."""
+        row = self.rows.get(field_id)
+        if row is None:
+            return None
+        if row.isHidden():  # not asked now: the answers it depends on rule it out
+            self.message.show_info(fill(translate("FormEditor", "%1 is not asked now: the answers it depends on "
+                                                                "rule it out. Its query is on the subject page."),
+                                        row.field.label.get(language.current())))
+            return None
+        target = row.input.focus_widget()
+        marker = self.query_markers.get(field_id)
+        if (target.focusPolicy() == Qt.FocusPolicy.NoFocus or not target.isEnabled()) \
+                and marker is not None and not marker.isHidden():
+            target = marker  # a calculated field, or a choice read-only to this role, takes no cursor: its query does
+        self.scroll.ensureWidgetVisible(row, 0, 24)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
+
     def focus_next_field(self, current: QObject | None = None) -> QWidget:
         """Enter: the next visible, editable field (or the Save button after the last)."""
         order = [r for r in self.rows.values() if r.isVisible() and not r.field.is_derived]
@@ -393,10 +413,14 @@ class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMix
         return target
 
 def _shown_value(row: FieldRow, value: Value | None) -> str:
-    """A derived value as shown: a choice by its label, anything else in its stored form."""
+    """A derived value as shown: a choice by its label, a value kept in English (an AE's term and SOC) in the
+    language of the screen, anything else in its stored form."""
     if value is None:
         return ""
     text = to_text(value)
+    words_of = row.field.shown(text)
+    if words_of is not None:
+        return words_of.get(language.current())
     if row.field.options():
         choice = row.field.choice(text)
         if choice is not None:

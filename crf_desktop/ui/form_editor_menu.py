@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from crf_desktop.core.roles import Permission
 from crf_desktop.forms.model import Form
 from crf_desktop.services import records
+from crf_desktop.services.queries import QueryStatus
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.field_history_dialog import FieldHistoryDialog
@@ -69,7 +70,10 @@ class FieldMenuMixin:
         shortcut = "\t" + QKeySequence("Ctrl+Shift+Q").toString(QKeySequence.SequenceFormat.NativeText)
         if self.session.can(Permission.ANSWER_QUERY):
             to_answer = self.answerable_query(field_id)
-            answer = QAction(translate("FormEditor", "&Answer query…") + shortcut, menu)
+            adding = to_answer is not None and to_answer.status is QueryStatus.ANSWERED and bool(to_answer.answer)
+            label = translate("FormEditor", "&Add to the answer…") if adding else translate("FormEditor",
+                                                                                           "&Answer query…")
+            answer = QAction(label + shortcut, menu)
             answer.setEnabled(to_answer is not None)
             if to_answer is not None:
                 answer.triggered.connect(lambda: self.open_answer_query(to_answer))

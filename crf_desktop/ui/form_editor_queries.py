@@ -1,12 +1,13 @@
 """Queries on the fields of the record in the form editor (a mixin of :class:`crf_desktop.ui.form_editor.FormEditor`,
 kept apart so each module stays small).
 
-A field with a query not yet closed shows a marker under its input: the question, its status and who raised it.
-The marker is a button (Tab reaches it; Enter or Space presses it) that does what the person can do next: answer
-the query (coordinator, investigator), or close it (the monitor or data manager who raised it). Ctrl+Shift+Q does
-the same on the field that has the focus, and raises a query on a field without one. The field's right-click menu
-lists every action (:mod:`crf_desktop.ui.form_editor_menu`). Roles are enforced by ``services.queries``; the
-editor only offers what the role may do.
+A field with a query not yet closed shows a marker under its input: the question, its status and who raised it,
+and once answered, when, by whom and the answer's first line (:mod:`crf_desktop.ui.query_marker_text`). The marker
+is a button (Tab reaches it; Enter or Space presses it) that does what the person can do next: answer the query or
+add to its answer (coordinator, investigator), or close it (the monitor or data manager who raised it).
+Ctrl+Shift+Q does the same on the field that has the focus, and raises a query on a field without one. The
+field's right-click menu lists every action (:mod:`crf_desktop.ui.form_editor_menu`). Roles are enforced by
+``services.queries``; the editor only offers what the role may do.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from crf_desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from crf_desktop.ui.query_answer_dialog import QueryAnswerDialog, query_summary, shown_value, status_text
+from crf_desktop.ui.query_answer_dialog import QueryAnswerDialog, query_summary, shown_value
 from crf_desktop.ui.query_close_dialog import QueryCloseDialog
+from crf_desktop.ui.query_marker_text import marker_text
 
 if TYPE_CHECKING:
     from crf_desktop.ui.raise_query_dialog import RaiseQueryDialog
@@ -47,14 +49,6 @@ MARKER_CSS = {QueryStatus.OPEN: "text-align: left; padding: 3px 6px; background:
               QueryStatus.ANSWERED: "text-align: left; padding: 3px 6px; background: #e6f0fb; "
                                     "border: 1px solid #5b8fd1; color: #1d3f6e;"}
 QUERY_SHORTCUT = "Ctrl+Shift+Q"
-SHORT_QUESTION = 70  # characters of the question on the marker; the tooltip and the dialogs show all of it
-
-
-def _short(question: str) -> str:
-    """The question's last line (a re-opened query's follow-up), cut to :data:`SHORT_QUESTION` characters."""
-    lines = question.strip().splitlines() or [""]
-    last = lines[-1]
-    return last if len(last) <= SHORT_QUESTION else last[:SHORT_QUESTION - 1].rstrip() + "…"
 
 
 class QueriesMixin:
@@ -124,8 +118,8 @@ class QueriesMixin:
             marker.hide()
             return
         first = next((q for q in asked if q.status is QueryStatus.OPEN), asked[0])
-        lines = [fill(translate("FormEditor", "⚑ Query (%1, raised by %2):\n%3"), status_text(q.status), q.raised_by,
-                      _short(q.question)) for q in asked]  # the question on its own line: it is never cut off
+        lines = [marker_text(q, answered_at=q.answered_at, viewer=self.session.user.username)
+                 for q in asked]
         next_step = self._next_step_text(field_id)
         marker.setText("\n".join(lines) + (f"\n{next_step}" if next_step else ""))
         tips = []
@@ -143,8 +137,13 @@ class QueriesMixin:
         action = self._next_action(field_id)
         if action is None:
             return ""
-        words = {"answer": translate("FormEditor", "Answer query… (Enter, or %1 on the field)"),
-                 "close": translate("FormEditor", "Close query… (Enter, or %1 on the field)")}[action[0]]
+        kind, query = action
+        if kind == "close":
+            words = translate("FormEditor", "Close query… (Enter, or %1 on the field)")
+        elif query.status is QueryStatus.ANSWERED:  # a further answer is allowed until the raiser closes it
+            words = translate("FormEditor", "Add to the answer… (Enter, or %1 on the field)")
+        else:
+            words = translate("FormEditor", "Answer query… (Enter, or %1 on the field)")
         return fill(words, QKeySequence(QUERY_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText))
 
     # -- what the person may do -------------------------------------------------------------------------

@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         allowed = self.session.can(Permission.MANAGE_USERS)
         self.admin_menu.menuAction().setVisible(allowed)
         self.users_action.setEnabled(allowed)
+        if not allowed:  # hidden, a menu bar entry still takes its Alt+A from the pages ("Answer…" on a subject)
+            bar.removeAction(self.admin_menu.menuAction())
 
         self.tools_menu = bar.addMenu("&Tools")
         self.ranges_action = self._action("&Reference ranges…", self.open_reference_ranges)
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
             page = SubjectPage(self.session, subject_id)
             page.form_requested.connect(self.open_form)
             page.record_requested.connect(self.open_form)
+            page.field_requested.connect(self.open_form)
             page.changed.connect(self._data_changed)
             self.subject_pages[subject_id] = page
             self.tabs.addTab(page, fill(self.tr("Subject %1"), subject_id))
@@ -324,8 +327,10 @@ class MainWindow(QMainWindow):
             self.subject_pages.pop(page.subject_id, None)
             page.deleteLater()
 
-    def open_form(self, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> FormEditor:
-        """Open (or bring forward) the editor of one record; saving refreshes the dashboard and subject page."""
+    def open_form(self, subject_id: str, visit: str, form_id: str, repeat_no: int = 0,
+                  field_id: str = "") -> FormEditor:
+        """Open (or bring forward) the editor of one record, at ``field_id`` when given (a query's field); saving
+        refreshes the dashboard and subject page."""
         key = (subject_id, visit, form_id, repeat_no)
         editor = self.editors.get(key)
         if editor is None:
@@ -339,6 +344,8 @@ class MainWindow(QMainWindow):
         editor.show()
         editor.raise_()
         editor.activateWindow()
+        if field_id:
+            editor.show_field(field_id)
         return editor
 
     def _open_prefilled(self, subject_id: str, visit: str, form_id: str, repeat_no: int, values: object) -> None:

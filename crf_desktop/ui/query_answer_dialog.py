@@ -2,7 +2,9 @@
 screen (its question, who raised it and when, its status) for the form editor and the subject page.
 
 A query that calls for a change of the data is answered here, and the value itself is changed in the form editor
-and saved with a reason, as every change is: there is one way to change data.
+and saved with a reason, as every change is: there is one way to change data. An answered query waits for the
+monitor who raised it; until they close it the site may add to its answer: the addition goes under the answer so far
+(:data:`ADDED`), so the monitor reads the whole exchange.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import QDialog, QLabel, QPlainTextEdit, Qt, QVBoxLayout, QWidget
+
+ADDED = "\n— "  # between the answer so far and what is added to it (as a follow-up is added to a question)
 
 
 def status_text(status: QueryStatus) -> str:
@@ -45,8 +49,8 @@ def query_summary(query: Query) -> str:
 
 
 class QueryAnswerDialog(QDialog):
-    """Answer ``query`` on the field ``field_label`` whose value is now ``current_value``; :attr:`query` holds the
-    answered query after Answer."""
+    """Answer ``query`` on the field ``field_label`` whose value is now ``current_value``, or add to its answer when
+    it is already answered (:attr:`adding`); :attr:`query` holds the answered query after Answer."""
 
     def __init__(self, session: Session, query: Query, *, field_label: str, current_value: str,
                  parent: QWidget | None = None) -> None:
@@ -54,7 +58,9 @@ class QueryAnswerDialog(QDialog):
         self.session = session
         self.asked = query
         self.query: Query | None = None
-        self.setWindowTitle(self.tr("crf-desktop: answer a query"))
+        self.adding = query.status is QueryStatus.ANSWERED and bool(query.answer)
+        self.setWindowTitle(self.tr("crf-desktop: add to the answer of a query") if self.adding
+                            else self.tr("crf-desktop: answer a query"))
         self.setMinimumWidth(560)
         intro = QLabel(fill(self.tr("Query on %1 (subject %2, %3, form %4)."), field_label, query.subject_id,
                             query.visit, query.form))
@@ -73,18 +79,23 @@ class QueryAnswerDialog(QDialog):
         if previous is not None:
             previous.setWordWrap(True)
             previous.setTextFormat(Qt.TextFormat.PlainText)
-        label = QLabel(self.tr("&Answer:"))
+        label = QLabel(self.tr("A&ddition to the answer:") if self.adding else self.tr("&Answer:"))
         self.answer_edit = QPlainTextEdit()
         self.answer_edit.setTabChangesFocus(True)
         self.answer_edit.setAccessibleName("answer")
         label.setBuddy(self.answer_edit)
-        note = QLabel(self.tr("If the value must change, close this, change the field in the form and save it with "
-                              "a reason; then answer the query (for example “corrected to 62 kg from the clinic "
-                              "scale log”). Ctrl+Enter answers."))
+        if self.adding:
+            note = QLabel(self.tr("What you write goes under the answer so far, and the monitor reads both. If the "
+                                  "value must change, close this, change the field in the form and save it with a "
+                                  "reason first. Ctrl+Enter adds it."))
+        else:
+            note = QLabel(self.tr("If the value must change, close this, change the field in the form and save it "
+                                  "with a reason; then answer the query (for example “corrected to 62 kg from the "
+                                  "clinic scale log”). Ctrl+Enter answers."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
         self.message = InlineMessage()
-        self.buttons = ActionButtonBox(self.tr("&Answer query"))
+        self.buttons = ActionButtonBox(self.tr("&Add to the answer") if self.adding else self.tr("&Answer query"))
         self.ok_button = self.buttons.action_button
         self.buttons.submit_from(self.answer_edit)
         self.buttons.accepted.connect(self.try_answer)
@@ -106,10 +117,14 @@ class QueryAnswerDialog(QDialog):
     def try_answer(self) -> None:
         text = self.answer_edit.toPlainText()
         if not text.strip():
-            self.message.show_error(self.tr("Write the answer first: say what was checked or changed (the query "
+            self.message.show_error(self.tr("Write what you add first (the answer so far stays as it is).")
+                                    if self.adding else
+                                    self.tr("Write the answer first: say what was checked or changed (the query "
                                             "stays open)."))
             self.answer_edit.setFocus()
             return
+        if self.adding:
+            text = f"{(self.asked.answer or '').strip()}{ADDED}{text.strip()}"
         outcome = run_service(self, lambda: answer_query(self.session, self.asked.id, text), inline=self.message)
         if outcome.ok:
             self.query = outcome.value

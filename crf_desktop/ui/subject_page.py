@@ -20,6 +20,7 @@ from crf_desktop.ui import language, visit_states
 from crf_desktop.ui.ae_timeline import AeTimeline
 from crf_desktop.ui.audit_table_model import AuditTableModel
 from crf_desktop.ui.dashboard_model import subject_status_text
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.eligibility_panel import EligibilityPanel
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
@@ -75,11 +76,13 @@ D = TypeVar("D", bound=QDialog)
 
 
 class SubjectPage(LogsMixin, RandomisationMixin, SubjectQueriesMixin, SubjectPrintMixin, QWidget):
-    """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened, and
-    :attr:`record_requested` (subject id, visit or log, form id, repeat no) for an entry of a repeating form."""
+    """Emits :attr:`form_requested` (subject id, visit, form id) when a form is opened,
+    :attr:`record_requested` (subject id, visit or log, form id, repeat no) for an entry of a repeating form, and
+    :attr:`field_requested` (the same and a field id) to open a record at a queried field."""
 
     form_requested = Signal(str, str, str)
     record_requested = Signal(str, str, str, int)
+    field_requested = Signal(str, str, str, int, str)
     changed = Signal(str)
 
     def __init__(self, session: Session, subject_id: str, parent: QWidget | None = None) -> None:
@@ -353,18 +356,10 @@ class SubjectPage(LogsMixin, RandomisationMixin, SubjectQueriesMixin, SubjectPri
         """Open ``dialog`` (window-modal, kept as :attr:`dialog` while open). When it closes having changed
         something (accepted, or ``did_something(result)``), the page reloads, shows ``then`` and tells the
         main window (``changed``), which refreshes the dashboard."""
-        self.dialog = dialog
+        def reload() -> None:
+            self.refresh()
+            if then is not None:
+                self.message.show_info(then)
+            self.changed.emit(self.subject_id)
 
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if did_something(result) if did_something is not None else result == QDialog.DialogCode.Accepted:
-                self.refresh()
-                if then is not None:
-                    self.message.show_info(then)
-                self.changed.emit(self.subject_id)
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_kept(self, dialog, reload, did_something=did_something)

@@ -5,7 +5,7 @@ Enter (or a double-click) on a query answers it at once in the answer dialog whe
 queries (coordinator, investigator): the fastest way by keyboard, one key to the answer box and Ctrl+Enter to
 send. For the other roles (a monitor closing the query they raised) Enter opens the form, where the query's
 marker and Ctrl+Shift+Q close or re-open it. "Open its form" opens the form from either, to change the value with a
-reason.
+reason. The form opens with the cursor in the queried field, scrolled into view.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ __all__ = ["QUERY_ROLE", "SubjectQueriesMixin"]
 
 class SubjectQueriesMixin:
     """Needs the page's ``session``, ``subject_id``, ``queries``, ``queries_tree``, ``message``, ``dialog``,
-    ``changed``, ``refresh()`` and ``_open_item()``."""
+    ``changed``, ``field_requested`` and ``refresh()``."""
 
     session: Session
     subject_id: str
@@ -57,12 +57,12 @@ class SubjectQueriesMixin:
     message: InlineMessage
     dialog: QDialog | QMessageBox | None
     changed: Signal
+    field_requested: Signal
     answer_query_button: QPushButton
     open_query_form_button: QPushButton
 
     if TYPE_CHECKING:
         def refresh(self) -> None: ...
-        def _open_item(self, item: QTreeWidgetItem) -> None: ...
         def open_dialog(self, dialog: D, *, did_something: Callable[[int], bool] | None = None,
                         then: str | None = None) -> D: ...
 
@@ -111,12 +111,15 @@ class SubjectQueriesMixin:
                 and query.status is not QueryStatus.CLOSED:
             self.answer_selected_query()
         else:
-            self._open_item(item)
+            self.open_selected_query_form()
 
     def open_selected_query_form(self) -> None:
-        item = self.queries_tree.currentItem()
-        if item is not None:
-            self._open_item(item)
+        """Open the selected query's record at its field (the main window puts the cursor there)."""
+        query = self.selected_query()
+        if query is None:
+            self.message.show_info(translate("SubjectPage", "Select a query in the list first."))
+            return
+        self.field_requested.emit(self.subject_id, query.visit, query.form, query.repeat_no, query.field)
 
     def answer_selected_query(self) -> QueryAnswerDialog | None:
         query = self.selected_query()

@@ -287,37 +287,37 @@ events</source>
 <context>
     <name>CasebookActions</name>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="246"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="240"/>
         <source>Casebook not signed.</source>
         <translation>病例报告表未签名。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="250"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="244"/>
         <source>Locked by %1 on %2.</source>
         <translation>已由 %1 于 %2 锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="254"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="248"/>
         <source>Si&amp;gn visit…</source>
         <translation>签署访视(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="255"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="249"/>
         <source>Sign case&amp;book…</source>
         <translation>签署病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="256"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="250"/>
         <source>Unloc&amp;k casebook…</source>
         <translation>解锁病例报告表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="256"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="250"/>
         <source>Loc&amp;k casebook…</source>
         <translation>锁定病例报告表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="276"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="262"/>
         <source>Select a visit in the list first, then Sign visit…</source>
         <translation>请先在列表中选择一个访视，再点击“签署访视…”</translation>
     </message>
@@ -569,112 +569,112 @@ events</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="127"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="128"/>
         <source>Subjects at site %1</source>
         <translation>中心 %1 的受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="128"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="129"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="129"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="130"/>
         <source>Subject number or initials</source>
         <translation>受试者编号或姓名缩写</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="130"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="131"/>
         <source>&amp;Overdue visits</source>
         <translation>逾期访视(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="131"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="132"/>
         <source>Open &amp;queries</source>
         <translation>未解决质疑(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="132"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="133"/>
         <source>&amp;Incomplete forms</source>
         <translation>未完成表单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="133"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="134"/>
         <source>&amp;New subject…</source>
         <translation>新建受试者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="134"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="135"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="135"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="136"/>
         <source>Reload the dashboard (F5)</source>
         <translation>重新载入总览（F5）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="136"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="137"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="138"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="139"/>
         <source>(double-click a row or press Enter to open the subject)</source>
         <translation>（双击一行或按回车键打开受试者）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="159"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="160"/>
         <source>%1 subject</source>
         <translation>%1 名受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="159"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="160"/>
         <source>%1 subjects</source>
         <translation>%1 名受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="164"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="165"/>
         <source>%1 overdue visit</source>
         <translation>%1 次访视逾期</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="164"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="165"/>
         <source>%1 overdue visits</source>
         <translation>%1 次访视逾期</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="165"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="166"/>
         <source>%1 visit with forms in progress</source>
         <translation>%1 次访视有填写中的表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="166"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="167"/>
         <source>%1 visits with forms in progress</source>
         <translation>%1 次访视有填写中的表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="174"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="175"/>
         <source>%1 SAE report due</source>
         <translation>%1 份 SAE 报告待提交</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="174"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="175"/>
         <source>%1 SAE reports due</source>
         <translation>%1 份 SAE 报告待提交</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="176"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="177"/>
         <source> (%1 overdue)</source>
         <translation>（%1 份已逾期）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="184"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="185"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/dashboard_page.py" line="212"/>
+        <location filename="../../crf_desktop/ui/dashboard_page.py" line="213"/>
         <source>Screen failure</source>
         <translation>筛选失败</translation>
     </message>
@@ -911,22 +911,27 @@ events</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="105"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="388"/>
+        <source>%1 is not asked now: the answers it depends on rule it out. Its query is on the subject page.</source>
+        <translation>%1 当前不适用：其依赖的回答排除了该项。其质疑见受试者页面。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="106"/>
         <source>Not saved: %1 value(s) need correcting or confirming; see the messages under the fields.</source>
         <translation>未保存：%1 个数值需要更正或确认，请查看各项下方的提示。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="95"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="96"/>
         <source>Saved as in progress: %1 required field(s) still empty.</source>
         <translation>已保存为“填写中”：还有 %1 个必填项未填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="98"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="99"/>
         <source>Saved. Status: %1.</source>
         <translation>已保存。状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="151"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="141"/>
         <source>Verified against the source documents.</source>
         <translation>已与源文件核对。</translation>
     </message>
@@ -961,17 +966,17 @@ events</source>
         <translation>已对“%1”提出质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="169"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="159"/>
         <source>crf-desktop: unsaved changes</source>
         <translation>crf-desktop：未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="170"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="160"/>
         <source>%1 has changes that are not saved.</source>
         <translation>%1有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="174"/>
+        <location filename="../../crf_desktop/ui/form_editor_saving.py" line="164"/>
         <source>Save them, discard them, or go back to the form?</source>
         <translation>保存、放弃，还是返回表单？</translation>
     </message>
@@ -1098,14 +1103,46 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
         <translation>已根据不良事件 #%1 开始填写：发生日期当天使用的合并用药已从记录中复制。请核对，补全报告后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="127"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="62"/>
+        <source>⚑ Query open again (raised by %1), follow-up question:
+%2</source>
+        <extracomment>How a follow-up question is appended to the query&apos;s text when it is re-opened (``queries.close_query`` at the site, ``centre_queries.reopen_query`` at the centre): a new line starting with a dash.</extracomment>
+        <translation>⚑ 质疑已重新打开（由 %1 提出），追问：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="64"/>
         <source>⚑ Query (%1, raised by %2):
 %3</source>
         <translation>⚑ 质疑（%1，由 %2 提出）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="135"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="69"/>
+        <source>Answered %1 by %2</source>
+        <translation>%2 于 %1 回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="70"/>
+        <source>Answered by %1</source>
+        <translation>由 %1 回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="71"/>
+        <source>%1, waiting for the monitor:
+%2</source>
+        <translation>%1，等待监查员处理：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="72"/>
+        <source>%1:
+%2</source>
+        <translation>%1：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="129"/>
         <source>Answer: %1</source>
         <translation>回复：%1</translation>
     </message>
@@ -1115,32 +1152,37 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
         <translation>回复质疑…（按 Enter，或在字段上按 %1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="147"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="142"/>
         <source>Close query… (Enter, or %1 on the field)</source>
         <translation>关闭质疑…（按 Enter，或在字段上按 %1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="191"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="144"/>
+        <source>Add to the answer… (Enter, or %1 on the field)</source>
+        <translation>补充回复…（按 Enter，或在字段上按 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="190"/>
         <source>%1 has no query that a %2 can act on.</source>
         <translation>%1 没有 %2 可以处理的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="204"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="203"/>
         <source>Put the cursor in a field first, then press %1 to answer, close or raise its query.</source>
         <translation>请先将光标放在某个字段上，然后按 %1 回复、关闭或提出该字段的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="222"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="221"/>
         <source>Query on %1 answered.</source>
         <translation>已回复 %1 的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="230"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="229"/>
         <source>Query on %1 re-opened.</source>
         <translation>已重新开启 %1 的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="231"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="230"/>
         <source>Query on %1 closed.</source>
         <translation>已关闭 %1 的质疑。</translation>
     </message>
@@ -1348,158 +1390,158 @@ To try the app with fictitious data instead:
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="250"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="251"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="252"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="255"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="257"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="258"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="260"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="262"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="313"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="266"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="267"/>
         <source>Site &amp;activity</source>
         <translation>中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="269"/>
         <source>Adverse &amp;events summary</source>
         <translation>不良事件汇总(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="271"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="272"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="274"/>
         <source>Print &amp;blank CRF book…</source>
         <translation>打印空白病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="275"/>
         <source>Check a &amp;printed page…</source>
         <translation>核对打印页(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="276"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="277"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="278"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="279"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="280"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="281"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="283"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="284"/>
         <source>&amp;Study configuration…</source>
         <translation>研究配置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="411"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="426"/>
         <source>Case report forms for study %1, site %2.</source>
         <translation>研究 %1、研究中心 %2 的病例报告表。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="428"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="432"/>
         <source>About crf-desktop</source>
         <translation>关于 crf-desktop</translation>
     </message>
@@ -1791,59 +1833,59 @@ To try the app with fictitious data instead:
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="73"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="74"/>
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="139"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="133"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="141"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="135"/>
         <source>This &amp;form…</source>
         <translation>本表单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="142"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="136"/>
         <source>This &amp;visit…</source>
         <translation>本次访视(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="143"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="137"/>
         <source>Whole &amp;casebook…</source>
         <translation>整本病例报告表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="144"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="138"/>
         <source>&amp;Blank form…</source>
         <translation>空白表单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="145"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="139"/>
         <source>Blank v&amp;isit…</source>
         <translation>空白访视(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="146"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="140"/>
         <source>Blank b&amp;ook…</source>
         <translation>整本空白病例报告表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="167"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="286"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="161"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="280"/>
         <source>%1 casebook</source>
         <translation>%1 病例册</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="182"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="176"/>
         <source>blank CRF book</source>
         <translation>空白 CRF 册</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="185"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="188"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="179"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="182"/>
         <source>blank %1</source>
         <translation>空白 %1</translation>
     </message>
@@ -1914,19 +1956,19 @@ To try the app with fictitious data instead:
 <context>
     <name>QrCheckDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="197"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="224"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="191"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="218"/>
         <source>Check a printed page</source>
         <translation>核对打印页</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="206"/>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="225"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="200"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="219"/>
         <source>&amp;Check</source>
         <translation>核对(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_actions.py" line="226"/>
+        <location filename="../../crf_desktop/ui/print_actions.py" line="220"/>
         <source>Scan the QR code at the foot of the printed page (or type its text, which starts with CRF1;) and press Enter: the app says whether the page shows the record as it is now.</source>
         <translation>扫描打印页底部的二维码（或输入其文本，以 CRF1; 开头）并按回车键：软件将显示该页内容是否与记录的当前内容一致。</translation>
     </message>
@@ -1934,32 +1976,32 @@ To try the app with fictitious data instead:
 <context>
     <name>Queries</name>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="22"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="26"/>
         <source>open</source>
         <translation>待回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="22"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="26"/>
         <source>answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="23"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="27"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="30"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="34"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="40"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="44"/>
         <source>Raised by %1 on %2 · %3</source>
         <translation>由 %1 于 %2 提出 · %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="43"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="47"/>
         <source>(answered by %1)</source>
         <translation>（由 %1 回复）</translation>
     </message>
@@ -2181,42 +2223,67 @@ To try the app with fictitious data instead:
 <context>
     <name>QueryAnswerDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="57"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="62"/>
+        <source>crf-desktop: add to the answer of a query</source>
+        <translation>crf-desktop：补充质疑回复</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="63"/>
         <source>crf-desktop: answer a query</source>
         <translation>crf-desktop：回复质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="59"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="65"/>
         <source>Query on %1 (subject %2, %3, form %4).</source>
         <translation>关于 %1 的质疑（受试者 %2，%3，表单 %4）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="69"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="75"/>
         <source>Value now: %1</source>
         <translation>当前值：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="72"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="78"/>
         <source>Earlier answer: %1</source>
         <translation>之前的回复：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="76"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="82"/>
         <source>&amp;Answer:</source>
         <translation>回复(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="81"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="82"/>
+        <source>A&amp;ddition to the answer:</source>
+        <translation>补充内容(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="88"/>
+        <source>What you write goes under the answer so far, and the monitor reads both. If the value must change, close this, change the field in the form and save it with a reason first. Ctrl+Enter adds it.</source>
+        <translation>所写内容将附在原回复之下，监查员会同时看到两者。如需修改数值，请先关闭此窗口，在表单中修改该字段并注明原因保存。按 Ctrl+Enter 添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="92"/>
         <source>If the value must change, close this, change the field in the form and save it with a reason; then answer the query (for example “corrected to 62 kg from the clinic scale log”). Ctrl+Enter answers.</source>
         <translation>如需修改数值，请关闭此窗口，在表单中修改该字段并填写原因保存；然后回复质疑（例如“根据门诊体重记录更正为 62 kg”）。按 Ctrl+Enter 回复。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="87"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="98"/>
         <source>&amp;Answer query</source>
         <translation>回复质疑(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="109"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="98"/>
+        <source>&amp;Add to the answer</source>
+        <translation>补充回复(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="120"/>
+        <source>Write what you add first (the answer so far stays as it is).</source>
+        <translation>请先填写补充内容（原回复保持不变）。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="122"/>
         <source>Write the answer first: say what was checked or changed (the query stays open).</source>
         <translation>请先填写回复：说明核对或修改了什么（质疑仍保持开启）。</translation>
     </message>
@@ -2700,57 +2767,57 @@ Answer: %6</source>
 <context>
     <name>SignaturePanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="33"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="34"/>
         <source>this form</source>
         <translation>本表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="41"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="42"/>
         <source>Signed electronically by %1 (%2), %3: “%4” (covers %5)</source>
         <translation>%1（%2）于 %3 电子签名：“%4”（签署范围：%5）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="45"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="46"/>
         <source>Signature invalid: data changed on %1 by %2; please re-sign. (%3)</source>
         <translation>签名已失效：%2 于 %1 修改了数据，请重新签名。（%3）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="53"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="54"/>
         <source>Printed %1 time(s), last on %2 from version %3.</source>
         <translation>已打印 %1 次，最近一次于 %2，打印的是版本 %3。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="56"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="57"/>
         <source>Signed on paper by %1 on %2 (printed version %3).</source>
         <translation>%1 已于 %2 在纸质版上签名（打印版本 %3）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="60"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="61"/>
         <source>Scan %1 attached on %2: %3.</source>
         <translation>扫描件 %1 已于 %2 附加：%3。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="143"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="144"/>
         <source>Casebook locked by %1 on %2: no change is possible until it is unlocked.</source>
         <translation>病例报告表已由 %1 于 %2 锁定：解锁前不能做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="156"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="157"/>
         <source>Re-si&amp;gn…</source>
         <translation>重新签名(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="156"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="157"/>
         <source>Si&amp;gn…</source>
         <translation>签名(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="157"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="158"/>
         <source>Mark as &amp;wet-signed…</source>
         <translation>标记为纸质签名(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/signature_actions.py" line="158"/>
+        <location filename="../../crf_desktop/ui/signature_actions.py" line="159"/>
         <source>Attach signed sc&amp;an…</source>
         <translation>附加已签名扫描件(&amp;A)…</translation>
     </message>
@@ -2965,142 +3032,142 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
 <context>
     <name>SubjectPage</name>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="192"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="199"/>
         <source>Change &amp;status…</source>
         <translation>更改状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="193"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="200"/>
         <source>&amp;Open form</source>
         <translation>打开表单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="194"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="201"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
         <source>Visit / form</source>
         <translation>访视 / 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="195"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
         <source>Date or window</source>
         <translation>日期或访视窗</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="196"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="203"/>
         <source>Last saved</source>
         <translation>最近保存</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="204"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="204"/>
         <source>Visit · form</source>
         <translation>访视 · 表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="197"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="204"/>
         <source>Question</source>
         <translation>质疑内容</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="198"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="205"/>
         <source>Raised by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="198"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="205"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="199"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="206"/>
         <source>Visits and forms</source>
         <translation>访视与表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="200"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="207"/>
         <source>Open queries (%1)</source>
         <translation>未解决质疑（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="201"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="208"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="202"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="209"/>
         <source>Outcomes</source>
         <translation>疗效结局</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="203"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="210"/>
         <source>Eligibility</source>
         <translation>入选资格</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="204"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
         <source>Adverse events (%1)</source>
         <translation>不良事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="211"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="218"/>
         <source>Subject %1 (%2)</source>
         <translation>受试者 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="219"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="212"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="219"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="214"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="221"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="214"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="221"/>
         <source>Sex: %1</source>
         <translation>性别：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="215"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="222"/>
         <source>Year of birth: %1</source>
         <translation>出生年份：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="215"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="222"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="216"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="223"/>
         <source>Baseline: %1</source>
         <translation>基线：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="216"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="223"/>
         <source>not yet</source>
         <translation>尚未进行</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="218"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="225"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -3191,72 +3258,72 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_page.py" line="271"/>
+        <location filename="../../crf_desktop/ui/subject_page.py" line="278"/>
         <source>Double-click or press Enter to open the form</source>
         <translation>双击或按回车键打开表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="30"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="35"/>
         <source>Randomisation no. %1 · MSC kit %2 · MMF kit %3</source>
         <translation>随机号 %1 · MSC 药物编号 %2 · MMF 药物编号 %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="82"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="89"/>
         <source>&amp;Randomise…</source>
         <translation>随机(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="83"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="90"/>
         <source>Check eligibility again and assign the next randomisation number and kits</source>
         <translation>再次核对入选资格，并分配下一个随机号和药物编号</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="87"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="94"/>
         <source>Emergency &amp;unblinding…</source>
         <translation>紧急揭盲(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="90"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="97"/>
         <source>Not randomised</source>
         <translation>未随机</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="98"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="105"/>
         <source>Unblinded (%1, by %2)</source>
         <translation>已揭盲（%1，%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="99"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="106"/>
         <source>Unblinded</source>
         <translation>已揭盲</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="104"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="111"/>
         <source>crf-desktop: randomise</source>
         <translation>crf-desktop：随机</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="105"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="112"/>
         <source>Randomise subject %1 now?</source>
         <translation>现在对受试者 %1 进行随机吗？</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="108"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="115"/>
         <source>Eligibility is checked again from the recorded forms. The subject then receives the next randomisation number, an MSC/placebo kit and an MMF/placebo kit, and goes on study. This cannot be undone.</source>
         <translation>将根据已录入的表单再次核对入选资格。随后受试者获得下一个随机号、一个 MSC/安慰剂药物编号和一个 MMF/安慰剂药物编号，并进入研究。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="112"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="119"/>
         <source>&amp;Randomise</source>
         <translation>随机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="135"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="142"/>
         <source>Subject %1 randomised: %2.</source>
         <translation>受试者 %1 已随机：%2。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="137"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="144"/>
         <source>Subject %1 is randomised.
 
 Randomisation number: %2
@@ -3273,32 +3340,33 @@ MMF/安慰剂药物编号（片剂）：%4
 请将这些编号记入受试者的资料，并只发放这些药物。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="141"/>
+        <location filename="../../crf_desktop/ui/subject_randomisation.py" line="148"/>
         <source>crf-desktop: randomised</source>
         <translation>crf-desktop：已随机</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_queries.py" line="82"/>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="90"/>
         <source>&amp;Answer…</source>
         <translation>回复(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_queries.py" line="83"/>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="91"/>
         <source>Answer the selected query (Enter on the row)</source>
         <translation>回复所选质疑（在该行按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_queries.py" line="84"/>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="92"/>
         <source>Open &amp;its form</source>
         <translation>打开所在表单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_queries.py" line="116"/>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="120"/>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="127"/>
         <source>Select a query in the list first.</source>
         <translation>请先在列表中选择一条质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/subject_queries.py" line="140"/>
+        <location filename="../../crf_desktop/ui/subject_queries.py" line="144"/>
         <source>Query answered; the monitor who raised it closes or re-opens it.</source>
         <translation>质疑已回复；由提出该质疑的监查员关闭或重新开启。</translation>
     </message>
