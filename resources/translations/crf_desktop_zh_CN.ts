@@ -936,32 +936,37 @@ events</source>
         <translation>已与源文件核对。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="53"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="54"/>
         <source>Field &amp;history…</source>
         <translation>修改历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="58"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="59"/>
         <source>Raise &amp;query…</source>
         <translation>提出质疑(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="72"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="74"/>
         <source>&amp;Answer query…</source>
         <translation>回复质疑(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="79"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="74"/>
+        <source>&amp;Add to the answer…</source>
+        <translation>补充回复(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="83"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="84"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="88"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="108"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="112"/>
         <source>Query raised on %1.</source>
         <translation>已对“%1”提出质疑。</translation>
     </message>
