@@ -229,6 +229,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
                              "crf-desktop demo another --data-dir (a new folder for a new demo site, or an existing "
                              "demo site's folder)")
     elif is_site(data_dir):
+        if not demo_service.is_demo_site(data_dir):  # a real site: the demo neither opens nor changes it
+            raise UserInputError(f"{data_dir} holds a crf-desktop site that is not a demo site; nothing was changed. "
+                                 f"Open it with crf-desktop --data-dir {data_dir}, or give crf-desktop demo another "
+                                 "--data-dir (a new folder for a new demo site)")
         passwords = demo_service.read_demo_passwords(data_dir)
         print(f"Using the existing demo site in {data_dir}")
     else:

@@ -120,6 +120,11 @@ def write_demo_passwords(data_dir: Path, passwords: dict[str, str]) -> None:
     os.chmod(path, 0o600)
 
 
+def is_demo_site(data_dir: Path) -> bool:
+    """Whether ``data_dir`` is a site the demo made: only a demo site keeps its users' passwords in a file."""
+    return (data_dir / PASSWORD_FILE).is_file()
+
+
 def read_demo_passwords(data_dir: Path) -> dict[str, str]:
     path = data_dir / PASSWORD_FILE
     if not path.exists():

@@ -60,6 +60,14 @@ def test_commands_pointed_at_the_centre_say_it_is_the_centre_and_leave_it_alone(
     assert f"Verifying the coordinating centre ({STUDY}) in {centre}" in verify.out
     assert "site centre" not in verify.out
 
+    # a real (not demo) site is not opened by the demo either, nor called a demo site
+    site_before = _snapshot(site.data_dir)
+    demo = crf("demo", "--data-dir", str(site.data_dir), "--no-gui", env=cli_env)
+    assert demo.code == 2, demo
+    assert f"{site.data_dir} holds a crf-desktop site that is not a demo site; nothing was changed" in demo.err
+    assert f"crf-desktop --data-dir {site.data_dir}" in demo.err and "Using the existing demo site" not in demo.out
+    assert _snapshot(site.data_dir) == site_before
+
 
 def test_init_names_what_the_folder_already_holds(site: SiteFixture, tmp_path: Path,
                                                    cli_env: dict[str, str]) -> None:
