@@ -15,6 +15,7 @@ from crf_desktop.services import sync as sync_service
 from crf_desktop.services.records import save_record
 from crf_desktop.services.session import Session, login
 from crf_desktop.services.subjects import register_subject
+from crf_desktop.store.backup import list_backups
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, SiteFixture
 
 CENTRE_PASSWORD = "centre-pass-789"
@@ -117,3 +118,21 @@ def centre_session(centre: CentreFixture) -> Iterator[Session]:
     session = centre.login()
     yield session
     session.close()
+
+
+def two_packages_and_the_backup_between(site: SiteFixture, folder: Path, tmp_path: Path) -> Path:
+    """Package 1 (a subject and its consent), the backup taken after it (copied aside and returned), then
+    package 2 (the consent corrected): the start of every story of a site restored from an older backup."""
+    session = coordinator(site)
+    try:
+        sid = add_subject(session)
+        sync_service.export_to_centre(session, folder)
+        sync_service.backup_after_export(session)  # the step that follows each export (CLI, GUI)
+        (after_first,) = [b for b in list_backups(site.data_dir) if b.reason == "export"]
+        kept = tmp_path / "after-package-1.db"
+        shutil.copy(after_first.path, kept)
+        save_consent(session, sid, "Dr Li", reason="corrected")
+        sync_service.export_to_centre(session, folder)
+    finally:
+        session.close()
+    return kept

@@ -17,13 +17,19 @@ from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
 from crf_desktop.services.session import Session, init_site, login, restore
 from crf_desktop.store import sync_state
-from crf_desktop.store.backup import list_backups
 from crf_desktop.sync import folder as folder_module
 from crf_desktop.sync.folder import packages_in
 from crf_desktop.sync.keys import KeyPairs
 from crf_desktop.sync.package import GENESIS, SITE_PACKAGE, Header, Reason, public_keys_b64, seal
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, SiteFixture
-from tests.sync.conftest import CentreFixture, add_subject, coordinator, enrol, export, save_consent
+from tests.sync.conftest import (
+    CentreFixture,
+    add_subject,
+    coordinator,
+    enrol,
+    export,
+    two_packages_and_the_backup_between,
+)
 from tests.sync.test_export_import import assert_centre_holds_the_site
 
 PKG1 = "NCT03580291_01_1.crfpkg"
@@ -212,18 +218,7 @@ def test_an_unknown_format_version_is_quarantined_by_name(
 
 def test_a_site_restored_from_an_old_backup_that_reuses_sequence_numbers_is_a_fork(
         enrolled: SiteFixture, folder: Path, tmp_path: Path, centre_session: Session) -> None:
-    session = coordinator(enrolled)
-    try:
-        sid = add_subject(session)
-        sync_service.export_to_centre(session, folder)
-        sync_service.backup_after_export(session)  # the step that follows each export (CLI, GUI)
-        (after_first,) = [b for b in list_backups(enrolled.data_dir) if b.reason == "export"]
-        kept = tmp_path / "after-package-1.db"
-        shutil.copy(after_first.path, kept)
-        save_consent(session, sid, "Dr Li", reason="corrected")
-        sync_service.export_to_centre(session, folder)
-    finally:
-        session.close()
+    kept = two_packages_and_the_backup_between(enrolled, folder, tmp_path)
     assert centre_service.import_packages(centre_session, folder).sites[0].applied == (1, 2)
     with pytest.raises(UserInputError, match=r"1 change\(s\) newer than the backup .* package 2 was sent "
                                              r"to the centre after it.*--force"):

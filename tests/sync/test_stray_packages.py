@@ -12,11 +12,17 @@ from crf_desktop.core.errors import CrfError, UserInputError
 from crf_desktop.services import sync as sync_service
 from crf_desktop.services.session import restore
 from crf_desktop.store import sync_state
-from crf_desktop.store.backup import list_backups
 from crf_desktop.sync.package import Reason
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, SiteFixture
 from tests.e2e.cli import crf
-from tests.sync.conftest import CentreFixture, add_subject, coordinator, export, import_all, save_consent
+from tests.sync.conftest import (
+    CentreFixture,
+    add_subject,
+    coordinator,
+    export,
+    import_all,
+    two_packages_and_the_backup_between,
+)
 from tests.sync.test_faults import make_site
 
 PKG = "NCT03580291_01_{}.crfpkg"
@@ -248,18 +254,7 @@ def test_the_cli_export_exits_2_naming_the_stray_copy_and_writes_nothing(
 @pytest.mark.slow
 def test_a_genuine_higher_package_of_this_site_is_still_a_restore_under_any_name(
         enrolled: SiteFixture, centre: CentreFixture, folder: Path, tmp_path: Path) -> None:
-    session = coordinator(enrolled)
-    try:
-        sid = add_subject(session)
-        sync_service.export_to_centre(session, folder)
-        sync_service.backup_after_export(session)
-        (after_first,) = [b for b in list_backups(enrolled.data_dir) if b.reason == "export"]
-        kept = tmp_path / "after-package-1.db"
-        shutil.copy(after_first.path, kept)
-        save_consent(session, sid, "Dr Li", reason="corrected")
-        sync_service.export_to_centre(session, folder)
-    finally:
-        session.close()
+    kept = two_packages_and_the_backup_between(enrolled, folder, tmp_path)
     assert import_all(centre, folder).sites[0].applied == (1, 2)
     restored, _replaced = restore(enrolled.data_dir, username="admin", password=ADMIN_PASSWORD, backup=str(kept),
                                   force=True)
