@@ -225,6 +225,7 @@ def _decision_line(decision: LastDecision) -> str:
 
 def cmd_query_list(args: argparse.Namespace) -> int:
     from crf_desktop.services import centre as centre_service
+    from crf_desktop.services.centre_queries import CLOSE
 
     session = _login(args)
     try:
@@ -235,7 +236,8 @@ def cmd_query_list(args: argparse.Namespace) -> int:
         print(f"{'QUERY':10} {'ORIGIN':22} {'SITE':4} {'STATUS':8} {'AGE':>4}  WHERE")
     for q in found:
         origin = f"{q.origin}: {q.raised_by}"
-        waiting = "  (waiting for the site's next export)" if q.waiting else ""
+        decided = "closed" if q.waiting == CLOSE else "re-opened"  # STATUS is the decided one
+        waiting = f"  ({decided} at the centre, waiting for the site's next export)" if q.waiting else ""
         print(f"{q.query_id:10} {origin:22} {q.site:4} {q.status:8} {q.age_days:>3}d  {q.where}{waiting}")
         print(f"    question: {' / '.join(q.question.splitlines())}")
         if q.answer:

@@ -8,10 +8,11 @@ from typing import Any
 import sqlite_utils
 
 from crf_desktop.core.clock import iso, utcnow
-from crf_desktop.services.centre_queries import LastDecision, last_decisions
+from crf_desktop.services.centre_queries import CentreQuery, LastDecision, site_raised
 from crf_desktop.services.centre_unblinding import study_arms
 from crf_desktop.store import centre as store
 from crf_desktop.store import users as centre_users
+from crf_desktop.store.query_decisions import centre_query_decisions
 from crf_desktop.sync.dataset import (
     AuditRow,
     QueryRow,
@@ -33,6 +34,13 @@ def _decision(decision: LastDecision | None) -> dict[str, Any]:
         return {}
     return {"last_decision": decision.action, "last_decision_by": decision.by, "last_decision_at": decision.at,
             "last_decision_reason": decision.reason}
+
+
+def _site_raised(query: CentreQuery) -> QueryRow:
+    """A query raised at a site as the centre lists it: a centre decision the site has not applied yet is in its
+    status, question and close, with ``waiting_for_site``."""
+    return QueryRow(site_id=query.site, query_id=query.query_id, waiting_for_site=query.waiting is not None,
+                    **_decision(query.decision), **{k: getattr(query, k) for k in _QUERY_FIELDS})
 
 
 def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialDataset:
@@ -59,14 +67,11 @@ def build_dataset(db: sqlite_utils.Database, *, study: str, user: str) -> TrialD
                      printed_name=r["printed_name"], role=r["role"], meaning=r["meaning"], signed_at=r["signed_at"],
                      content_sha256=r["content_sha256"], valid=bool(r["valid"]))
         for s, r in store.site_rows(db, "signatures"))
-    decided = last_decisions(db)
+    decided = centre_query_decisions(db)  # the centre's own queries; a site's carry theirs in site_raised
     queries = [QueryRow(site_id=q["site"], query_id=q["id"], repeat_no=int(q["repeat_no"]),
                         **_decision(decided.get(q["id"])), **{k: q[k] for k in _QUERY_FIELDS if k != "repeat_no"})
                for q in store.queries(db)]
-    queries += [QueryRow(site_id=s, query_id=store.site_query_id(s, int(r["id"])), repeat_no=int(r["repeat_no"]),
-                         **_decision(decided.get(store.site_query_id(s, int(r["id"])))),
-                         **{k: r[k] for k in _QUERY_FIELDS if k != "repeat_no"})
-                for s, r in store.site_rows(db, "queries") if not r.get("centre_ref")]
+    queries += [_site_raised(q) for q in site_raised(db)]
     users = [UserRow(site_id=u["site"], username=u["username"], full_name=u["full_name"], role=u["role"])
              for u in store.site_users(db)]
     users += [UserRow(site_id="centre", username=u.username, full_name=u.full_name, role=u.role.value)

@@ -12,6 +12,12 @@ Two origins, one model (:class:`CentreQuery`):
   site.
 
 Every status change is audited at the centre and, when it arrives, at the site.
+
+A query's last decision (:class:`LastDecision`: who closed or re-opened it last, when and why) is the latest of the
+centre's decisions and, for a site-raised query, the closes and re-opens its raiser made at the site, which the
+centre reads from the site's audit trail (each entry names the query: ``store/query_decisions.py``,
+:func:`site_query_decisions`). Packages from older sites carry entries without the query's number: for those the
+site's close is taken from the query row (``closed_by``, ``closed_at``) and a re-open at the site is not known.
 """
 
 from __future__ import annotations
@@ -47,12 +53,14 @@ from crf_desktop.store.query_decisions import (
     centre_query_decisions,
     centre_user,
     follow_up,
+    site_query_decisions,
 )
 
 CENTRE, SITE = "centre", "site"
 STATUSES = (OPEN, ANSWERED, CLOSED)
 __all__ = ["ANSWERED", "CENTRE", "CLOSE", "CLOSED", "OPEN", "REOPEN", "SITE", "STATUSES", "CentreQuery",
-           "LastDecision", "close_query", "last_decisions", "list_queries", "raise_query", "reopen_query"]
+           "LastDecision", "close_query", "last_decisions", "list_queries", "raise_query", "reopen_query",
+           "site_raised"]
 
 _CENTRE_ID = re.compile(r"C-?(\d{1,6})", re.IGNORECASE)
 _SITE_ID = re.compile(r"S(\d{2,3})-(\d{1,9})", re.IGNORECASE)
@@ -107,18 +115,20 @@ def _from_centre(row: dict[str, Any], now: datetime, decided: dict[str, LastDeci
                        decision=decided.get(row["id"]), **{k: row[k] for k in _COMMON})
 
 
-def _site_last(row: dict[str, Any], decided: list[Decision]) -> LastDecision | None:
-    """The last close or re-open of a site-raised query the centre knows of: its own decisions, or the site's
-    close (by the raiser, who gives no reason at the site) when that came later."""
+def _site_last(row: dict[str, Any], decided: list[Decision], at_site: list[LastDecision]) -> LastDecision | None:
+    """The last close or re-open of a site-raised query the centre knows of: its own decisions or the raiser's
+    closes and re-opens at the site (``at_site``), whichever came later; for an older site's package, whose audit
+    entries do not name the query, the row's close (by the raiser, who gives no reason at the site)."""
     found = [LastDecision(action=d.action, by=centre_user(d.decided_by), at=d.decided_at, reason=d.reason)
-             for d in decided]
+             for d in decided] + at_site
     closed_by, closed_at = row.get("closed_by"), row.get("closed_at")
     if row["status"] == CLOSED and closed_by and closed_at and closed_by not in {f.by for f in found}:
         found.append(LastDecision(action=CLOSE, by=str(closed_by), at=str(closed_at), reason=""))
     return max(found, key=lambda f: f.at) if found else None
 
 
-def _from_site(site: str, row: dict[str, Any], decided: list[Decision], now: datetime) -> CentreQuery:
+def _from_site(site: str, row: dict[str, Any], decided: list[Decision], at_site: list[LastDecision],
+               now: datetime) -> CentreQuery:
     """The site's row with the centre's decisions the site has not applied yet (the rule the site applies)."""
     state = QueryState(status=row["status"], question=row["question"], closed_by=row.get("closed_by"),
                        closed_at=row.get("closed_at"))
@@ -128,14 +138,15 @@ def _from_site(site: str, row: dict[str, Any], decided: list[Decision], now: dat
     return CentreQuery(query_id=store.site_query_id(site, int(row["id"])), origin=SITE, site=site,
                        repeat_no=int(row["repeat_no"]), question=state.question, status=state.status,
                        closed_by=state.closed_by, closed_at=state.closed_at,
-                       waiting=waiting[-1].action if waiting else None, decision=_site_last(row, decided),
+                       waiting=waiting[-1].action if waiting else None, decision=_site_last(row, decided, at_site),
                        age_days=_age(row["raised_at"], state.closed_at, now), **{k: row[k] for k in _COMMON})
 
 
-def _site_raised(session: Session, site: str | None) -> list[CentreQuery]:
-    db, now = session.site.db, utcnow()
-    decided = store.decisions(db, site)
-    return [_from_site(s, row, decided.get((s, int(row["id"])), []), now)
+def site_raised(db: sqlite_utils.Database, site: str | None = None) -> list[CentreQuery]:
+    """Every query raised at a site (or at site ``site``), in the site's change order, as :func:`list_queries`
+    shows it: with the centre's decisions the site has not applied yet (``waiting``)."""
+    now, decided, at_site = utcnow(), store.decisions(db, site), site_query_decisions(db, site)
+    return [_from_site(s, row, decided.get((s, int(row["id"])), []), at_site.get((s, int(row["id"])), []), now)
             for s, row in store.site_rows(db, "queries", site) if not row.get("centre_ref")]
 
 
@@ -150,7 +161,8 @@ def _find(session: Session, query_id: str) -> CentreQuery:
         site, number = match[1], int(match[2])
         row = store.site_query(db, site, number)
         if row is not None and not row.get("centre_ref"):
-            return _from_site(site, row, store.decisions(db, site).get((site, number), []), utcnow())
+            return _from_site(site, row, store.decisions(db, site).get((site, number), []),
+                              site_query_decisions(db, site).get((site, number), []), utcnow())
     else:
         raise UserInputError(f"{text!r} is not a query id: queries raised at the centre are C-0001, C-0002, ...; "
                              f"queries raised at a site are S<site>-<number>, e.g. S01-0005; {_HOW_TO_LIST}")
@@ -270,7 +282,7 @@ def list_queries(session: Session, *, site: str | None = None, status: str | Non
         raise UserInputError(f"status {status!r} is not a query status: use {', '.join(STATUSES)}")
     now, decided = utcnow(), centre_query_decisions(db)
     found = [_from_centre(row, now, decided) for row in store.queries(db, number)]
-    found += _site_raised(session, number)
+    found += site_raised(db, number)
     return sorted((q for q in found if status is None or q.status == status),
                   key=lambda q: (q.raised_at, q.query_id))
 
@@ -279,11 +291,5 @@ def last_decisions(db: sqlite_utils.Database) -> dict[str, LastDecision]:
     """Query id (``C-0001``, ``S01-0005``) → its last close or re-open, for the exports (``queries.csv``); the
     same as :attr:`CentreQuery.decision` in :func:`list_queries`."""
     found = centre_query_decisions(db)
-    decided = store.decisions(db)
-    for site, row in store.site_rows(db, "queries"):
-        if not row.get("centre_ref"):
-            number = int(row["id"])
-            last = _site_last(row, decided.get((site, number), []))
-            if last is not None:
-                found[store.site_query_id(site, number)] = last
+    found.update((q.query_id, q.decision) for q in site_raised(db) if q.decision is not None)
     return found

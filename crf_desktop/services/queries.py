@@ -11,11 +11,15 @@ from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, queries
 from crf_desktop.store.queries import Query as Query  # re-exported for the UI
 from crf_desktop.store.queries import QueryStatus as QueryStatus
+from crf_desktop.store.query_decisions import audit_reason
 
 
 def _target(query: Query) -> dict[str, str]:
+    """Where an audit entry on ``query`` points, and its reason ``query <number>``: the audit trail travels to the
+    centre in each package, where the number ties the entry to the query (``store/query_decisions.py``)."""
     form = query.form if query.repeat_no == 0 else f"{query.form}#{query.repeat_no}"
-    return {"subject": query.subject_id, "visit": query.visit, "form": form, "field": query.field}
+    return {"subject": query.subject_id, "visit": query.visit, "form": form, "field": query.field,
+            "reason": audit_reason(str(query.id))}
 
 
 def _find(session: Session, query_id: int) -> Query:

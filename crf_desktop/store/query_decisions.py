@@ -113,3 +113,30 @@ def centre_query_decisions(db: sqlite_utils.Database) -> dict[str, LastDecision]
         else:
             found[query_id] = LastDecision(action=REOPEN, by=str(user), at=str(ts), reason=str(new_value or ""))
     return found
+
+
+# -- a site's own queries: the site's audit entries name the query, so the centre can tie them to it --------
+def site_query_decisions(db: sqlite_utils.Database,
+                         site: str | None = None) -> dict[tuple[str, int], list[LastDecision]]:
+    """(site, site's query number) → the closes and re-opens the site's users made at the site, oldest first, from
+    the site audit trails the centre holds (``centre_audit``).
+
+    The rule: since this version a site audits raising, answering, closing and re-opening its own query with the
+    reason ``query <number>`` (:func:`audit_reason`, the same form as the centre's ``query C-0001``); the entry's
+    user and time are who and when, the re-opening's follow-up question (its new value) is why, and a close at the
+    site has no reason (none is asked there). Entries from older packages carry no number and are not found here:
+    for them the centre falls back to the query row's ``closed_by``/``closed_at``.
+    """
+    where, params = ("", []) if site is None else ("AND site = ?", [site])
+    found: dict[tuple[str, int], list[LastDecision]] = {}
+    cursor = db.execute(f"SELECT site, user, ts, action, new_value, reason FROM centre_audit WHERE action IN (?, ?) "  # noqa: S608
+                        f"AND reason GLOB 'query [0-9]*' {where} ORDER BY site, seq",
+                        [_CLOSED_ACTION, _REOPENED_ACTION, *params])
+    for entry_site, user, ts, action, new_value, reason in cursor:
+        number, _sep, why = str(reason)[len("query "):].partition(": ")
+        if not number.isdigit():
+            continue
+        last = (LastDecision(action=CLOSE, by=str(user), at=str(ts), reason=why) if action == _CLOSED_ACTION
+                else LastDecision(action=REOPEN, by=str(user), at=str(ts), reason=str(new_value or "")))
+        found.setdefault((str(entry_site), int(number)), []).append(last)
+    return found

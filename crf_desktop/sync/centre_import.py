@@ -29,16 +29,15 @@ from crf_desktop.core.clock import local_display, parse_iso
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
 from crf_desktop.store.audit import AuditEntry
-from crf_desktop.sync.folder import package_name, packages_in, site_folders
+from crf_desktop.sync.folder import packages_in, site_folders
+from crf_desktop.sync.import_checks import check_key, check_named, check_placed
 from crf_desktop.sync.keys import KeyPairs, fingerprint
 from crf_desktop.sync.package import (
     AUDIT_CARRIED,
     GENESIS,
-    SITE_PACKAGE,
     Framed,
     PackageRejected,
     Reason,
-    check_signature,
     frame,
     open_body,
     sha256,
@@ -167,56 +166,6 @@ class _Work:
     duplicates: list[int] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
     newly_pinned: bool = False
-
-
-def _placed(framed: Framed, *, study: str, site: str) -> None:
-    header = framed.header
-    if header.kind != SITE_PACKAGE:
-        raise PackageRejected(Reason.WRONG_PLACE, f"it is a {header.kind}, not a site package")
-    if header.study != study:
-        raise PackageRejected(Reason.WRONG_PLACE, f"it belongs to study {header.study}, not {study}")
-    if header.site != site:
-        raise PackageRejected(Reason.WRONG_PLACE, f"it was written by site {header.site} but lies in the folder "
-                              f"of site {site} (its name should be {package_name(study, header.site, header.seq)} "
-                              f"in to-centre/{header.site}/; renamed or copied to the wrong place)")
-
-
-def _named(db: sqlite_utils.Database, framed: Framed, path: Path, state: store.SiteState) -> None:
-    """After the signature: the site's own package counts only under the name its header gives it. A copy saved
-    or renamed under another number is refused as such (it is not another site's), naming its right name."""
-    header = framed.header
-    right = package_name(header.study, header.site, header.seq)
-    if path.name == right:
-        return
-    applied = store.applied_sha256(db, header.site, header.seq) if header.seq <= state.last_seq else None
-    if applied is not None and applied != framed.sha256:
-        raise PackageRejected(Reason.FORK, f"it is named {path.name}, but its header says package {header.seq} "
-                              f"(right name {right}), and package {header.seq} was applied before with other "
-                              "content: the site re-used a sequence number (restored from an old backup?); nothing "
-                              "of it was merged, call the site")
-    if applied is not None:
-        what = f"a copy of package {header.seq}, which this centre has already applied"
-    elif _sha256_of(path.with_name(right)) == framed.sha256:
-        what = f"a copy of {right}, which is in this folder too"
-    else:
-        what = f"package {header.seq} saved under another name"
-    raise PackageRejected(Reason.MISNAMED, f"its header says it is package {header.seq} of site {header.site}, so "
-                          f"its name should be {right}, but it is named {path.name}: it is {what}")
-
-
-def _sha256_of(path: Path) -> str | None:
-    try:
-        return sha256(path.read_bytes())
-    except OSError:  # absent (the usual case), or locked by a sync tool
-        return None
-
-
-def _check_key(framed: Framed, state: store.SiteState | None, site: str) -> None:
-    if state is None:
-        raise PackageRejected(Reason.UNKNOWN_SITE, f"site {site} was never enrolled at this centre; if it is a "
-                              f"real site, enrol it (crf-desktop centre enrol --site {site}) and import again")
-    pinned = state.sign_public if state.sign_public is not None else framed.header.sign_public
-    check_signature(framed, pinned)
 
 
 def _check_audit(entries: list[dict[str, Any]], framed: Framed, state: store.SiteState) -> list[dict[str, Any]]:
@@ -361,10 +310,10 @@ def import_site(db: sqlite_utils.Database, folder: Path, *, study: str, centre: 
         state = store.site(db, site)
         try:
             framed = frame(data)
-            _placed(framed, study=study, site=site)
-            _check_key(framed, state, site)
-            assert state is not None  # noqa: S101 - _check_key refused an unknown site
-            _named(db, framed, item.path, state)
+            check_placed(framed, study=study, site=site)
+            check_key(framed, state, site)
+            assert state is not None  # noqa: S101 - check_key refused an unknown site
+            check_named(db, framed, item.path, state)
             if item.seq <= state.last_seq:
                 known = store.applied_sha256(db, site, item.seq)
                 if known == framed.sha256:

@@ -12,8 +12,11 @@ it as well; the data dictionary already uses the same encoding):
   order (the data dictionary's ``field`` column, in the same order). Values are the stored texts: codes for
   choices, ISO dates (``2019-03`` for a partial date), points for decimals, ``1``/``0`` for check boxes,
   comma-separated codes for multiple choice.
-* ``subjects.csv`` (with an ``arm`` column only once the centre has unblinded the study), ``queries.csv`` (ending
-  with the last close or re-open: ``last_decision`` close | reopen, ``last_decision_by``, ``_at``, ``_reason``),
+* ``subjects.csv`` (with an ``arm`` column only once the centre has unblinded the study), ``queries.csv`` (its
+  ``status`` open | answered | closed is the query's status as the centre lists it: a close or re-open the centre
+  decided on a site's query counts at once, and ``waiting_for_site`` is ``1`` until the site's next package
+  confirms the site applied it, else ``0``; ending with the last close or re-open, at the centre or at the site:
+  ``last_decision`` close | reopen, ``last_decision_by``, ``_at``, ``_reason``),
   ``signatures.csv``, ``audit_trail.csv``, ``sites.csv`` (with the pinned key fingerprints),
   ``data_dictionary.csv`` (which, when arms are included, ends with a row for ``subjects.csv``'s ``arm`` column and
   its codes A and B decoded).
@@ -54,9 +57,9 @@ SUBJECT_COLUMNS: tuple[str, ...] = (
     "randomised_at",
 )
 QUERY_COLUMNS: tuple[str, ...] = (
-    "site_id", "query_id", "subject_id", "visit", "form", "repeat_no", "field", "question", "status", "raised_by",
-    "raised_at", "answer", "answered_by", "answered_at", "closed_by", "closed_at", "last_decision", "last_decision_by",
-    "last_decision_at", "last_decision_reason",
+    "site_id", "query_id", "subject_id", "visit", "form", "repeat_no", "field", "question", "status",
+    "waiting_for_site", "raised_by", "raised_at", "answer", "answered_by", "answered_at", "closed_by", "closed_at",
+    "last_decision", "last_decision_by", "last_decision_at", "last_decision_reason",
 )
 SIGNATURE_COLUMNS: tuple[str, ...] = (
     "site_id", "subject_id", "visit", "form", "repeat_no", "record_version", "username", "printed_name", "role",
@@ -131,8 +134,8 @@ def _write_listings(out: FolderWriter, dataset: TrialDataset) -> None:
         for s in subjects))
     _write_table(out, "queries.csv", QUERY_COLUMNS, (
         [q.site_id, q.query_id, q.subject_id, q.visit, q.form, q.repeat_no, q.field, q.question, q.status,
-         q.raised_by, q.raised_at, q.answer, q.answered_by, q.answered_at, q.closed_by, q.closed_at, q.last_decision,
-         q.last_decision_by, q.last_decision_at, q.last_decision_reason]
+         "1" if q.waiting_for_site else "0", q.raised_by, q.raised_at, q.answer, q.answered_by, q.answered_at,
+         q.closed_by, q.closed_at, q.last_decision, q.last_decision_by, q.last_decision_at, q.last_decision_reason]
         for q in sorted(dataset.queries, key=lambda q: (q.site_id, q.subject_id, q.raised_at, q.query_id))))
     _write_table(out, "signatures.csv", SIGNATURE_COLUMNS, (
         [s.site_id, s.subject_id, s.visit, s.form, s.repeat_no, s.record_version, s.username, s.printed_name, s.role,

@@ -104,9 +104,10 @@ class QueryRow:
     repeat_no: int
     field: str
     question: str
-    status: str
+    status: str  # with a centre decision the site has not applied yet already applied (as the centre lists it)
     raised_by: str
     raised_at: str
+    waiting_for_site: bool = False  # ``status`` is a centre decision the site applies on its next export
     answer: str | None = None
     answered_by: str | None = None
     answered_at: str | None = None

@@ -2,7 +2,8 @@
 
 Each message is a snapshot: what the centre has applied of the site's packages, the current state of every
 query the centre raised for the site, each with its revision, and every decision the centre took on queries the
-site raised (close or re-open, with a reason, numbered per query). A site applies a query state only when its
+site raised (close or re-open, with a reason, numbered per query, and the deciding centre user's full name, which
+the site's audit entry names with the username). A site applies a query state only when its
 revision is newer than the one it holds, and a decision only when its number is above the last one it applied
 (``queries.centre_decision``), so messages may arrive twice, late or out of order, and a lost one costs nothing
 (the next carries everything). How a decision meets a query the site changed meanwhile is the rule in
@@ -19,13 +20,14 @@ from typing import Any
 
 import sqlite_utils
 
-from crf_desktop.core.clock import iso, utcnow
+from crf_desktop.core.clock import iso, parse_iso, utcnow
 from crf_desktop.store import audit, sync_state
 from crf_desktop.store import centre as centre_store
 from crf_desktop.store import queries as site_queries
+from crf_desktop.store import users as centre_users
 from crf_desktop.store.datadir import fsync_dir
 from crf_desktop.store.queries import QueryStatus
-from crf_desktop.store.query_decisions import Decision, QueryState, apply
+from crf_desktop.store.query_decisions import CLOSE, Decision, QueryState, apply, centre_user
 from crf_desktop.sync.folder import (
     ensure_folder,
     folder_error,
@@ -54,11 +56,12 @@ from crf_desktop.sync.package import (
 def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centre: KeyPairs) -> list[Path]:
     """Write a message to every site whose acknowledgement or queries changed since its last one."""
     written: list[Path] = []
+    names = {u.username: u.full_name for u in centre_users.all_users(db)}
     for state in centre_store.sites(db):
         if state.box_public is None:
             continue  # no package yet: the site's key is not known, its queries wait for first contact
         queries = centre_store.queries(db, state.site)
-        decided = [{"query": number, **asdict(d)}
+        decided = [{"query": number, **asdict(d), "decided_by_name": names.get(d.decided_by, "")}
                    for (_site, number), found in centre_store.decisions(db, state.site).items() for d in found]
         snapshot: dict[str, Any] = {"acked_seq": state.last_seq, "acked_sha256": state.last_sha256 or GENESIS,
                                     "queries": queries}
@@ -193,6 +196,8 @@ def _apply_decision(db: sqlite_utils.Database, d: dict[str, Any], *, user: str) 
         number = int(d["query"])
         decision = Decision(no=int(d["no"]), **{k: str(d[k]) for k in ("action", "reason", "seen_status",
                                                                         "decided_by", "decided_at")})
+        decided_on = parse_iso(decision.decided_at)
+        name = str(d.get("decided_by_name") or "")  # absent in messages from an older centre
     except (KeyError, TypeError, ValueError):
         raise PackageRejected(Reason.DECRYPTION, "a query decision in it is not in the expected shape") from None
     current = site_queries.get(db, number)
@@ -212,8 +217,11 @@ def _apply_decision(db: sqlite_utils.Database, d: dict[str, Any], *, user: str) 
     action = {"closed": "query closed at centre", "already closed": "centre closed query already closed",
               "re-opened": "query re-opened at centre", "follow-up added": "centre follow-up on open query"}[effect]
     form = current.form if current.repeat_no == 0 else f"{current.form}#{current.repeat_no}"
+    # the entry's user is who ran the export here (who applied it); the reason names who decided at the centre
+    decider = f"{decision.decided_by} ({name}, centre)" if name else centre_user(decision.decided_by)
+    done = "closed" if decision.action == CLOSE else "re-opened"
     audit.append(db, user=user, action=action, old_value=current.status.value, new_value=after.status,
-                 reason=f"query {number}, decision {decision.no} by {decision.decided_by} (centre) at "
-                        f"{decision.decided_at}: {decision.reason}",
+                 reason=f"{done} at the centre by {decider} on {decided_on:%Y-%m-%d %H:%M} UTC: {decision.reason} "
+                        f"(query {number}, centre decision {decision.no})",
                  subject=current.subject_id, visit=current.visit, form=form, field=current.field)
     return 1

@@ -70,7 +70,8 @@ class _FormShape:
 
 
 def _query_comment(query: QueryRow) -> str:
-    found = (f"Query {query.query_id} ({query.status}), raised by {query.raised_by} at {query.raised_at}: "
+    status = f"{query.status}, decided at the centre, waiting for the site" if query.waiting_for_site else query.status
+    found = (f"Query {query.query_id} ({status}), raised by {query.raised_by} at {query.raised_at}: "
              f"{query.question}")
     if query.answer is not None:
         found += f" | Answer by {query.answered_by} at {query.answered_at}: {query.answer}"

@@ -41,7 +41,8 @@ def test_a_site_query_is_handled_at_the_centre_from_the_command_line(
     assert closed[0] == 0 and "Closed query S01-0001" in closed[1], closed
     code, _out, err = as_dm("query", "close", "S01-0001", "--reason", "again")
     assert code == 2 and "already closed" in err
-    assert "waiting for the site's next export" in as_dm("query", "list")[1]
+    line = next(row for row in as_dm("query", "list")[1].splitlines() if row.startswith("S01-0001"))
+    assert " closed " in line and line.endswith("(closed at the centre, waiting for the site's next export)")
 
     received = crf("export", *site, "--to", str(folder), env=cli_env, password=USER_PASSWORD)
     assert received.code == 0 and "1 query change(s) from the centre" in received.out, received.out

@@ -138,7 +138,8 @@ def test_the_centre_closes_a_site_query_and_the_site_sees_it_after_its_next_expo
     session = world.as_user("monitor")
     try:
         entry = [e for e in session.audit_trail(subject=world.subject) if e.action == "query closed at centre"][0]
-        assert "consent log at SDV" in (entry.reason or "") and "dm (centre)" in (entry.reason or "")
+        assert (entry.reason or "").startswith("closed at the centre by dm (Dana Manager, centre) on 20")
+        assert "consent log at SDV" in (entry.reason or "")
         assert next(r for r in build_dashboard(session).rows
                     if r.subject.subject_id == world.subject).open_queries == 0
         history = [e.action for e in field_history(session, subject_id=world.subject, visit="screening",
