@@ -41,7 +41,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.status:
             status = sync_service.sync_status(session)
-            coming = sync_service.next_export(session)  # with what the centre's waiting messages bring back
+            # with what the centre's waiting messages bring back, for the folder the export would use
+            coming = sync_service.next_export(session, Path(args.to) if args.to else None)
             when = local_display(status.last_export_at) if status.last_export_at else "never"
             print(f"Last export: {when}; unsent changes: {coming.changes}; last package: "
                   f"{status.last_package_seq}; the centre has applied up to package {status.acked_seq}")
@@ -49,10 +50,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"  {coming.from_centre} of those changes come from the centre's messages waiting in the "
                       "central folder: the export applies them first and sends the site's copies of the queries "
                       "back with the rest")
-            print(f"Central folder: {status.central_folder or 'none yet'}")
-            problem = sync_service.remembered_folder_problem(session)
-            if problem is not None:
-                print(f"warning: {problem}", file=sys.stderr)
+            print(f"Central folder: {coming.folder or 'none yet'}")
+            if coming.folder_problem is not None:
+                print(f"warning: {coming.folder_problem}", file=sys.stderr)
+            if coming.refused is not None:
+                print(f"warning: the next export would stop: {coming.refused}", file=sys.stderr)
+            for warning in coming.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
             if status.reminder:
                 print("Reminder: changes have waited more than 7 days; export them to the centre")
             return 0

@@ -11,7 +11,7 @@ next export puts in the folder.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -234,15 +234,25 @@ def _central_folder(session: Session, given: Path | None) -> tuple[Path, bool, P
     return folder, False, remembered if remembered is not None and remembered != folder else None
 
 
+def _next_package_name(session: Session) -> str:
+    last = state.last_package(session.site.db)
+    return package_name(session.study_id, session.site_id, (last.seq if last else 0) + 1)
+
+
+def _outbox_ahead(session: Session, outbox: Path, keys: KeyPairs) -> list[outbox_check.Ahead]:
+    return outbox_check.ahead_of(session.site.db, outbox, study=session.study_id, site=session.site_id,
+                                 sign_public=keys.sign_public)
+
+
 def export_to_centre(session: Session, folder: Path | None, *,
                      progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Send every change since the last package to ``folder``, or to the remembered central folder when it is
     None (see the module docstring). A folder that is not a central folder is refused before anything is
     written, and the remembered folder stays as it was. Files in the site's folder numbered above its last package
-    are read first (``sync/outbox_check.py``): a package this site signed and has no record of refuses the export
-    as a restore from an older backup; a stray file (a copy of its own package under another number, another
-    site's package, a damaged file) refuses it only when it holds the name the new package needs, and is named
-    as what it is."""
+    are read first (``sync/outbox_check.py``), before the centre's messages are applied, so a refused export
+    changes nothing: a package this site signed and has no record of refuses it as a restore from an older backup;
+    a stray file (a copy of its own package under another number, another site's package, a damaged file) refuses
+    it when it holds the name the next package needs, and is otherwise a warning; each is named as what it is."""
     session.require(Permission.EXPORT)
     db = session.site.db
     if is_centre(db):
@@ -253,21 +263,22 @@ def export_to_centre(session: Session, folder: Path | None, *,
     outbox = site_outbox(folder, session.site_id)
     ensure_folder(outbox)
     remove_stale_partials(outbox, f"{session.study_id}_{session.site_id}_")
+    ahead = _outbox_ahead(session, outbox, keys)
+    refused = outbox_check.refusal(ahead, next_name=_next_package_name(session))
+    if refused is not None:  # before the centre's messages are applied: a refused export changes nothing
+        audit.append(db, user=session.user.username, action="export failed", new_value=str(folder),
+                     reason=refused.message)
+        raise refused
     inbox = read_messages(db, folder, study=session.study_id, site=session.site_id, keys=keys,
                           centre_sign_public=identity.centre_sign_public, user=session.user.username)
     acked = max(inbox.acked_seq, state.acked_seq(db))
     republished = _republish(session, outbox, acked)
-    ahead = outbox_check.ahead_of(db, outbox, study=session.study_id, site=session.site_id,
-                                  sign_public=keys.sign_public)
     try:
         with db.atomic():
             todo = pending(db, progress)
             _set_meta(session, _FOLDER_KEY, str(folder))
             _set_meta(session, _LAST_EXPORT_KEY, iso(utcnow()))
             if todo.change_count == 0:
-                refused = outbox_check.refusal(ahead, next_name=None)
-                if refused is not None:
-                    raise refused
                 last = todo.seq - 1
                 message = (f"Nothing to send: no changes since package {last}" if last
                            else "Nothing to send: no data has been entered yet")
@@ -280,9 +291,6 @@ def export_to_centre(session: Session, folder: Path | None, *,
                                     problems=(*inbox.problems, *outbox_check.warnings(ahead)),
                                     folder=folder, remembered=remembered, previous_folder=previous)
             path = outbox / package_name(session.study_id, session.site_id, todo.seq)
-            refused = outbox_check.refusal(ahead, next_name=path.name)
-            if refused is not None:  # a restore, or a stray file under the name this package needs
-                raise refused
             if path.exists():  # e.g. a folder of that name
                 raise UserInputError(f"{path} already exists and is not a package file: move it out of the folder. "
                                      "Nothing was written")
@@ -374,10 +382,14 @@ def sync_status(session: Session) -> SyncStatus:
 
 @dataclass(frozen=True, kw_only=True)
 class NextExport:
-    """What the next export sends (``export --status``)."""
+    """What the next export sends and whether it can (``export --status``)."""
 
     changes: int  # the rows the next package carries
     from_centre: int  # of them, the rows the centre's waiting messages change (the export applies those first)
+    folder: Path | None = None  # the central folder it would use
+    folder_problem: str | None = None  # why that folder would be refused
+    refused: str | None = None  # why the export would stop (a restore from backup, a stray file under the next name)
+    warnings: tuple[str, ...] = ()  # stray files the export would name and go on
 
 
 class _RolledBack(Exception):
@@ -386,26 +398,38 @@ class _RolledBack(Exception):
         self.found = found
 
 
-def next_export(session: Session) -> NextExport:
-    """The changes the next export sends: those made here since the last package, and the query changes the centre's
-    messages waiting in the remembered central folder bring (the export applies those first, and the site's copies
-    of those queries travel back in the package). The messages are checked and applied in a transaction that is
-    rolled back: nothing is kept. It reads the folder: for ``export --status``, not for a status bar's timer."""
+def next_export(session: Session, folder: Path | None = None) -> NextExport:
+    """What the next export to ``folder`` (None: the remembered central folder) sends, and whether it would stop.
+
+    The changes: those made here since the last package, and the query changes the centre's messages waiting in
+    the folder bring (the export applies those first, and the site's copies of those queries travel back in the
+    package); the messages are checked and applied in a transaction that is rolled back, so nothing is kept. The
+    site's own folder is read as the export reads it (``sync/outbox_check.py``). It reads the folder: for
+    ``export --status``, not for a status bar's timer."""
     db = session.site.db
     tables = [r.table for r in present(db)]
     here = state.unsent_changes(db, tables)
     identity = state.identity(db)
-    folder = remembered_folder(session)
-    if identity is None or folder is None or remembered_folder_problem(session) is not None:
-        return NextExport(changes=here, from_centre=0)  # the export cannot read the centre's messages
+    chosen = folder if folder is not None else remembered_folder(session)
+    problem = (central_folder_problem(folder, given_as="the folder to export to") if folder is not None
+               else remembered_folder_problem(session))
+    if identity is None or chosen is None or problem is not None:  # the export could not read the folder
+        return NextExport(changes=here, from_centre=0, folder=chosen, folder_problem=problem)
     keys = KeyPairs(sign_key=identity.sign_key, box_key=identity.box_key)
+    next_name = _next_package_name(session)
+    ahead = _outbox_ahead(session, site_outbox(chosen, session.site_id), keys)
+    refused = outbox_check.refusal(ahead, next_name=next_name)
+    warnings = tuple(outbox_check.warnings([a for a in ahead if a.kind is not outbox_check.Kind.RESTORED
+                                            and a.path.name != next_name]))
+    found = NextExport(changes=here, from_centre=0, folder=chosen, refused=None if refused is None else
+                       refused.message, warnings=warnings)
     try:
         with db.atomic():
-            read_messages(db, folder, study=session.study_id, site=session.site_id, keys=keys,
+            read_messages(db, chosen, study=session.study_id, site=session.site_id, keys=keys,
                           centre_sign_public=identity.centre_sign_public, user=session.user.username)
             total = state.unsent_changes(db, tables)
-            raise _RolledBack(NextExport(changes=total, from_centre=total - here))
+            raise _RolledBack(replace(found, changes=total, from_centre=total - here))
     except _RolledBack as preview:
         return preview.found
     except (OSError, CrfError):  # the folder cannot be read now: the export will say why; count what is here
-        return NextExport(changes=here, from_centre=0)
+        return found

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from crf_desktop.core.errors import CrfError, UserInputError
+from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
-from crf_desktop.services.session import restore
+from crf_desktop.services.queries import subject_queries
+from crf_desktop.services.session import Session, restore
+from crf_desktop.services.subjects import list_subjects
 from crf_desktop.store import sync_state
 from crf_desktop.sync.package import Reason
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, SiteFixture
@@ -242,6 +245,10 @@ def test_the_cli_export_exits_2_naming_the_stray_copy_and_writes_nothing(
     shutil.copy(first, _outbox(folder) / PKG.format(2))
     _change(enrolled, "CD")
     before = _snapshot(folder)
+    status = crf("export", "--data-dir", str(enrolled.data_dir), "--user", "coordinator", "--status", env=cli_env,
+                 password=USER_PASSWORD)
+    assert status.code == 0 and "unsent changes: " in status.out and "unsent changes: 0" not in status.out
+    assert "warning: the next export would stop: NCT03580291_01_2.crfpkg" in status.err
     done = crf("export", "--data-dir", str(enrolled.data_dir), "--user", "coordinator", env=cli_env,
                password=USER_PASSWORD)
     assert done.code == 2, done.err
@@ -291,3 +298,52 @@ def test_a_genuine_higher_package_of_this_site_is_still_a_restore_under_any_name
     assert item.reason is Reason.FORK
     assert "it is named NCT03580291_01_9.crfpkg, but its header says package 2 (right name " \
            "NCT03580291_01_2.crfpkg), and package 2 was applied before with other content" in item.detail
+
+
+# -- the status tells beforehand; a refused export applies nothing ---------------------------------------------
+def test_the_status_names_what_would_stop_the_export_and_a_refused_export_applies_nothing(
+        enrolled: SiteFixture, folder: Path, centre_session: Session, tmp_path: Path) -> None:
+    first = _first_package(enrolled, folder)
+    centre_service.import_packages(centre_session, folder)
+    session = coordinator(enrolled)
+    try:
+        (sid,) = [s.subject_id for s in list_subjects(session)]
+    finally:
+        session.close()
+    centre_service.raise_query(centre_session, site="01", subject_id=sid, visit="screening", form="consent",
+                               repeat_no=0, field="consent_obtained_by", question="Who took consent?")
+    centre_service.send_messages(centre_session, folder)
+    stray = _outbox(folder) / PKG.format(2)  # the name the next package needs
+    shutil.copy(first, stray)
+    further = _outbox(folder) / PKG.format(7)
+    shutil.copy(first, further)
+
+    session = coordinator(enrolled)
+    try:
+        coming = sync_service.next_export(session)
+        assert coming.folder == folder and coming.changes > 0 and coming.from_centre > 0  # the query's copy
+        assert coming.refused is not None and coming.refused.startswith(f"{stray.name} in {_outbox(folder)} is a "
+                                                                        "copy of this site's package 1")
+        (warning,) = coming.warnings  # the copy further ahead would be named, and the export would go on
+        assert warning.startswith(f"{further.name} in {_outbox(folder)} is a copy")
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        given = sync_service.next_export(session, elsewhere)  # --status --to reads the folder given
+        assert given.folder == elsewhere and given.refused is None and given.from_centre == 0
+        assert "does not exist" in (sync_service.next_export(session, tmp_path / "nowhere").folder_problem or "")
+
+        with pytest.raises(UserInputError) as refused:
+            sync_service.export_to_centre(session, folder)
+        assert refused.value.message.startswith(coming.refused.split(". Nothing was written")[0])
+        assert subject_queries(session, sid) == []  # the centre's query was not applied by the refused export
+        assert sync_service.sync_status(session).acked_seq == 0
+    finally:
+        session.close()
+    stray.unlink()
+    session = coordinator(enrolled)
+    try:
+        result = sync_service.export_to_centre(session, folder)
+        assert result.seq == 2 and result.queries_received == 1
+        assert [q.question for q in subject_queries(session, sid)] == ["Who took consent?"]
+    finally:
+        session.close()
