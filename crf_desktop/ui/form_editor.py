@@ -7,8 +7,9 @@ already visited (all of them after a save attempt). Roles without ``ENTER_DATA``
 monitor verifies a complete form from here. A field coded from CTCAE gets the term search and its grade texts
 (:mod:`crf_desktop.ui.term_links`); answers the services can suggest from the same visit appear in a panel above
 the form, applied only on a click (:mod:`crf_desktop.ui.suggestions_panel`). Saving and closing live in
-:mod:`crf_desktop.ui.form_editor_saving`, the field menu in :mod:`crf_desktop.ui.form_editor_menu`, the queries on
-the fields in :mod:`crf_desktop.ui.form_editor_queries`.
+:mod:`crf_desktop.ui.form_editor_saving`, the live check in :mod:`crf_desktop.ui.form_editor_checking`, the
+field menu in :mod:`crf_desktop.ui.form_editor_menu`, the queries on the fields in
+:mod:`crf_desktop.ui.form_editor_queries`.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crf_desktop.core.roles import Permission
-from crf_desktop.forms.issues import IssueCode
 from crf_desktop.forms.lifecycle import RecordStatus, editable
-from crf_desktop.forms.model import Field, FieldType, Form, Value
-from crf_desktop.forms.parsing import to_text
+from crf_desktop.forms.model import Form
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.validation import Result
 from crf_desktop.services import records, study_forms
@@ -27,6 +26,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.services.suggestions import Suggestion, suggestions_for
 from crf_desktop.ui import language
 from crf_desktop.ui.field_row import FieldRow
+from crf_desktop.ui.form_editor_checking import CheckingMixin
 from crf_desktop.ui.form_editor_menu import FieldMenuMixin
 from crf_desktop.ui.form_editor_notices import NoticesMixin
 from crf_desktop.ui.form_editor_queries import QueriesMixin
@@ -63,16 +63,9 @@ from crf_desktop.ui.term_links import TermLinks
 if TYPE_CHECKING:
     from crf_desktop.services.records import Record
 
-#: Field types typed into a line: their issues wait until the person leaves the field.
-LINE_TYPES = frozenset({FieldType.TEXT, FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.PARTIAL_DATE,
-                        FieldType.TIME})
 
-
-def _typed_in_a_line(field: Field) -> bool:
-    return field.type in LINE_TYPES
-
-
-class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMixin, FormPrintMixin, QDialog):
+class FormEditor(CheckingMixin, SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMixin, FormPrintMixin,
+                 QDialog):
     """One record of one form. Emits :attr:`saved` (subject id) after every save or verification, and
     :attr:`record_requested` (subject id, visit, form id, repeat no, pre-filled values) to open another record."""
 
@@ -297,7 +290,8 @@ class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMix
 
     def _read_only_text(self) -> str:
         if not self.can_enter:
-            return fill(self.tr("Read only: a %1 does not enter data."), self.session.user.role.label.lower())
+            return fill(self.tr("Read only: a %1 does not enter data."),
+                        self.session.user.role.label_in(language.current()).lower())
         if not editable(self.status):
             return self.tr("Read only: this form is locked.")
         if self.signature_panel.locked:
@@ -316,56 +310,6 @@ class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMix
         self.verify_button.setVisible(self.can_verify)
         self.verify_button.setEnabled(self.can_verify and self.status is RecordStatus.COMPLETE)
         self.show_sae()
-
-    # -- live check -------------------------------------------------------------------------------------
-    def _edited(self, field_id: str) -> None:
-        if self._loading:
-            return
-        if not _typed_in_a_line(self.rows[field_id].field):
-            self.touched.add(field_id)  # a click on a choice is a finished answer
-        self.recheck()
-
-    def _left(self, field_id: str) -> None:
-        self.touched.add(field_id)
-        self.recheck()
-
-    def _confirm_toggled(self, field_id: str, on: bool) -> None:
-        issue = next((i for i in self.result.issues_for(field_id) if i.needs_confirmation), None) \
-            if self.result else None
-        if on and issue is not None:
-            self.confirmed[field_id] = issue.value
-        else:
-            self.confirmed.pop(field_id, None)
-        self.recheck()
-
-    def recheck(self) -> Result | None:
-        """Validate the whole form; show or hide rows, fill derived values, show issues."""
-        outcome = run_service(self, lambda: records.check(
-            self.session, subject_id=self.subject_id, form_id=self.form.id, raw=self.raw(),
-            confirmed=self.confirmed, visit=self.visit), inline=None)
-        if not outcome.ok or outcome.value is None:
-            return None
-        result = outcome.value
-        self.result = result
-        stale = [fid for fid, value in self.confirmed.items()
-                 if not any(i.needs_confirmation and i.value == value for i in result.issues_for(fid))]
-        for fid in stale:
-            del self.confirmed[fid]
-        lang = language.current()
-        for fid, row in self.rows.items():
-            row.setVisible(fid not in result.not_applicable)
-            if row.field.is_derived:
-                value = result.values.get(fid)
-                row.input.set_text(_shown_value(row, value))
-            visible = self.show_all_issues or fid in self.touched
-            issues = tuple(i for i in result.issues_for(fid)
-                           if visible and i.code is not IssueCode.NOT_APPLICABLE
-                           and (i.code is not IssueCode.REQUIRED or self.show_all_issues))
-            row.show_issues(issues, lang)
-        if self.suggestions_panel is not None:
-            self.suggestions_panel.sync(self.raw(), read_only=self.read_only)
-        self.update_refused_banner(result)
-        return result
 
     # -- keyboard ---------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -411,18 +355,3 @@ class FormEditor(SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMix
         if isinstance(target, QLineEdit):
             target.selectAll()
         return target
-
-def _shown_value(row: FieldRow, value: Value | None) -> str:
-    """A derived value as shown: a choice by its label, a value kept in English (an AE's term and SOC) in the
-    language of the screen, anything else in its stored form."""
-    if value is None:
-        return ""
-    text = to_text(value)
-    words_of = row.field.shown(text)
-    if words_of is not None:
-        return words_of.get(language.current())
-    if row.field.options():
-        choice = row.field.choice(text)
-        if choice is not None:
-            return choice.label.get(language.current())
-    return text

@@ -1,5 +1,5 @@
-"""The main window: menus, status bar, the pages (dashboard, site activity, open subjects), the form editors
-and the screen lock."""
+"""The main window: status bar, the pages (dashboard, site activity, open subjects), the form editors and the
+screen lock; its menus are built in :mod:`crf_desktop.ui.main_window_menus`."""
 
 from __future__ import annotations
 
@@ -13,22 +13,21 @@ from crf_desktop.ui.audit_panel import AuditPanel
 from crf_desktop.ui.centre_window import centre_page_for
 from crf_desktop.ui.change_password_dialog import ChangePasswordDialog
 from crf_desktop.ui.dashboard_page import DashboardPage
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.form_editor import FormEditor
 from crf_desktop.ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleLock
 from crf_desktop.ui.language import fill, translate
+from crf_desktop.ui.main_window_menus import MenusMixin
 from crf_desktop.ui.messages import WARNING_STYLE, show_message
-from crf_desktop.ui.print_actions import Printer, QrCheckDialog, default_language
+from crf_desktop.ui.print_actions import QrCheckDialog, default_language
 from crf_desktop.ui.qt import (
     QAction,
-    QActionGroup,
     QApplication,
     QDialog,
     QEvent,
-    QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QShortcut,
     Qt,
     QTabWidget,
     QVBoxLayout,
@@ -49,18 +48,13 @@ LOGOUT = "logout"
 QUIT = "quit"
 
 
-#: The View ▸ Language entry reads the same in every language, so a person who cannot read the current one
-#: still finds the way back (not translated on purpose).
-LANGUAGE_MENU = "&Language / 语言"
-
-
 def window_title(session: Session) -> str:
     user = session.user
     return fill(translate("MainWindow", "crf-desktop — Site %1 · %2 — %3 (%4)"), session.site_id, session.study_id,
                 user.full_name, user.role.label_in(language.current()))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, QMainWindow):
     """Holds the session until Log out or Quit; then closes it and emits :attr:`session_ended`."""
 
     session_ended = Signal(str)  # LOGOUT or QUIT
@@ -112,6 +106,7 @@ class MainWindow(QMainWindow):
             for action in self.site_only_actions():
                 action.setVisible(False)
                 action.setEnabled(False)
+            self.show_menu(self.tools_menu, False)
         else:
             self.sync_actions = SyncActions.install(self, session, file_menu=self.file_menu, before=self.lock_action,
                                                     on_sent=self._synced)
@@ -122,7 +117,7 @@ class MainWindow(QMainWindow):
         records, lab ranges or study configuration of its own (what it imported is on the Centre page), and a
         printed page's QR names a site. Blank forms print anywhere."""
         return [self.subjects_action, self.responses_action, self.ae_summary_action, self.study_config_action,
-                self.check_page_action, self.ranges_action, self.tools_menu.menuAction()]
+                self.check_page_action, self.ranges_action]
 
     def fit_to_screen(self) -> None:
         """As large as the screen's free area (the shell then maximises it): all weeks of the dashboard show."""
@@ -134,91 +129,6 @@ class MainWindow(QMainWindow):
         self.setGeometry(free)
 
     # -- building ---------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu("&File")
-        self.lock_action = self._action("&Lock screen", self.lock_screen, QKeySequence("Ctrl+L"))
-        self.change_password_action = self._action("&Change password…", self.open_change_password)
-        self.logout_action = self._action("Log &out", self.log_out, QKeySequence("Ctrl+Shift+L"))
-        self.quit_action = self._action("&Quit", self.close, QKeySequence("Ctrl+Q"))
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.change_password_action)
-        file_menu.addSeparator()
-        self.printer = Printer(self, self.session)
-        self.blank_book_action = self._action("Print &blank CRF book…", self.print_blank_book)
-        self.check_page_action = self._action("Check a &printed page…", self.open_qr_check)
-        self.blank_book_action.setEnabled(self.session.can(Permission.PRINT))
-        self.check_page_action.setEnabled(self.session.can(Permission.VIEW_DATA))
-        file_menu.addAction(self.blank_book_action)
-        file_menu.addAction(self.check_page_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.logout_action)
-        file_menu.addAction(self.quit_action)
-
-        self.admin_menu = bar.addMenu("&Admin")
-        self.users_action = self._action("&Users…", self.open_users)
-        self.admin_menu.addAction(self.users_action)
-        allowed = self.session.can(Permission.MANAGE_USERS)
-        self.admin_menu.menuAction().setVisible(allowed)
-        self.users_action.setEnabled(allowed)
-        if not allowed:  # hidden, a menu bar entry still takes its Alt+A from the pages ("Answer…" on a subject)
-            bar.removeAction(self.admin_menu.menuAction())
-
-        self.tools_menu = bar.addMenu("&Tools")
-        self.ranges_action = self._action("&Reference ranges…", self.open_reference_ranges)
-        self.tools_menu.addAction(self.ranges_action)
-        can_enter = self.session.can(Permission.ENTER_DATA)
-        self.tools_menu.menuAction().setVisible(can_enter)
-        self.ranges_action.setEnabled(can_enter)
-
-        self.view_menu = bar.addMenu("&View")
-        self.subjects_action = self._action("&Subjects", self.show_dashboard, QKeySequence("Ctrl+1"))
-        self.subjects_action.setEnabled(self.dashboard is not None)
-        self.activity_action = self._action("Site &activity", self.show_activity, QKeySequence("Ctrl+2"))
-        self.view_menu.addAction(self.subjects_action)
-        self.view_menu.addAction(self.activity_action)
-        self.responses_action = self._action("&Responses by visit", self.open_site_outcomes)
-        self.responses_action.setEnabled(self.session.can(Permission.VIEW_DATA))
-        self.view_menu.addAction(self.responses_action)
-        self.ae_summary_action = self._action("Adverse &events summary", self.open_ae_summary)
-        self.ae_summary_action.setEnabled(self.session.can(Permission.VIEW_DATA))
-        self.view_menu.addAction(self.ae_summary_action)
-        self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu(LANGUAGE_MENU)
-        self.language_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for code, name in language.NAMES.items():
-            action = QAction(name, self)
-            action.setCheckable(True)
-            action.setChecked(code == language.current())
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-
-        self.help_menu = help_menu = bar.addMenu("&Help")
-        self.about_action = self._action("&About crf-desktop", self.show_about)
-        self.study_config_action = self._action("&Study configuration…", self.open_study_config)
-        help_menu.addAction(self.study_config_action)
-        help_menu.addAction(self.about_action)
-        # F10 opens the menu bar (as in GNOME and Windows); Qt does not do it on its own on Linux
-        self.menu_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
-        self.menu_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.menu_shortcut.activated.connect(self.open_menu_bar)
-
-    def open_menu_bar(self) -> None:
-        bar = self.menuBar()
-        bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        bar.setActiveAction(self.file_menu.menuAction())
-
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.status_labels = {"data": QLabel(), "user": QLabel(), "role": QLabel()}
@@ -262,26 +172,7 @@ class MainWindow(QMainWindow):
             self.sync_actions.retranslate()
         for subject_id, page in self.subject_pages.items():
             self.tabs.setTabText(self.tabs.indexOf(page), fill(self.tr("Subject %1"), subject_id))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.subjects_action.setText(self.tr("&Subjects"))
-        self.activity_action.setText(self.tr("Site &activity"))
-        self.responses_action.setText(self.tr("&Responses by visit"))
-        self.ae_summary_action.setText(self.tr("Adverse &events summary"))
-        self.language_menu.setTitle(LANGUAGE_MENU)  # both languages, for someone stuck in the other one
-        self.file_menu.setTitle(self.tr("&File"))
-        self.lock_action.setText(self.tr("&Lock screen"))
-        self.change_password_action.setText(self.tr("&Change password…"))
-        self.blank_book_action.setText(self.tr("Print &blank CRF book…"))
-        self.check_page_action.setText(self.tr("Check a &printed page…"))
-        self.logout_action.setText(self.tr("Log &out"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.admin_menu.setTitle(self.tr("&Admin"))
-        self.users_action.setText(self.tr("&Users…"))
-        self.tools_menu.setTitle(self.tr("&Tools"))
-        self.ranges_action.setText(self.tr("&Reference ranges…"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.about_action.setText(self.tr("&About crf-desktop"))
-        self.study_config_action.setText(self.tr("&Study configuration…"))
+        self.retranslate_menus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -369,18 +260,8 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _open_dialog(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
-
-        def finished(_result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-            if self.session_open:
-                self.audit_panel.refresh()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        """A dialog of the menus: whatever it did, the site activity page shows it (unless the session ended)."""
+        return open_kept(self, dialog, self.audit_panel.refresh, did_something=lambda _result: self.session_open)
 
     def open_change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self.session, forced=False, parent=self)
