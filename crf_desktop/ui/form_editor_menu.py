@@ -12,6 +12,7 @@ from crf_desktop.services import records
 from crf_desktop.services.queries import QueryStatus
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.field_history_dialog import FieldHistoryDialog
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
@@ -99,30 +100,16 @@ class FieldMenuMixin:
             return None
         label = self.form.field(field_id).label.get(language.current())
         dialog = FieldHistoryDialog(label, outcome.value or [], self)
-        return self._open(dialog)
+        return open_kept(self, dialog)
 
     def open_raise_query(self, field_id: str) -> RaiseQueryDialog:
         label = self.form.field(field_id).label.get(language.current())
         dialog = RaiseQueryDialog(self.session, subject_id=self.subject_id, visit=self.visit, form_id=self.form.id,
                                   field_id=field_id, field_label=label, repeat_no=self.repeat_no, parent=self)
 
-        def finished(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted:
-                self.refresh_queries()
-                self.message.show_info(fill(translate("FormEditor", "Query raised on %1."), label))
-                self.saved.emit(self.subject_id)
+        def raised() -> None:
+            self.refresh_queries()
+            self.message.show_info(fill(translate("FormEditor", "Query raised on %1."), label))
+            self.saved.emit(self.subject_id)
 
-        dialog.finished.connect(finished)
-        return self._open(dialog)
-
-    def _open(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
-
-        def finished(_result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_kept(self, dialog, raised)

@@ -20,6 +20,7 @@ from crf_desktop.services import queries
 from crf_desktop.services.queries import Query, QueryStatus
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.field_row import FieldRow
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
@@ -39,7 +40,7 @@ from crf_desktop.ui.qt import (
 )
 from crf_desktop.ui.query_answer_dialog import QueryAnswerDialog, query_summary, shown_value
 from crf_desktop.ui.query_close_dialog import QueryCloseDialog
-from crf_desktop.ui.query_marker_text import marker_text
+from crf_desktop.ui.query_marker_text import from_centre, marker_text
 
 if TYPE_CHECKING:
     from crf_desktop.ui.raise_query_dialog import RaiseQueryDialog
@@ -69,7 +70,6 @@ class QueriesMixin:
     query_shortcut: QShortcut
 
     if TYPE_CHECKING:
-        def _open(self, dialog: QDialog) -> QDialog: ...
         def open_raise_query(self, field_id: str) -> RaiseQueryDialog: ...
 
     def _build_queries(self) -> None:
@@ -187,8 +187,14 @@ class QueriesMixin:
         if not self.field_queries.get(field_id) and self.session.can(Permission.RAISE_QUERY):
             return self.open_raise_query(field_id)
         label = self.form.field(field_id).label.get(language.current())
-        self.message.show_info(fill(translate("FormEditor", "%1 has no query that a %2 can act on."), label,
-                                    self.session.user.role.label.lower()))
+        asked = [q for q in self.field_queries.get(field_id, []) if q.status is not QueryStatus.CLOSED]
+        if asked and all(from_centre(q) for q in asked):  # a site monitor does not close the centre's queries
+            self.message.show_warning(fill(translate(
+                "FormEditor", "The query on %1 was raised by the coordinating centre: the centre closes it once it "
+                "has read the answer."), label))
+            return None
+        self.message.show_warning(fill(translate("FormEditor", "%1 has no query that a %2 can act on."), label,
+                                       self.session.user.role.label_in(language.current()).lower()))
         return None
 
     def focused_field(self) -> str | None:
@@ -219,7 +225,7 @@ class QueriesMixin:
                                    parent=self)  # type: ignore[arg-type]
         dialog.finished.connect(lambda result: self._query_decided(
             result, fill(translate("FormEditor", "Query on %1 answered."), label)))
-        self._open(dialog)
+        open_kept(self, dialog)
         return dialog
 
     def open_close_query(self, query: Query, *, reopen: bool = False) -> QueryCloseDialog:
@@ -229,7 +235,7 @@ class QueriesMixin:
         done = translate("FormEditor", "Query on %1 re-opened.") if reopen else \
             translate("FormEditor", "Query on %1 closed.")
         dialog.finished.connect(lambda result: self._query_decided(result, fill(done, label)))
-        self._open(dialog)
+        open_kept(self, dialog)
         return dialog
 
     def _query_decided(self, result: int, text: str) -> None:

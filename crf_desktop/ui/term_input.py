@@ -10,6 +10,7 @@ from __future__ import annotations
 from crf_desktop.forms.ctcae import SearchHit, Term, search, soc_text, term_by_code, term_text
 from crf_desktop.forms.model import Field, Text
 from crf_desktop.ui import language
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.field_inputs import FieldInput
 from crf_desktop.ui.language import translate
 from crf_desktop.ui.qt import (
@@ -202,15 +203,10 @@ class TermInput(FieldInput):
     # -- browsing -------------------------------------------------------------------------------------
     def open_browser(self) -> SocBrowserDialog:
         dialog = SocBrowserDialog(self.term(), self)
-        self.dialog = dialog
 
-        def finished(result: int) -> None:
-            self.dialog = None
-            if result == SocBrowserDialog.DialogCode.Accepted and dialog.selected is not None:
+        def chosen() -> None:
+            if dialog.selected is not None:
                 self.choose(dialog.selected)
-            dialog.deleteLater()
 
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_kept(self, dialog, chosen)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crf_desktop.services.session import Session
+from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
@@ -30,7 +31,7 @@ class UsersDialog(QDialog):
         self.session = session
         self.setWindowTitle(fill(self.tr("crf-desktop: users of site %1"), session.site_id))
         self.resize(860, 440)
-        self.subdialog: QDialog | None = None  # the add/reset/disable dialog now open (tests drive it)
+        self.dialog: QDialog | None = None  # the add/reset/disable dialog now open (tests drive it)
         self.allowed = False  # whether the service let this user list the users
 
         title = heading(fill(self.tr("Users of site %1 (%2)"), session.site_id, session.study_id))
@@ -106,19 +107,12 @@ class UsersDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------------------------
     def _open(self, dialog: QDialog, done_text: str, username: str | None) -> QDialog:
-        self.subdialog = dialog
+        def done() -> None:
+            name = username or getattr(dialog, "created_username", None)
+            self.refresh(select=name)
+            self.message.show_info(fill(done_text, repr(name)))
 
-        def finished(result: int) -> None:
-            self.subdialog = None
-            if result == QDialog.DialogCode.Accepted:
-                name = username or getattr(dialog, "created_username", None)
-                self.refresh(select=name)
-                self.message.show_info(fill(done_text, repr(name)))
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_kept(self, dialog, done)
 
     def open_add_user(self) -> AddUserDialog:
         dialog = AddUserDialog(self.session, self)

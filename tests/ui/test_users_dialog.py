@@ -40,7 +40,7 @@ def test_the_admin_sees_every_user_and_the_model_is_sound(qtbot: QtBot, qtmodelt
 def test_the_admin_adds_a_user_who_appears_in_the_table_and_the_service(qtbot: QtBot, sessions: Sessions) -> None:
     dialog = open_users(qtbot, sessions)
     dialog.add_button.click()
-    add = dialog.subdialog
+    add = dialog.dialog
     assert isinstance(add, AddUserDialog) and add.isVisible()
     assert not add.ok_button.isEnabled()
     add.username_edit.setText("wang.fang")
@@ -54,7 +54,7 @@ def test_the_admin_adds_a_user_who_appears_in_the_table_and_the_service(qtbot: Q
     add.rows.repeat_edit.setText(TEMPORARY)
     assert add.ok_button.isEnabled()
     add.ok_button.click()
-    qtbot.waitUntil(lambda: dialog.subdialog is None)
+    qtbot.waitUntil(lambda: dialog.dialog is None)
     assert "wang.fang" in usernames(dialog)
     assert dialog.selected_username() == "wang.fang"
     assert "must change the temporary password" in dialog.message.text()
@@ -70,7 +70,7 @@ def test_a_user_name_that_exists_is_refused_inline_and_the_dialog_stays(qtbot: Q
     add.rows.new_edit.setText(TEMPORARY)
     add.rows.repeat_edit.setText(TEMPORARY)
     add.ok_button.click()
-    assert add.isVisible() and dialog.subdialog is add
+    assert add.isVisible() and dialog.dialog is add
     assert "already exists" in add.message.text()
 
 
@@ -92,7 +92,7 @@ def test_disabling_needs_a_reason_and_stops_the_login(qtbot: QtBot, sessions: Se
     assert not disable.ok_button.isEnabled()
     disable.reason_edit.setText("left the study team")
     disable.ok_button.click()
-    qtbot.waitUntil(lambda: dialog.subdialog is None)
+    qtbot.waitUntil(lambda: dialog.dialog is None)
     row = dialog.model.row_of("monitor")
     assert row is not None and dialog.model.cell_text(row, 3) == "disabled"
     dialog.select_user("admin")
@@ -107,7 +107,7 @@ def test_reset_password_gives_a_temporary_password(qtbot: QtBot, sessions: Sessi
     reset.rows.new_edit.setText(TEMPORARY)
     reset.rows.repeat_edit.setText(TEMPORARY)
     reset.ok_button.click()
-    qtbot.waitUntil(lambda: dialog.subdialog is None)
+    qtbot.waitUntil(lambda: dialog.dialog is None)
     row = dialog.model.row_of("coordinator")
     assert row is not None and dialog.model.cell_text(row, 4) == "yes"
     dialog.session.close()
