@@ -99,8 +99,10 @@ class QueriesPanel(QGroupBox):
         self.table.setAccessibleName("queries")
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self.table.itemSelectionChanged.connect(self.show_details)
+        # three whole rows at least (the details box and the import report give way first: they scroll)
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
-                                    + 2 * self.table.verticalHeader().defaultSectionSize() + 4)  # two rows at least
+                                    + 3 * self.table.verticalHeader().defaultSectionSize() + 2 * self.table.frameWidth()
+                                    + 2)
         self.details = QPlainTextEdit()  # the selected query in full, with its last close or re-open
         self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)

@@ -121,6 +121,7 @@ class CentrePage(QWidget):
         self.import_button.setShortcut(QKeySequence("Ctrl+I"))
         self.import_button.clicked.connect(self.import_from_folder)
         self.import_message = InlineMessage()
+        self.import_report: centre_service.ImportReport | None = None  # the last import's, for its summary line
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setTabChangesFocus(True)
@@ -259,6 +260,7 @@ class CentrePage(QWidget):
         if folder is None:
             return
         settings.setValue(_IMPORT_FOLDER_KEY, str(folder))
+        self.import_report = None  # the message line is this import's now (its progress, an error, its summary)
         session = self.session
 
         def work(progress: Progress) -> object:
@@ -270,25 +272,46 @@ class CentrePage(QWidget):
     def _imported(self, outcome: Outcome[object]) -> None:
         report = outcome.value
         if outcome.ok and isinstance(report, centre_service.ImportReport):
+            self.import_report = report
             lines = report.lines()
             self.report_view.setPlainText("\n".join(lines))
             shown = min(max(len(lines), 2), REPORT_LINES)  # as high as the report, REPORT_LINES at most
             self.report_view.setMaximumHeight(self.report_view.fontMetrics().lineSpacing() * shown + 12)
             self.report_button.show()
-            self.report_button.setChecked(True)
-            self._show_report(True)
-            if report.ok:
-                self.import_message.show_info(fill(self.tr("%1 package(s) applied; everything found was applied "
-                                                           "or already there."), report.applied))
-            else:
-                self.import_message.show_warning(self.tr("Not everything was applied: see the report for packages "
-                                                         "waiting behind a gap or quarantined, and why."))
+            # right after an import the summary line says what matters and the full report is one key away
+            # (Alt+P): the queries keep their room (at least three rows at 1024×700)
+            self.report_button.setChecked(False)
+            self._show_report(False)
         self.refresh()
         self.changed.emit()
 
+    def _show_summary(self, report: centre_service.ImportReport) -> None:
+        """The import in a line or two: what was applied, what was held back, and any new site key to confirm."""
+        key = QKeySequence.mnemonic(self.tr("Show re&port")).toString(QKeySequence.SequenceFormat.NativeText)
+        if report.ok:
+            text = fill(self.tr("%1 package(s) applied; everything found was applied or already there."),
+                        report.applied)
+        else:
+            text = fill(self.tr("Not everything was applied: %1 shows the packages waiting behind a gap or "
+                                "quarantined, and why."), key)
+        pinned = [site.site for site in report.sites if site.newly_pinned]
+        if pinned:
+            text += " " + fill(self.tr("New key for site %1: confirm its fingerprint (Sites, below) by phone before "
+                                       "trusting its data."), ", ".join(pinned))
+        if report.ok and not pinned:
+            self.import_message.show_info(text)
+        else:
+            self.import_message.show_warning(text)
+
     def _show_report(self, shown: bool) -> None:
-        """Show or hide the last import report (its box takes height from the queries)."""
+        """Show the last import's full report, or its summary line (the full report says it all, and the two
+        together would take the queries' room)."""
         self.report_view.setVisible(shown and bool(self.report_view.toPlainText()))
+        if self.import_report is not None:
+            if shown:
+                self.import_message.clear_message()
+            else:
+                self._show_summary(self.import_report)
         self.report_button.setText(self.tr("Hide re&port") if shown else self.tr("Show re&port"))
 
     def _export(self, kind: str, out: Path) -> None:

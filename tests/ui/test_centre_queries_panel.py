@@ -196,8 +196,8 @@ def _rows_that_fit(table: QTableWidget) -> float:
 
 
 @pytest.mark.parametrize(("width", "height", "compact"), [(1024, 700, True), (1400, 820, False)])
-def test_the_query_list_gets_the_room_at_ordinary_window_sizes(qtbot: QtBot, centre: Session, width: int,
-                                                               height: int, compact: bool) -> None:
+def test_the_query_list_gets_the_room_at_ordinary_window_sizes(qtbot: QtBot, world: Path, centre: Session,
+                                                               width: int, height: int, compact: bool) -> None:
     page = _page(qtbot, centre)
     page.resize(width - 40, height - 110)  # the main window's menu, tabs and status bar take about that
     qtbot.waitUntil(lambda: page.queries_table.viewport().width() > 0)
@@ -213,6 +213,23 @@ def test_the_query_list_gets_the_room_at_ordinary_window_sizes(qtbot: QtBot, cen
     assert header.sectionSize(QUESTION_COLUMN) >= 150 and header.sectionSize(ANSWER_COLUMN) >= 150
     assert [table.isColumnHidden(c) for c in (ORIGIN_COLUMN, VISIT_COLUMN, FORM_COLUMN)] == [compact] * 3
     assert not table.isColumnHidden(FIELD_COLUMN) and not table.isColumnHidden(STATUS_COLUMN)
+
+    # after an import (QA: 1.5 rows at 1024×700 with the report up): a package the centre cannot read makes the
+    # longest summary and report there are; the summary line shows, the full report is one key away, and the
+    # queries keep three whole rows either way, with nothing squeezed below its height
+    package = world / "exchange" / "to-centre" / "01" / f"{STUDY}_01_2.crfpkg"
+    package.write_bytes(b"not a package: cut off while copying")
+    page.ask_folder = lambda *_args: world / "exchange"  # type: ignore[method-assign,assignment]
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.report_button.isVisible(), timeout=30_000)
+    QApplication.processEvents()
+    assert page.import_message.isVisible() and page.import_message.kind == "warning"
+    assert "Alt+P shows the packages" in page.import_message.text() and not page.report_view.isVisible()
+    assert _rows_that_fit(table) >= 3 and page.minimumSizeHint().height() <= page.height()
+    page.report_button.click()
+    QApplication.processEvents()
+    assert page.report_view.isVisible() and "QUARANTINED" in page.report_view.toPlainText()
+    assert _rows_that_fit(table) >= 3 and page.minimumSizeHint().height() <= page.height()
 
 
 def test_the_full_question_answer_and_last_decision_are_shown_for_the_selected_query(
@@ -245,21 +262,26 @@ def test_the_full_question_answer_and_last_decision_are_shown_for_the_selected_q
     assert QApplication.focusWidget() is panel.details
 
 
-def test_the_import_report_shows_after_an_import_and_hides_by_keyboard(qtbot: QtBot, world: Path,
-                                                                        centre: Session) -> None:
+def test_the_import_summary_shows_after_an_import_and_alt_p_the_full_report(qtbot: QtBot, world: Path,
+                                                                          centre: Session) -> None:
     page = _page(qtbot, centre)
     assert not page.report_view.isVisible() and not page.report_button.isVisible()
     page.ask_folder = lambda *_args: world / "exchange"  # type: ignore[method-assign,assignment]
     page.import_button.click()
-    qtbot.waitUntil(lambda: page.report_view.isVisible(), timeout=30_000)
-    assert "site 01" in page.report_view.toPlainText() and page.report_button.isVisible()
+    qtbot.waitUntil(lambda: page.report_button.isVisible(), timeout=30_000)
+    # the summary line first (the queries keep their room); the full report is one key away
+    summary = "0 package(s) applied; everything found was applied or already there."
+    assert page.import_message.isVisible() and page.import_message.text() == summary
+    assert not page.report_view.isVisible() and "site 01" in page.report_view.toPlainText()
+    assert page.report_button.text() == "Show re&port"
     assert QKeySequence.mnemonic(page.report_button.text()).toString() == "Alt+P"
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
     page.queries_table.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.queries_table)
+    qtbot.keyClick(page.queries_table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Show re&port
+    qtbot.waitUntil(lambda: page.report_view.isVisible())  # a mnemonic clicks after a short animation
+    assert page.report_button.text() == "Hide re&port" and not page.import_message.isVisible()
     qtbot.keyClick(page.queries_table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Hide re&port
-    qtbot.waitUntil(lambda: not page.report_view.isVisible())  # a mnemonic clicks after a short animation
-    assert page.report_button.text() == "Show re&port"
-    page.report_button.click()
-    assert page.report_view.isVisible()
+    qtbot.waitUntil(lambda: not page.report_view.isVisible())
+    assert page.import_message.isVisible() and page.import_message.text() == summary

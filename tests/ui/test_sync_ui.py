@@ -238,7 +238,8 @@ def test_the_centre_imports_shows_the_report_and_pins_the_site(qtbot: QtBot, wor
     qtbot.waitUntil(lambda: page.task is not None and not page.task.running, timeout=30_000)
     report = page.report_view.toPlainText()
     assert "site 01: 1 applied" in report and "NEW SITE KEY PINNED" in report and "Result: OK" in report
-    assert page.import_message.kind == "info"
+    # everything applied, and a new key to confirm by phone: the summary line says so (the report is one key away)
+    assert page.import_message.kind == "warning" and "New key for site 01" in page.import_message.text()
     assert page.sites_table.rowCount() == 1
     fingerprint = page.sites_table.item(0, 1).text()
     assert fingerprint and fingerprint in report

@@ -1,0 +1,85 @@
+"""The centre page right after an import takes little room: a summary line says what was applied, what was held
+back and which new site key to confirm by phone, and the full report is one key away (Alt+P); the queries keep
+three whole rows at 1024×700 (QA saw 1.5 rows with the report up after the demo centre's first import).
+
+The demo site and the demo centre (``crf-desktop demo``) in a temporary folder: the site enrols and exports once,
+the centre imports its first package and pins the site's key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from crf_desktop.services import demo_centre
+from crf_desktop.services.session import Session, login
+from crf_desktop.ui import language
+from crf_desktop.ui.app import MIN_POINT_SIZE
+from crf_desktop.ui.fonts import install_fallback_font
+from crf_desktop.ui.main_window import MainWindow
+from crf_desktop.ui.qt import QApplication, QFont, QTableWidget
+from tests.ui.conftest import DEMO_PASSWORD
+
+PASSWORDS = {name: DEMO_PASSWORD for name in ("admin", "coordinator", "investigator", "monitor", "datamanager")}
+
+
+@pytest.fixture
+def centre_session(demo_dir: Path) -> Iterator[tuple[Session, Path]]:
+    paths = demo_centre.create_demo_centre(demo_dir, PASSWORDS)
+    demo_centre.enrol_and_export(demo_dir, paths.key_file, PASSWORDS, paths.folder)
+    session = login(paths.data_dir, "datamanager", DEMO_PASSWORD)
+    yield session, paths.folder
+    if not session.closed:
+        session.close()
+
+
+@pytest.fixture
+def app_font(qapp: QApplication) -> Iterator[None]:
+    """The font the app itself sets (``create_application``): the room is measured as a person sees it."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE))
+    qapp.setFont(font)
+    install_fallback_font(qapp)  # its line height too
+    yield
+    qapp.setFont(before)
+
+
+def _rows_that_fit(table: QTableWidget) -> float:
+    return table.viewport().height() / table.verticalHeader().defaultSectionSize()
+
+
+def test_after_the_first_import_a_summary_names_the_new_key_and_the_queries_keep_three_rows(
+        qtbot: QtBot, centre_session: tuple[Session, Path], app_font: None) -> None:
+    session, folder = centre_session
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.centre_page
+    assert page is not None
+    page.ask_folder = lambda *_args: folder  # type: ignore[method-assign,assignment]
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.report_button.isVisible(), timeout=30_000)
+    QApplication.processEvents()
+    summary = page.import_message.text()
+    assert summary.startswith("1 package(s) applied;") and page.import_message.kind == "warning"
+    assert "New key for site 01: confirm its fingerprint (Sites, below) by phone" in summary
+    assert not page.report_view.isVisible() and "NEW SITE KEY PINNED" in page.report_view.toPlainText()
+    assert window.height() == 700 and _rows_that_fit(page.queries_table) >= 3
+
+    page.report_button.click()  # the full report, as Alt+P shows it
+    QApplication.processEvents()
+    assert page.report_view.isVisible() and not page.import_message.isVisible()
+    assert window.height() == 700 and _rows_that_fit(page.queries_table) >= 3
+    assert page.minimumSizeHint().height() <= page.height()  # nothing squeezed below its height
+
+    page.report_button.click()
+    language.apply(language.CHINESE, remember=False)  # the summary follows the language
+    QApplication.processEvents()
+    assert page.import_message.isVisible() and page.import_message.text() != summary
+    assert "01" in page.import_message.text() and page.report_button.text() != "Show re&port"
