@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crf_desktop.core.roles import Permission
 from crf_desktop.services.session import Session
+from crf_desktop.ui import language
 from crf_desktop.ui.audit_table_model import CHANGE_COLUMN, AuditTableModel
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill
@@ -76,7 +77,7 @@ class AuditPanel(QWidget):
         if not self.session.can(Permission.VIEW_AUDIT):
             self.model.set_entries([])
             self.message.show_info(fill(self.tr("A %1 does not see the audit trail."),
-                                        self.session.user.role.label.lower()))
+                                        self.session.user.role.label_in(language.current()).lower()))
             return
         outcome = run_service(self, lambda: self.session.audit_trail(limit=LIMIT), inline=self.message)
         self.model.set_entries(outcome.value or [] if outcome.ok else [])

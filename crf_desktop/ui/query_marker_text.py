@@ -4,8 +4,9 @@ At a glance, where the query stands and whose turn it is:
 
 * open: the question and who raised it;
 * open again after the raiser (or the centre) re-opened it: the follow-up question, the newest part of its text;
-* answered: the question, then "Answered <date> by <user>, waiting for the monitor:" and the answer's first line
-  (without the waiting part for the person who raised it: the marker's next step asks them to close it).
+* answered: the question, then "Answered <date> by <user>, waiting for the monitor:" (for the centre, when the
+  centre raised it) and the answer's first line (without the waiting part for the person who raised it: the
+  marker's next step asks them to close it).
 
 The marker shows one line of each text, each on a line of its own so the marker's width never cuts one off; its
 tooltip and the dialogs show all of it.
@@ -24,7 +25,7 @@ SHORT = 70  # characters of a question or an answer on the marker
 #: site, ``centre_queries.reopen_query`` at the centre): a new line starting with a dash.
 FOLLOW_UP = "\n— "
 
-__all__ = ["FOLLOW_UP", "SHORT", "follow_up", "marker_text", "one_line"]
+__all__ = ["FOLLOW_UP", "SHORT", "follow_up", "from_centre", "marker_text", "one_line", "raiser"]
 
 
 def one_line(text: str, *, last: bool = False) -> str:
@@ -52,6 +53,22 @@ def answered_date(timestamp: str) -> str:
         return timestamp
 
 
+#: How the site stores the raiser of a query that came from the centre (``sync/messages.py``): "dm (centre)".
+CENTRE_SUFFIX = " (centre)"
+
+
+def from_centre(query: Query) -> bool:
+    """Whether the coordinating centre raised ``query`` (its data manager closes it there, not a site monitor)."""
+    return query.raised_by.endswith(CENTRE_SUFFIX)
+
+
+def raiser(query: Query) -> str:
+    """Who raised ``query``, in words: a site user's name, or "dm at the centre"."""
+    if from_centre(query):
+        return fill(translate("FormEditor", "%1 at the centre"), query.raised_by[:-len(CENTRE_SUFFIX)])
+    return query.raised_by
+
+
 def marker_text(query: Query, *, answered_at: str | None, viewer: str) -> str:
     """The lines for ``query`` on its field's marker; ``answered_at`` is when its answer was given (UTC, ``None``
     if not known), ``viewer`` the user name of the person looking."""
@@ -60,14 +77,18 @@ def marker_text(query: Query, *, answered_at: str | None, viewer: str) -> str:
     # the question on its own line, so it is never cut off by the marker's width
     if again is not None and query.status is QueryStatus.OPEN:
         return fill(translate("FormEditor", "⚑ Query open again (raised by %1), follow-up question:\n%2"),
-                    query.raised_by, asked)
+                    raiser(query), asked)
     text = fill(translate("FormEditor", "⚑ Query (%1, raised by %2):\n%3"), status_text(query.status),
-                query.raised_by, asked)
+                raiser(query), asked)
     if query.status is not QueryStatus.ANSWERED or not query.answer:
         return text
     by = query.answered_by or "?"
     who = fill(translate("FormEditor", "Answered %1 by %2"), answered_date(answered_at), by) if answered_at \
         else fill(translate("FormEditor", "Answered by %1"), by)
-    waiting = translate("FormEditor", "%1, waiting for the monitor:\n%2") if viewer != query.raised_by \
-        else translate("FormEditor", "%1:\n%2")
+    if viewer == query.raised_by:
+        waiting = translate("FormEditor", "%1:\n%2")
+    elif from_centre(query):  # the centre reads the answer at its next import and closes the query there
+        waiting = translate("FormEditor", "%1, waiting for the centre:\n%2")
+    else:
+        waiting = translate("FormEditor", "%1, waiting for the monitor:\n%2")
     return f"{text}\n{fill(waiting, who, one_line(query.answer))}"

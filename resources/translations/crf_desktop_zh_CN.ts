@@ -206,27 +206,27 @@ events</source>
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="62"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="63"/>
         <source>Recent activity at site %1</source>
         <translation>研究中心 %1 的近期操作</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="63"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="64"/>
         <source>The last %1 entries of the audit trail, newest first. Times are this computer&apos;s local time; hover over a time for the stored UTC value.</source>
         <translation>稽查轨迹的最近 %1 条记录，最新的在前。时间为本机本地时间；将鼠标悬停在时间上可查看存储的 UTC 时间。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="66"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="67"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="67"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="68"/>
         <source>Reload the audit trail (F5)</source>
         <translation>重新载入稽查轨迹 (F5)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="78"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="79"/>
         <source>A %1 does not see the audit trail.</source>
         <translation>%1 无权查看稽查轨迹。</translation>
     </message>
@@ -325,152 +325,158 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="199"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="200"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="200"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="201"/>
         <source>Import site packages</source>
         <translation>导入各中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="201"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="202"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="203"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
         <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>Site</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="207"/>
         <source>Export the trial&apos;s data</source>
         <translation>导出试验数据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="207"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
         <source>Un&amp;blind study…</source>
         <translation>揭盲研究(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="235"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="236"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="257"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="258"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="267"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="269"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="267"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="269"/>
         <source>Importing site packages from %1…</source>
         <translation>正在从 %1 导入各中心的数据包…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="281"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
         <source>%1 package(s) applied; everything found was applied or already there.</source>
         <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="284"/>
-        <source>Not everything was applied: see the report for packages waiting behind a gap or quarantined, and why.</source>
-        <translation>部分数据包未应用：请查看报告，了解哪些数据包因序号缺口而等待或已被隔离，以及原因。</translation>
-    </message>
-    <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
         <source>Hide re&amp;port</source>
         <translation>隐藏报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="290"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
         <source>Show re&amp;port</source>
         <translation>显示报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="300"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="295"/>
+        <source>Not everything was applied: %1 shows the packages waiting behind a gap or quarantined, and why.</source>
+        <translation>未全部应用：%1 显示因缺号而等待或被隔离的数据包及其原因。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="299"/>
+        <source>New key for site %1: confirm its fingerprint (Sites, below) by phone before trusting its data.</source>
+        <translation>中心 %1 的新密钥：请先通过电话核对其指纹（见下方“研究中心”），再信任其数据。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="323"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="300"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="323"/>
         <source>Exporting the trial&apos;s data to %1…</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="310"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="333"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="338"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="324"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="347"/>
         <source>Study unblinded on %1 by %2 (%3): the exports carry each subject&apos;s treatment arm.</source>
         <translation>研究已于 %1 由 %2 揭盲（%3）：导出文件包含每位受试者的治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="328"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="351"/>
         <source>Blinded: the exports carry no treatment arm.</source>
         <translation>盲态：导出文件不包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="341"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="364"/>
         <source>The study is unblinded: the next CSV and ODM exports carry the treatment arms.</source>
         <translation>研究已揭盲：之后的 CSV 和 ODM 导出将包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="363"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="386"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
         <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="366"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="389"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
         <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
     </message>
@@ -855,63 +861,62 @@ events</source>
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="259"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="252"/>
         <source>Filled in from the form just saved: check every value, complete the rest, and save.</source>
-        <extracomment>Field types typed into a line: their issues wait until the person leaves the field.</extracomment>
         <translation>已根据刚保存的表单预填：请核对每一项，补全其余内容后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="266"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="259"/>
         <source>%1 — subject %2 — %3</source>
         <translation>%1 — 受试者 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="268"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="261"/>
         <source>Subject %1 · %2 · form %3, version %4</source>
         <translation>受试者 %1 · %2 · 表单 %3，版本 %4</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="279"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="272"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="280"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="273"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="281"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="274"/>
         <source>&amp;Verify (SDV)</source>
         <translation>核查(&amp;V)（SDV）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="282"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="275"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="300"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="293"/>
         <source>Read only: a %1 does not enter data.</source>
         <translation>只读：%1不录入数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="302"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="296"/>
         <source>Read only: this form is locked.</source>
         <translation>只读：此表单已锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="304"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="298"/>
         <source>Read only: the casebook is locked; a data manager or investigator can unlock it with a reason (subject page, Unlock casebook…).</source>
         <translation>只读：病例报告表已锁定；数据管理员或研究者可填写原因后解锁（受试者页面，“解锁病例报告表…”）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="310"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="304"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="388"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="332"/>
         <source>%1 is not asked now: the answers it depends on rule it out. Its query is on the subject page.</source>
         <translation>%1 当前不适用：其依赖的回答排除了该项。其质疑见受试者页面。</translation>
     </message>
@@ -936,32 +941,32 @@ events</source>
         <translation>已与源文件核对。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="54"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="55"/>
         <source>Field &amp;history…</source>
         <translation>修改历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="59"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="60"/>
         <source>Raise &amp;query…</source>
         <translation>提出质疑(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="74"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="75"/>
         <source>&amp;Answer query…</source>
         <translation>回复质疑(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="74"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="75"/>
         <source>&amp;Add to the answer…</source>
         <translation>补充回复(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="83"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="84"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="88"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="89"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
@@ -1108,39 +1113,51 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
         <translation>已根据不良事件 #%1 开始填写：发生日期当天使用的合并用药已从记录中复制。请核对，补全报告后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="62"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="68"/>
+        <source>%1 at the centre</source>
+        <extracomment>How a follow-up question is appended to the query&apos;s text when it is re-opened (``queries.close_query`` at the site, ``centre_queries.reopen_query`` at the centre): a new line starting with a dash. How the site stores the raiser of a query that came from the centre (``sync/messages.py``): &quot;dm (centre)&quot;.</extracomment>
+        <translation>协调中心的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="79"/>
         <source>⚑ Query open again (raised by %1), follow-up question:
 %2</source>
-        <extracomment>How a follow-up question is appended to the query&apos;s text when it is re-opened (``queries.close_query`` at the site, ``centre_queries.reopen_query`` at the centre): a new line starting with a dash.</extracomment>
         <translation>⚑ 质疑已重新打开（由 %1 提出），追问：
 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="64"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="81"/>
         <source>⚑ Query (%1, raised by %2):
 %3</source>
         <translation>⚑ 质疑（%1，由 %2 提出）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="69"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="86"/>
         <source>Answered %1 by %2</source>
         <translation>%2 于 %1 回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="70"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="87"/>
         <source>Answered by %1</source>
         <translation>由 %1 回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="71"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="91"/>
+        <source>%1, waiting for the centre:
+%2</source>
+        <translation>%1，等待协调中心处理：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="93"/>
         <source>%1, waiting for the monitor:
 %2</source>
         <translation>%1，等待监查员处理：
 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="72"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="89"/>
         <source>%1:
 %2</source>
         <translation>%1：
@@ -1167,27 +1184,32 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
         <translation>补充回复…（按 Enter，或在字段上按 %1）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="190"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="192"/>
+        <source>The query on %1 was raised by the coordinating centre: the centre closes it once it has read the answer.</source>
+        <translation>%1 的质疑由协调中心提出：协调中心阅读回复后将其关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="196"/>
         <source>%1 has no query that a %2 can act on.</source>
         <translation>%1 没有 %2 可以处理的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="203"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="209"/>
         <source>Put the cursor in a field first, then press %1 to answer, close or raise its query.</source>
         <translation>请先将光标放在某个字段上，然后按 %1 回复、关闭或提出该字段的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="221"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="227"/>
         <source>Query on %1 answered.</source>
         <translation>已回复 %1 的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="229"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="235"/>
         <source>Query on %1 re-opened.</source>
         <translation>已重新开启 %1 的质疑。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="230"/>
+        <location filename="../../crf_desktop/ui/form_editor_queries.py" line="236"/>
         <source>Query on %1 closed.</source>
         <translation>已关闭 %1 的质疑。</translation>
     </message>
@@ -1384,169 +1406,169 @@ To try the app with fictitious data instead:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="53"/>
         <source>crf-desktop — Site %1 · %2 — %3 (%4)</source>
-        <extracomment>The View ▸ Language entry reads the same in every language, so a person who cannot read the current one still finds the way back (not translated on purpose).</extracomment>
         <translation>crf-desktop — 中心 %1 · %2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="92"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="160"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="161"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="162"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="165"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="167"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="168"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="170"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="264"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="204"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="153"/>
         <source>&amp;View</source>
+        <extracomment>The View ▸ Language entry reads the same in every language, so a person who cannot read the current one still finds the way back (not translated on purpose). the bar&apos;s menus in their order, to put a shown menu back in its place</extracomment>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="154"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="155"/>
         <source>Site &amp;activity</source>
         <translation>中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="156"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="157"/>
         <source>Adverse &amp;events summary</source>
         <translation>不良事件汇总(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="160"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="161"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="162"/>
         <source>Print &amp;blank CRF book…</source>
         <translation>打印空白病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="163"/>
         <source>Check a &amp;printed page…</source>
         <translation>核对打印页(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="164"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="166"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="167"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="168"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="169"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="171"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="172"/>
         <source>&amp;Study configuration…</source>
         <translation>研究配置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="411"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="292"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="307"/>
         <source>Case report forms for study %1, site %2.</source>
         <translation>研究 %1、研究中心 %2 的病例报告表。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="309"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="313"/>
         <source>About crf-desktop</source>
         <translation>关于 crf-desktop</translation>
     </message>
@@ -2014,213 +2036,213 @@ To try the app with fictitious data instead:
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="137"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
         <source>Queries (raised at the centre and at the sites)</source>
         <extracomment>Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable: the query id says the origin (C- centre, S01- site 01), and the field&apos;s tooltip and the details box say the visit, form and age.</extracomment>
         <translation>质疑（由协调中心和各研究中心提出）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="138"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
         <source>&amp;Site:</source>
         <translation>研究中心(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
         <source>Query stat&amp;e:</source>
         <translation>质疑状态(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="142"/>
         <source>All sites</source>
         <translation>所有研究中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="162"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
         <source>Open</source>
         <translation>待回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="162"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="142"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="162"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Query</source>
         <translation>质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Site</source>
         <translation>研究中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="145"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Subject</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>Visit</source>
         <translation>访视</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="146"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
         <source>Age (days)</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
         <source>Latest answer</source>
         <translation>最新回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="150"/>
         <source>&amp;Raise query…</source>
         <translation>提出质疑(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="151"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="150"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="152"/>
         <source>Select a query to see its full text and who closed or re-opened it last, when and why.</source>
         <translation>选择一条质疑，查看其全文以及最近一次由谁、何时、为何关闭或重新开启。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
         <source>%1 (waiting for the site)</source>
         <translation>%1（等待研究中心处理）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="167"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="169"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="167"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="169"/>
         <source>Site %1</source>
         <translation>研究中心 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="173"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="175"/>
         <source>(no reason given)</source>
         <translation>（未给出原因）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="175"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="177"/>
         <source>Closed by %1 on %2: %3</source>
         <translation>由 %1 于 %2 关闭：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="176"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="178"/>
         <source>Re-opened by %1 on %2: %3</source>
         <translation>由 %1 于 %2 重新开启：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="181"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
         <source>raised at the centre by %1 on %2</source>
         <translation>由 %1 于 %2 在协调中心提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>raised at site %1 by %2 on %3</source>
         <translation>由 %2 于 %3 在研究中心 %1 提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
         <source>Question: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="189"/>
         <source>Latest answer (%1, %2): %3</source>
         <translation>最新回复（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="190"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="192"/>
         <source>No answer yet.</source>
         <translation>尚未回复。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="194"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="196"/>
         <source>The site applies this decision on its next export run.</source>
         <translation>研究中心将在下次导出时应用此决定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="233"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="235"/>
         <source>%1 · age %2 day(s)</source>
         <translation>%1 · 已 %2 天</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="237"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="239"/>
         <source>%1
 — %2, %3</source>
         <translation>%1
 — %2，%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="244"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="246"/>
         <source>%1 query(s)</source>
         <translation>%1 条质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="278"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="280"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="278"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="280"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
     </message>
@@ -3560,17 +3582,17 @@ Last package: %2 (centre has applied up to %3)</source>
 <context>
     <name>TermInput</name>
     <message>
-        <location filename="../../crf_desktop/ui/term_input.py" line="112"/>
+        <location filename="../../crf_desktop/ui/term_input.py" line="113"/>
         <source>Type a term, 中文, synonym or MedDRA code; ↓↑ and Enter</source>
         <translation>输入术语、中文名、同义词或 MedDRA 编码；↓↑ 选择，回车确定</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/term_input.py" line="113"/>
+        <location filename="../../crf_desktop/ui/term_input.py" line="114"/>
         <source>Browse by &amp;SOC…</source>
         <translation>按系统器官分类浏览(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/term_input.py" line="178"/>
+        <location filename="../../crf_desktop/ui/term_input.py" line="179"/>
         <source>No term chosen yet: pick one from the list (Enter) or browse by SOC.</source>
         <translation>尚未选择术语：请从列表中选择（回车）或按系统器官分类浏览。</translation>
     </message>
@@ -3674,42 +3696,42 @@ It cannot be undone: the subject is flagged as unblinded on every screen, the un
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="31"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="32"/>
         <source>crf-desktop: users of site %1</source>
         <translation>crf-desktop：中心 %1 的用户</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="36"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="37"/>
         <source>Users of site %1 (%2)</source>
         <translation>中心 %1 的用户（%2）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="48"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="49"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="49"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="50"/>
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="50"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="51"/>
         <source>&amp;Disable…</source>
         <translation>停用(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="125"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="119"/>
         <source>Added %1; they must change the temporary password at first login.</source>
         <translation>已添加 %1；其首次登录时必须修改临时密码。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="133"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="127"/>
         <source>Password of %1 reset; they must change it at next login.</source>
         <translation>已重置 %1 的密码；其下次登录时必须修改。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/users_dialog.py" line="141"/>
+        <location filename="../../crf_desktop/ui/users_dialog.py" line="135"/>
         <source>Disabled %1; their history stays in the audit trail.</source>
         <translation>已停用 %1；其历史记录保留在稽查轨迹中。</translation>
     </message>

@@ -20,6 +20,7 @@ from crf_desktop.ui.qt import QApplication, QDialog, Qt
 from crf_desktop.ui.query_answer_dialog import QueryAnswerDialog
 from crf_desktop.ui.query_close_dialog import QueryCloseDialog
 from crf_desktop.ui.query_marker_text import SHORT, marker_text
+from crf_desktop.ui.subject_page import SubjectPage
 from tests.ui.conftest import Sessions
 from tests.ui.data_entry import open_editor, open_main
 from tests.ui.test_query_answers import focus_field, press_query_shortcut, saved_subject
@@ -144,16 +145,22 @@ def test_a_re_opened_query_shows_its_follow_up_question(qtbot: QtBot, sessions: 
     assert isinstance(dialog, QueryAnswerDialog) and not dialog.adding  # the follow-up gets an answer of its own
 
 
-def test_open_its_form_puts_the_cursor_in_the_queried_field(qtbot: QtBot, sessions: Sessions) -> None:
-    subject_id = saved_subject(sessions)
-    raise_query(sessions, subject_id, LAST_FIELD, "ANA: the lab report says negative; please check.")
-    window = open_main(qtbot, sessions.login("coordinator"))
+def _queries_tab(qtbot: QtBot, window: MainWindow, subject_id: str) -> SubjectPage:
+    """The subject's page on its Open queries tab, the cursor in the list of queries."""
     page = window.open_subject(subject_id)
     page.tabs.setCurrentIndex(1)
     window.activateWindow()
     qtbot.waitActive(window)
     page.queries_tree.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.queries_tree)
+    return page
+
+
+def test_open_its_form_puts_the_cursor_in_the_queried_field(qtbot: QtBot, sessions: Sessions) -> None:
+    subject_id = saved_subject(sessions)
+    raise_query(sessions, subject_id, LAST_FIELD, "ANA: the lab report says negative; please check.")
+    window = open_main(qtbot, sessions.login("coordinator"))
+    page = _queries_tab(qtbot, window, subject_id)
     qtbot.keyClick(page.queries_tree, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "Open &its form"
     key = (subject_id, "screening", "demographics", 0)
     qtbot.waitUntil(lambda: key in window.editors)  # the button clicks itself a moment after its Alt key
@@ -174,12 +181,7 @@ def test_enter_on_a_query_opens_the_monitor_s_form_at_the_field(qtbot: QtBot, se
     subject_id = saved_subject(sessions)
     raise_query(sessions, subject_id, LAST_FIELD, "ANA: the lab report says negative; please check.")
     window = open_main(qtbot, sessions.login("monitor"))  # the monitor does not answer: Enter opens the form
-    page = window.open_subject(subject_id)
-    page.tabs.setCurrentIndex(1)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    page.queries_tree.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.queries_tree)
+    page = _queries_tab(qtbot, window, subject_id)
     qtbot.keyClick(page.queries_tree, Qt.Key.Key_Return)
     editor = window.editors[(subject_id, "screening", "demographics", 0)]
     qtbot.waitActive(editor)
@@ -197,12 +199,7 @@ def test_alt_a_on_the_subject_page_answers_at_the_first_press(qtbot: QtBot, sess
     subject_id = saved_subject(sessions)
     raise_query(sessions, subject_id)
     window = open_main(qtbot, sessions.login("coordinator"))
-    page = window.open_subject(subject_id)
-    page.tabs.setCurrentIndex(1)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    page.queries_tree.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.queries_tree)
+    page = _queries_tab(qtbot, window, subject_id)
     assert page.answer_query_button.text() == "&Answer…"
     qtbot.keyClick(page.queries_tree, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     # one press, one action (the button clicks itself a moment later): not the focus to a hidden Admin menu
@@ -230,3 +227,19 @@ def test_a_long_answer_is_cut_on_the_marker_and_a_missing_time_left_out() -> Non
     assert lines[2] == "Answered by investigator, waiting for the monitor:"  # when it is not known, not guessed
     assert lines[3] == "Re-weighed at the next visit on the calibrated clinic scale: 58.2 kg…"  # cut, no dangling comma
     assert len(lines[3]) <= SHORT
+
+
+def test_a_query_from_the_centre_names_the_centre_and_waits_for_it() -> None:
+    # The site stores a centre query's raiser as "dm (centre)" (sync/messages.py); the site's monitor does not
+    # close it: the centre does, once the answer arrives at its next import.
+    query = Query(id=2, subject_id="01-001", visit="screening", form="consent", repeat_no=0,
+                  field="consent_obtained_by", question="Who took consent?", raised_by="dm (centre)",
+                  raised_at="2026-11-20T09:00:00.000000Z", status=QueryStatus.ANSWERED,
+                  answer="Dr Wang, see the consent log", answered_by="coordinator",
+                  answered_at="2026-11-21T09:00:00.000000Z")
+    lines = marker_text(query, answered_at=query.answered_at, viewer="coordinator").splitlines()
+    assert lines[0] == "⚑ Query (answered, raised by dm at the centre):"  # not "(… raised by dm (centre))"
+    assert lines[2].endswith("by coordinator, waiting for the centre:") and "monitor" not in lines[2]
+    site_query = Query(**{**query.__dict__, "raised_by": "monitor"})
+    assert marker_text(site_query, answered_at=None, viewer="coordinator").splitlines()[2] == \
+        "Answered by coordinator, waiting for the monitor:"
