@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from crf_desktop.forms import context_names
@@ -233,21 +234,26 @@ class Form:
     instructions: Text | None = None
     rules: tuple[FormRule, ...] = ()
 
-    @property
+    @cached_property
     def fields(self) -> tuple[Field, ...]:
-        """Every field, in declaration order."""
+        """Every field, in declaration order (worked out once: a form is immutable, and every check, save and
+        printed page asks for it)."""
         return tuple(f for section in self.sections for f in section.fields)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Field]:
+        return {f.id: f for f in self.fields}
 
     def field(self, field_id: str) -> Field:
         """The field ``field_id``; ``KeyError`` naming form and field when absent."""
-        for candidate in self.fields:
-            if candidate.id == field_id:
-                return candidate
-        raise KeyError(f"form {self.id!r} has no field {field_id!r}")
+        found = self._by_id.get(field_id)
+        if found is None:
+            raise KeyError(f"form {self.id!r} has no field {field_id!r}")
+        return found
 
     def has_field(self, field_id: str) -> bool:
         """Whether the form declares ``field_id``."""
-        return any(f.id == field_id for f in self.fields)
+        return field_id in self._by_id
 
     def section_of(self, field_id: str) -> Section:
         """The section holding ``field_id``."""
