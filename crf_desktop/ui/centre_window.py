@@ -35,6 +35,7 @@ from crf_desktop.ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QSettings,
+    QShortcut,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -118,7 +119,10 @@ class CentrePage(QWidget):
         self.heading = QLabel()
         self.import_box = QGroupBox()
         self.import_button = QPushButton()
-        self.import_button.setShortcut(QKeySequence("Ctrl+I"))
+        # Ctrl+I as a shortcut of its own: the button's text gives it Alt+I, and setting that text (at each
+        # retranslate) replaces a shortcut set on the button itself
+        self.import_shortcut = QShortcut(QKeySequence("Ctrl+I"), self)
+        self.import_shortcut.activated.connect(self.import_from_folder)
         self.import_button.clicked.connect(self.import_from_folder)
         self.import_message = InlineMessage()
         self.import_report: centre_service.ImportReport | None = None  # the last import's, for its summary line

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from crf_desktop import __version__
 from crf_desktop.core.roles import Permission
+from crf_desktop.services.centre import is_centre_dir
 from crf_desktop.services.printing import PrintRequest
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
@@ -48,10 +49,15 @@ LOGOUT = "logout"
 QUIT = "quit"
 
 
-def window_title(session: Session) -> str:
+def window_title(session: Session, *, centre: bool = False) -> str:
+    """The main window's title: the site (or, with ``centre``, the coordinating centre), the study and the user."""
     user = session.user
+    role = user.role.label_in(language.current())
+    if centre:
+        return fill(translate("MainWindow", "crf-desktop — Coordinating centre · %1 — %2 (%3)"), session.study_id,
+                    user.full_name, role)
     return fill(translate("MainWindow", "crf-desktop — Site %1 · %2 — %3 (%4)"), session.site_id, session.study_id,
-                user.full_name, user.role.label_in(language.current()))
+                user.full_name, role)
 
 
 class MainWindow(MenusMixin, QMainWindow):
@@ -66,7 +72,8 @@ class MainWindow(MenusMixin, QMainWindow):
         self.session_open = True
         self._end_reason = QUIT
         self.dialog: QDialog | None = None  # the dialog opened from a menu, for tests
-        self.setWindowTitle(window_title(session))
+        self.at_centre = is_centre_dir(session)  # read once: the title is set again after the session has closed
+        self.setWindowTitle(window_title(session, centre=self.at_centre))
         self.fit_to_screen()
 
         self.audit_panel = AuditPanel(session)
@@ -155,7 +162,7 @@ class MainWindow(MenusMixin, QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(window_title(self.session))
+        self.setWindowTitle(window_title(self.session, centre=self.at_centre))
         user = self.session.user
         self.status_labels["data"].setText(fill(self.tr("Data: %1"), self.session.data_dir))
         self.status_labels["user"].setText(fill(self.tr("User: %1"), user.username))

@@ -325,158 +325,158 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="200"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="201"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>Import site packages</source>
         <translation>导入各中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="202"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
         <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Site</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="207"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="211"/>
         <source>Export the trial&apos;s data</source>
         <translation>导出试验数据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="212"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="213"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="214"/>
         <source>Un&amp;blind study…</source>
         <translation>揭盲研究(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="236"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="240"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="258"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="262"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="269"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="273"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="269"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="273"/>
         <source>Importing site packages from %1…</source>
         <translation>正在从 %1 导入各中心的数据包…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="292"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="296"/>
         <source>%1 package(s) applied; everything found was applied or already there.</source>
         <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="319"/>
         <source>Hide re&amp;port</source>
         <translation>隐藏报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="290"/>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="294"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="319"/>
         <source>Show re&amp;port</source>
         <translation>显示报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="295"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="299"/>
         <source>Not everything was applied: %1 shows the packages waiting behind a gap or quarantined, and why.</source>
         <translation>未全部应用：%1 显示因缺号而等待或被隔离的数据包及其原因。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="299"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="303"/>
         <source>New key for site %1: confirm its fingerprint (Sites, below) by phone before trusting its data.</source>
         <translation>中心 %1 的新密钥：请先通过电话核对其指纹（见下方“研究中心”），再信任其数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="323"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="327"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="323"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="327"/>
         <source>Exporting the trial&apos;s data to %1…</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="333"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="337"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="338"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="342"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="347"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="351"/>
         <source>Study unblinded on %1 by %2 (%3): the exports carry each subject&apos;s treatment arm.</source>
         <translation>研究已于 %1 由 %2 揭盲（%3）：导出文件包含每位受试者的治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="351"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="355"/>
         <source>Blinded: the exports carry no treatment arm.</source>
         <translation>盲态：导出文件不包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="364"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="368"/>
         <source>The study is unblinded: the next CSV and ODM exports carry the treatment arms.</source>
         <translation>研究已揭盲：之后的 CSV 和 ODM 导出将包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="386"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="390"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
         <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="389"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="393"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
         <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
     </message>
@@ -1406,53 +1406,58 @@ To try the app with fictitious data instead:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="57"/>
+        <source>crf-desktop — Coordinating centre · %1 — %2 (%3)</source>
+        <translation>crf-desktop — 协调中心 · %1 — %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="59"/>
         <source>crf-desktop — Site %1 · %2 — %3 (%4)</source>
         <translation>crf-desktop — 中心 %1 · %2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="99"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="167"/>
         <source>Data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="168"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="169"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="172"/>
         <source>⚠ %1 storage warning(s): see the top of the window</source>
         <translation>⚠ %1 条存储警告：见窗口顶部</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="174"/>
         <source>Subjects</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="175"/>
         <source>Site activity</source>
         <translation>中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="177"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="174"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="211"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
@@ -1553,22 +1558,22 @@ To try the app with fictitious data instead:
         <translation>研究配置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="299"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="314"/>
         <source>Case report forms for study %1, site %2.</source>
         <translation>研究 %1、研究中心 %2 的病例报告表。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="316"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="320"/>
         <source>About crf-desktop</source>
         <translation>关于 crf-desktop</translation>
     </message>

@@ -20,7 +20,7 @@ from crf_desktop.ui import language
 from crf_desktop.ui.app import MIN_POINT_SIZE
 from crf_desktop.ui.fonts import install_fallback_font
 from crf_desktop.ui.main_window import MainWindow
-from crf_desktop.ui.qt import QApplication, QFont, QTableWidget
+from crf_desktop.ui.qt import QApplication, QFont, Qt, QTableWidget
 from tests.ui.conftest import DEMO_PASSWORD
 
 PASSWORDS = {name: DEMO_PASSWORD for name in ("admin", "coordinator", "investigator", "monitor", "datamanager")}
@@ -83,3 +83,37 @@ def test_after_the_first_import_a_summary_names_the_new_key_and_the_queries_keep
     QApplication.processEvents()
     assert page.import_message.isVisible() and page.import_message.text() != summary
     assert "01" in page.import_message.text() and page.report_button.text() != "Show re&port"
+
+
+
+def test_ctrl_i_imports_after_a_language_switch_and_the_title_names_the_coordinating_centre(
+        qtbot: QtBot, centre_session: tuple[Session, Path]) -> None:
+    # QA: the button's text (set again at each language switch) took its Ctrl+I away, leaving only Alt+I;
+    # and the window's title said "Site centre"
+    session, _folder = centre_session
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.centre_page
+    assert page is not None
+    assert window.windowTitle().startswith("crf-desktop — Coordinating centre · NCT03580291 — ")
+    asked: list[str] = []
+
+    def ask_folder(_parent: object, title: str, _last: object) -> None:
+        asked.append(title)  # and cancel: nothing is imported
+
+    page.ask_folder = ask_folder  # type: ignore[method-assign,assignment]
+    try:
+        for lang in (language.CHINESE, language.ENGLISH):
+            window.set_language(lang)
+            window.activateWindow()
+            qtbot.waitActive(window)
+            before = len(asked)
+            page.queries_table.setFocus()
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is page.queries_table)
+            qtbot.keyClick(page.queries_table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda before=before: len(asked) == before + 1)
+    finally:
+        window.set_language(language.ENGLISH)
+    assert asked == ["选择要从中导入的中央文件夹", "Choose the central folder to import from"]  # zh, then en
