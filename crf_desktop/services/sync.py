@@ -317,7 +317,8 @@ def export_to_centre(session: Session, folder: Path | None, *,
         steps = len(present(db)) + 1  # one step per replicated table, then sealing and writing
         progress(steps, steps)
     return ExportResult(package=path, seq=built.seq, change_count=built.change_count,
-                        message=f"Sent package {built.seq} with {built.change_count} changes to {path}",
+                        message=f"Sent package {built.seq} with {built.change_count} "
+                                f"{'change' if built.change_count == 1 else 'changes'} to {path}",
                         queries_received=inbox.queries_changed, acks_received=inbox.messages, acked_seq=acked,
                         republished=tuple(republished), problems=tuple(problems),
                         folder=folder, remembered=remembered, previous_folder=previous)
@@ -418,11 +419,9 @@ def next_export(session: Session, folder: Path | None = None) -> NextExport:
     keys = KeyPairs(sign_key=identity.sign_key, box_key=identity.box_key)
     next_name = _next_package_name(session)
     ahead = _outbox_ahead(session, site_outbox(chosen, session.site_id), keys)
-    refused = outbox_check.refusal(ahead, next_name=next_name)
-    warnings = tuple(outbox_check.warnings([a for a in ahead if a.kind is not outbox_check.Kind.RESTORED
-                                            and a.path.name != next_name]))
-    found = NextExport(changes=here, from_centre=0, folder=chosen, refused=None if refused is None else
-                       refused.message, warnings=warnings)
+    found = NextExport(changes=here, from_centre=0, folder=chosen,
+                       refused=outbox_check.would_stop(ahead, next_name=next_name),
+                       warnings=tuple(outbox_check.warnings(outbox_check.not_stopping(ahead, next_name=next_name))))
     try:
         with db.atomic():
             read_messages(db, chosen, study=session.study_id, site=session.site_id, keys=keys,

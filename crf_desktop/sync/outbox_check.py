@@ -114,13 +114,29 @@ def refusal(found: list[Ahead], *, next_name: str | None) -> CrfError | None:
 
     A sign of a restore stops every export; any other file stops it only when it lies under the name the export
     is about to write (``next_name``; None when there is nothing to send)."""
-    blocking = [a for a in found if a.kind is Kind.RESTORED or a.path.name == next_name]
+    blocking = _blocking(found, next_name)
     if not blocking:
         return None
     text = "; ".join(a.message for a in blocking)
     if any(a.serious for a in blocking):
         return CrfError(f"{text}. Nothing was written; call the coordinating centre before exporting again")
     return UserInputError(f"{text}. Nothing was written; export again once the file is out of the folder")
+
+
+def _blocking(found: list[Ahead], next_name: str | None) -> list[Ahead]:
+    return [a for a in found if a.kind is Kind.RESTORED or a.path.name == next_name]
+
+
+def would_stop(found: list[Ahead], *, next_name: str | None) -> str | None:
+    """What would stop an export that would write ``next_name``, in words (for ``export --status``: nothing was
+    tried, so without :func:`refusal`'s "nothing was written"), or None."""
+    blocking = _blocking(found, next_name)
+    return "; ".join(a.message for a in blocking) if blocking else None
+
+
+def not_stopping(found: list[Ahead], *, next_name: str | None) -> list[Ahead]:
+    """The files an export that would write ``next_name`` names in a warning and goes on."""
+    return [a for a in found if a not in _blocking(found, next_name)]
 
 
 def warnings(found: list[Ahead]) -> list[str]:

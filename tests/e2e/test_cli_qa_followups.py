@@ -116,7 +116,7 @@ def test_joining_a_demo_centre_that_does_not_exist_says_so(tmp_path: Path, cli_e
 
 
 def _sent(export_out: str) -> int:
-    found = re.search(r"Sent package \d+ with (\d+) changes", export_out)
+    found = re.search(r"Sent package \d+ with (\d+) changes? to ", export_out)
     return int(found.group(1)) if found else 0
 
 
