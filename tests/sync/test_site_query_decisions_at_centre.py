@@ -12,48 +12,22 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-
-import pytest
 
 from crf_desktop.core.clock import iso, utcnow
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services.centre_export import export_trial
-from crf_desktop.services.queries import answer_query, close_query, raise_query
-from crf_desktop.services.session import Session, login
+from crf_desktop.services.queries import close_query
 from crf_desktop.store import audit
 from crf_desktop.store import queries as site_queries
 from crf_desktop.store.sql import rows
-from tests.conftest import USER_PASSWORD, FakeClock, SiteFixture
-from tests.sync.conftest import add_subject, coordinator
+from tests.conftest import FakeClock
+from tests.sync import test_site_queries_at_centre as answered
 from tests.sync.test_site_queries_at_centre import World
 
-
-@pytest.fixture
-def world(enrolled: SiteFixture, folder: Path, centre_session: Session) -> Iterator[World]:
-    """Site 01 with a subject and a query its monitor raised, answered by the coordinator, imported at the
-    centre (as in test_site_queries_at_centre.py)."""
-    session = coordinator(enrolled)
-    try:
-        sid = add_subject(session)
-    finally:
-        session.close()
-    monitor = login(enrolled.data_dir, "monitor", USER_PASSWORD)
-    try:
-        query = raise_query(monitor, subject_id=sid, visit="screening", form_id="consent",
-                            field_id="consent_obtained_by", question="Is the name as on the consent log?")
-    finally:
-        monitor.close()
-    session = coordinator(enrolled)
-    try:
-        answer_query(session, query.id, "Yes, Dr Wang signed the log")
-    finally:
-        session.close()
-    built = World(site=enrolled, folder=folder, centre=centre_session, subject=sid, site_query=query.id)
-    built.site_round()
-    yield built
+#: The same fixture as there: site 01's monitor raised a query, the coordinator answered it, the centre imported it.
+world = answered.world
 
 
 def _listed(world: World) -> centre_service.CentreQuery:
