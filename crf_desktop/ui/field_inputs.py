@@ -20,6 +20,7 @@ from crf_desktop.ui.qt import (
     QHBoxLayout,
     QKeyEvent,
     QLineEdit,
+    QMouseEvent,
     QObject,
     QPlainTextEdit,
     QRadioButton,
@@ -61,10 +62,34 @@ class FieldInput(QWidget):
         """Whether Enter is this input's own key now (a term list open), not "next field"."""
         return False
 
+    #: A read-only choice or tick box stays focusable (a monitor tabs to it to raise a query, as to a read-only
+    #: text box) but takes no click and no key that would change it: see :func:`_would_change`.
+    frozen = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.frozen and _would_change(event):
+            return True
         if event.type() == QEvent.Type.FocusOut:
             self.left.emit()
         return super().eventFilter(watched, event)
+
+
+_CHANGING_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Select, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left,
+                            Qt.Key.Key_Right, Qt.Key.Key_Delete, Qt.Key.Key_Backspace})
+_MOUSE_CLICKS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                           QEvent.Type.MouseButtonDblClick})
+
+
+def _would_change(event: QEvent) -> bool:
+    """Whether ``event`` would tick, untick or choose a button: a left click, Space, an arrow (radio buttons move
+    their choice with it), Delete, or a typed character. Tab, Enter, Escape and shortcuts (Ctrl, Alt) go on."""
+    if event.type() in _MOUSE_CLICKS:
+        return isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return False
+    return event.key() in _CHANGING_KEYS or bool(event.text().strip())
 
 
 class LineInput(FieldInput):
@@ -255,9 +280,9 @@ class ChoiceInput(FieldInput):
         return checked if checked is not None else next(iter(self.buttons.values()))
 
     def set_read_only(self, read_only: bool) -> None:
-        self.read_only = read_only
+        self.read_only = self.frozen = read_only
         for code, button in self.buttons.items():
-            button.setEnabled(not read_only and code not in self.unavailable)
+            button.setEnabled(code not in self.unavailable)
 
     def set_unavailable(self, codes: frozenset[str]) -> None:
         """Grey out ``codes`` (e.g. the grades a CTCAE term does not have); a chosen one stays chosen, and
@@ -266,6 +291,8 @@ class ChoiceInput(FieldInput):
         self.set_read_only(self.read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.frozen and _would_change(event):
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text():
             typed = event.text().strip().upper()
             for code, button in self.buttons.items():
@@ -312,8 +339,7 @@ class MultiChoiceInput(FieldInput):
         return next(iter(self.boxes.values()))
 
     def set_read_only(self, read_only: bool) -> None:
-        for box in self.boxes.values():
-            box.setEnabled(not read_only)
+        self.frozen = read_only
 
 
 class CheckboxInput(FieldInput):
@@ -340,7 +366,7 @@ class CheckboxInput(FieldInput):
         return self.box
 
     def set_read_only(self, read_only: bool) -> None:
-        self.box.setEnabled(not read_only)
+        self.frozen = read_only
 
 
 def make_input(field: Field, parent: QWidget | None = None) -> FieldInput:

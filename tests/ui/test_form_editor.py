@@ -8,7 +8,8 @@ from crf_desktop.forms.lifecycle import RecordStatus
 from crf_desktop.services import records
 from crf_desktop.ui.field_inputs import ChoiceInput, LineInput
 from crf_desktop.ui.form_editor import FormEditor
-from crf_desktop.ui.qt import QDialog, QLineEdit, QMessageBox, QRadioButton, Qt
+from crf_desktop.ui.qt import QApplication, QDialog, QLineEdit, QMessageBox, QRadioButton, Qt
+from crf_desktop.ui.raise_query_dialog import RaiseQueryDialog
 from crf_desktop.ui.reason_dialog import ReasonDialog
 from tests.ui.conftest import Sessions
 from tests.ui.data_entry import ACR_ANSWERS, DEMOGRAPHICS, fill, focused, new_subject, open_editor, open_main
@@ -221,7 +222,18 @@ def test_a_monitor_sees_the_form_read_only_verifies_it_and_can_raise_a_query(qtb
     assert not editor.save_button.isVisible()
     assert editor.rows["weight_kg"].input.focus_widget().isReadOnly()
     sex = editor.rows["sex"].input
-    assert isinstance(sex, ChoiceInput) and not any(b.isEnabled() for b in sex.buttons.values())
+    assert isinstance(sex, ChoiceInput) and sex.text() == DEMOGRAPHICS["sex"]
+    # read-only, yet reachable by keyboard (a monitor raises a query on it): no click or key changes it
+    other = next(b for code, b in sex.buttons.items() if code != DEMOGRAPHICS["sex"])
+    other.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is other)
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_M, Qt.Key.Key_F, Qt.Key.Key_Delete):
+        qtbot.keyClick(other, key)
+    assert sex.text() == DEMOGRAPHICS["sex"] and not other.isChecked()
+    qtbot.keyClick(other, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(editor.dialog, RaiseQueryDialog) and editor.dialog.target["field_id"] == "sex"
+    editor.dialog.reject()
     assert editor.save() is None
     menu = editor.field_menu("weight_kg")
     texts = [a.text() for a in menu.actions()]

@@ -185,11 +185,18 @@ def test_enter_on_a_query_opens_the_monitor_s_form_at_the_field(qtbot: QtBot, se
     qtbot.keyClick(page.queries_tree, Qt.Key.Key_Return)
     editor = window.editors[(subject_id, "screening", "demographics", 0)]
     qtbot.waitActive(editor)
-    assert editor.read_only and not editor.rows[LAST_FIELD].input.focus_widget().isEnabled()
-    # the choice is read-only to the monitor: the cursor goes to the query's marker, where Enter closes it
+    assert editor.read_only
+    # the choice is read-only to the monitor but takes the cursor, as a read-only text box does; Ctrl+Shift+Q
+    # there closes the query, and so does Enter on the query's marker
+    choice = editor.rows[LAST_FIELD].input.focus_widget()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is choice)
+    press_query_shortcut(qtbot, editor)
+    assert isinstance(editor.dialog, QueryCloseDialog)
+    editor.dialog.reject()
+    qtbot.waitUntil(lambda: editor.dialog is None)
     marker = editor.query_markers[LAST_FIELD]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is marker)
     assert "Close query…" in marker.text() and marker.isEnabled()
+    marker.setFocus()
     qtbot.keyClick(marker, Qt.Key.Key_Return)
     assert isinstance(editor.dialog, QueryCloseDialog)
     editor.dialog.reject()
