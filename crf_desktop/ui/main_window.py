@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from crf_desktop import __version__
 from crf_desktop.core.roles import Permission
-from crf_desktop.services.centre import is_centre_dir
 from crf_desktop.services.printing import PrintRequest
 from crf_desktop.services.session import Session
 from crf_desktop.ui import language
@@ -72,8 +71,6 @@ class MainWindow(MenusMixin, QMainWindow):
         self.session_open = True
         self._end_reason = QUIT
         self.dialog: QDialog | None = None  # the dialog opened from a menu, for tests
-        self.at_centre = is_centre_dir(session)  # read once: the title is set again after the session has closed
-        self.setWindowTitle(window_title(session, centre=self.at_centre))
         self.fit_to_screen()
 
         self.audit_panel = AuditPanel(session)
@@ -84,6 +81,9 @@ class MainWindow(MenusMixin, QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.centre_page = centre_page_for(session)  # at the coordinating centre it replaces the site dashboard
+        # kept: the title is set again (a language switch) after the session has closed
+        self.at_centre = self.centre_page is not None
+        self.setWindowTitle(window_title(session, centre=self.at_centre))
         if self.centre_page is not None:
             self.centre_page.changed.connect(self.audit_panel.refresh)
             self.tabs.addTab(self.centre_page, "")
