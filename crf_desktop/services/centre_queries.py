@@ -38,6 +38,7 @@ from crf_desktop.services.records import resolve_form
 from crf_desktop.services.session import Session
 from crf_desktop.store import audit
 from crf_desktop.store import centre as store
+from crf_desktop.store.queries import centre_user
 from crf_desktop.store.query_decisions import (
     ANSWERED,
     CLOSE,
@@ -51,7 +52,6 @@ from crf_desktop.store.query_decisions import (
     audit_action,
     audit_reason,
     centre_query_decisions,
-    centre_user,
     follow_up,
     site_query_decisions,
 )

@@ -9,8 +9,10 @@ from crf_desktop.services.records import resolve_form
 from crf_desktop.services.session import Session
 from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, queries
+from crf_desktop.store.queries import FOLLOW_UP as FOLLOW_UP
 from crf_desktop.store.queries import Query as Query  # re-exported for the UI
 from crf_desktop.store.queries import QueryStatus as QueryStatus
+from crf_desktop.store.queries import centre_username as centre_username
 from crf_desktop.store.query_decisions import audit_reason
 
 
@@ -73,7 +75,7 @@ def close_query(session: Session, query_id: int, *, reopen_with: str | None = No
     with db.atomic():
         if reopen_with:
             updated = queries.update(db, query, status=QueryStatus.OPEN.value,
-                                     question=f"{query.question}\n— {reopen_with.strip()}")
+                                     question=f"{query.question}{queries.FOLLOW_UP}{reopen_with.strip()}")
             audit.append(db, user=session.user.username, action="query re-opened", new_value=reopen_with.strip(),
                          **_target(query))
         else:

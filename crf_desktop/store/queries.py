@@ -11,6 +11,22 @@ import sqlite_utils
 from crf_desktop.core.clock import iso, utcnow
 from crf_desktop.store.changes import next_change
 
+#: Between a query's text and what is added to it later, on a new line: a follow-up question when the query is
+#: re-opened (at the site or at the centre), an addition to its answer.
+FOLLOW_UP = "\n— "
+#: How a site names a user of the coordinating centre: the raiser of a query the centre sent, who closed it there.
+CENTRE_USER_SUFFIX = " (centre)"
+
+
+def centre_user(username: str) -> str:
+    """How a centre user is named at a site: ``dm (centre)``."""
+    return f"{username}{CENTRE_USER_SUFFIX}"
+
+
+def centre_username(name: str | None) -> str | None:
+    """The centre user's name when ``name`` names one (:func:`centre_user`), else None (a site user)."""
+    return name.removesuffix(CENTRE_USER_SUFFIX) if name and name.endswith(CENTRE_USER_SUFFIX) else None
+
 
 class QueryStatus(StrEnum):
     OPEN = "open"

@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 
 import sqlite_utils
 
+from crf_desktop.store.queries import FOLLOW_UP, centre_user
+
 CLOSE, REOPEN = "close", "reopen"
 ACTIONS = (CLOSE, REOPEN)
 OPEN, ANSWERED, CLOSED = "open", "answered", "closed"
@@ -61,14 +63,9 @@ class QueryState:
     closed_at: str | None
 
 
-def centre_user(username: str) -> str:
-    """How a centre user is named at a site (the same as for queries the centre raised)."""
-    return f"{username} (centre)"
-
-
 def follow_up(question: str, reason: str) -> str:
     """The question with a re-opening reason appended, as the site reads it."""
-    return f"{question}\n— {reason}"
+    return f"{question}{FOLLOW_UP}{reason}"
 
 
 def apply(state: QueryState, decision: Decision) -> tuple[QueryState, str]:

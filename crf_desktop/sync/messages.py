@@ -26,8 +26,8 @@ from crf_desktop.store import centre as centre_store
 from crf_desktop.store import queries as site_queries
 from crf_desktop.store import users as centre_users
 from crf_desktop.store.datadir import fsync_dir
-from crf_desktop.store.queries import QueryStatus
-from crf_desktop.store.query_decisions import CLOSE, Decision, QueryState, apply, centre_user
+from crf_desktop.store.queries import QueryStatus, centre_user
+from crf_desktop.store.query_decisions import CLOSE, Decision, QueryState, apply
 from crf_desktop.sync.folder import (
     ensure_folder,
     folder_error,
@@ -147,7 +147,7 @@ def _apply_query(db: sqlite_utils.Database, q: dict[str, Any], *, user: str) -> 
     """Bring the site's copy of a centre query up to revision ``q["rev"]``; 1 when the site's row changed."""
     found = db.execute("SELECT id, centre_rev FROM queries WHERE centre_ref = ?", [q["id"]]).fetchone()
     rev = int(q["rev"])
-    raiser = f"{q['raised_by']} (centre)"
+    raiser = centre_user(q["raised_by"])
     if found is None:
         if db.execute("SELECT 1 FROM subjects WHERE subject_id = ?", [q["subject_id"]]).fetchone() is None:
             raise PackageRejected(Reason.WRONG_PLACE, f"query {q['id']} names subject {q['subject_id']}, unknown "
@@ -171,7 +171,7 @@ def _apply_query(db: sqlite_utils.Database, q: dict[str, Any], *, user: str) -> 
     changes: dict[str, str | None] = {}
     action = None
     if q["status"] == QueryStatus.CLOSED.value and current.status is not QueryStatus.CLOSED:
-        changes = {"status": QueryStatus.CLOSED.value, "closed_by": q["closed_by"] and f"{q['closed_by']} (centre)",
+        changes = {"status": QueryStatus.CLOSED.value, "closed_by": q["closed_by"] and centre_user(q["closed_by"]),
                    "closed_at": q["closed_at"]}
         action = "query closed at centre"
     elif q["status"] == QueryStatus.OPEN.value and (current.status is not QueryStatus.OPEN

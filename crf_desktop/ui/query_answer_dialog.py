@@ -4,13 +4,13 @@ screen (its question, who raised it and when, its status) for the form editor an
 A query that calls for a change of the data is answered here, and the value itself is changed in the form editor
 and saved with a reason, as every change is: there is one way to change data. An answered query waits for the
 monitor who raised it; until they close it the site may add to its answer: the addition goes under the answer so far
-(:data:`ADDED`), so the monitor reads the whole exchange.
+(``FOLLOW_UP``, as a follow-up is added to a question), so the monitor reads the whole exchange.
 """
 
 from __future__ import annotations
 
 from crf_desktop.forms.model import Field
-from crf_desktop.services.queries import Query, QueryStatus, answer_query
+from crf_desktop.services.queries import FOLLOW_UP, Query, QueryStatus, answer_query
 from crf_desktop.services.session import Session
 from crf_desktop.ui.audit_table_model import local_time
 from crf_desktop.ui.dialog_buttons import ActionButtonBox
@@ -18,8 +18,6 @@ from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.qt import QDialog, QLabel, QPlainTextEdit, Qt, QVBoxLayout, QWidget
-
-ADDED = "\n— "  # between the answer so far and what is added to it (as a follow-up is added to a question)
 
 
 def status_text(status: QueryStatus) -> str:
@@ -124,7 +122,7 @@ class QueryAnswerDialog(QDialog):
             self.answer_edit.setFocus()
             return
         if self.adding:
-            text = f"{(self.asked.answer or '').strip()}{ADDED}{text.strip()}"
+            text = f"{(self.asked.answer or '').strip()}{FOLLOW_UP}{text.strip()}"
         outcome = run_service(self, lambda: answer_query(self.session, self.asked.id, text), inline=self.message)
         if outcome.ok:
             self.query = outcome.value

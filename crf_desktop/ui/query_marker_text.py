@@ -16,16 +16,13 @@ from __future__ import annotations
 
 from crf_desktop.core.clock import parse_iso
 from crf_desktop.forms.dates import display_date
-from crf_desktop.services.queries import Query, QueryStatus
+from crf_desktop.services.queries import FOLLOW_UP, Query, QueryStatus, centre_username
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.query_answer_dialog import status_text
 
 SHORT = 70  # characters of a question or an answer on the marker
-#: How a follow-up question is appended to the query's text when it is re-opened (``queries.close_query`` at the
-#: site, ``centre_queries.reopen_query`` at the centre): a new line starting with a dash.
-FOLLOW_UP = "\n— "
 
-__all__ = ["FOLLOW_UP", "SHORT", "follow_up", "from_centre", "marker_text", "one_line", "raiser"]
+__all__ = ["SHORT", "follow_up", "from_centre", "marker_text", "one_line", "raiser"]
 
 
 def one_line(text: str, *, last: bool = False) -> str:
@@ -53,20 +50,15 @@ def answered_date(timestamp: str) -> str:
         return timestamp
 
 
-#: How the site stores the raiser of a query that came from the centre (``sync/messages.py``): "dm (centre)".
-CENTRE_SUFFIX = " (centre)"
-
-
 def from_centre(query: Query) -> bool:
     """Whether the coordinating centre raised ``query`` (its data manager closes it there, not a site monitor)."""
-    return query.raised_by.endswith(CENTRE_SUFFIX)
+    return centre_username(query.raised_by) is not None
 
 
 def raiser(query: Query) -> str:
     """Who raised ``query``, in words: a site user's name, or "dm at the centre"."""
-    if from_centre(query):
-        return fill(translate("FormEditor", "%1 at the centre"), query.raised_by[:-len(CENTRE_SUFFIX)])
-    return query.raised_by
+    at_centre = centre_username(query.raised_by)
+    return query.raised_by if at_centre is None else fill(translate("FormEditor", "%1 at the centre"), at_centre)
 
 
 def marker_text(query: Query, *, answered_at: str | None, viewer: str) -> str:
