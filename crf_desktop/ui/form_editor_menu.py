@@ -14,6 +14,7 @@ from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.dialog_keeper import open_kept
 from crf_desktop.ui.field_history_dialog import FieldHistoryDialog
+from crf_desktop.ui.form_editor_queries import QUERY_SHORTCUT
 from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
@@ -68,7 +69,7 @@ class FieldMenuMixin:
         enabled on the raiser's own queries only)."""
         if not self.has_queries(field_id):
             return
-        shortcut = "\t" + QKeySequence("Ctrl+Shift+Q").toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = "\t" + QKeySequence(QUERY_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         if self.session.can(Permission.ANSWER_QUERY):
             to_answer = self.answerable_query(field_id)
             adding = to_answer is not None and to_answer.status is QueryStatus.ANSWERED and bool(to_answer.answer)
