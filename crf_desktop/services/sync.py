@@ -113,12 +113,17 @@ def read_enrolment(path: Path, *, site: str, study: str) -> Enrolment:
     return found
 
 
+def _pairs(identity: state.Identity) -> KeyPairs:
+    """The site's own key pairs, as its identity keeps them."""
+    return KeyPairs(sign_key=identity.sign_key, box_key=identity.box_key)
+
+
 def _keys(session: Session) -> tuple[state.Identity, KeyPairs]:
     found = state.identity(session.site.db)
     if found is None:
         raise UserInputError(f"site {session.site_id} is not enrolled with a coordinating centre yet: the site "
                              "admin enrols it with the centre's key file (crf-desktop enrol --centre-key FILE)")
-    return found, KeyPairs(sign_key=found.sign_key, box_key=found.box_key)
+    return found, _pairs(found)
 
 
 def enrol_site(session: Session, enrolment: Enrolment, *, source: str,
@@ -138,7 +143,7 @@ def enrol_site(session: Session, enrolment: Enrolment, *, source: str,
         raise UserInputError(f"site {session.site_id} is already enrolled with the centre key "
                              f"{current.centre_fingerprint}; this file has key {enrolment.centre_fingerprint}. "
                              "Check with the centre: a site keeps its centre for the whole study")
-    keys = KeyPairs(sign_key=current.sign_key, box_key=current.box_key) if current else KeyPairs.generate()
+    keys = _pairs(current) if current else KeyPairs.generate()
     with db.atomic():
         state.save_identity(db, state.Identity(
             sign_key=keys.sign_key, box_key=keys.box_key, centre_box_public=enrolment.centre_box_public,
@@ -173,7 +178,7 @@ def site_key_fingerprint(session: Session) -> str:
     found = state.identity(session.site.db)
     if found is None:
         return "not enrolled with a coordinating centre yet"
-    return KeyPairs(sign_key=found.sign_key, box_key=found.box_key).fingerprint
+    return _pairs(found).fingerprint
 
 
 def centre_key_fingerprint(session: Session) -> str | None:
@@ -416,7 +421,7 @@ def next_export(session: Session, folder: Path | None = None) -> NextExport:
                else remembered_folder_problem(session))
     if identity is None or chosen is None or problem is not None:  # the export could not read the folder
         return NextExport(changes=here, from_centre=0, folder=chosen, folder_problem=problem)
-    keys = KeyPairs(sign_key=identity.sign_key, box_key=identity.box_key)
+    keys = _pairs(identity)
     next_name = _next_package_name(session)
     ahead = _outbox_ahead(session, site_outbox(chosen, session.site_id), keys)
     found = NextExport(changes=here, from_centre=0, folder=chosen,
