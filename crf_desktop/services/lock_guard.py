@@ -17,7 +17,8 @@ class CasebookLocked(UserInputError):
 
 def refuse_if_locked(session: Session, subject_id: str, what: str) -> None:
     """Raise CasebookLocked naming the lock when ``subject_id``'s casebook is locked."""
-    lock = locks.current(session.site.db, subject_id)
+    db = session.site.db
+    lock = session.site.reads.get(("casebook lock", subject_id), lambda: locks.current(db, subject_id))
     if lock is not None:
         raise CasebookLocked(f"the casebook of {subject_id} is locked (by {lock.by} at {lock.at}), so {what} cannot "
                              "be changed; a data manager or investigator must unlock it with a reason first")

@@ -5,7 +5,11 @@ Every rule of :mod:`crf_desktop.forms.lifecycle` is enforced here, whatever the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
+from datetime import date
+
+import sqlite_utils
 
 from crf_desktop.core.errors import UserInputError
 from crf_desktop.core.roles import Permission
@@ -15,7 +19,7 @@ from crf_desktop.forms.issues import Issue
 from crf_desktop.forms.library import eligibility as eligibility_form
 from crf_desktop.forms.library import labs as labs_form
 from crf_desktop.forms.lifecycle import RecordStatus
-from crf_desktop.forms.model import Form
+from crf_desktop.forms.model import Form, Value
 from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.forms.study_config import StudyConfiguration
 from crf_desktop.forms.trial.eligibility import evaluate_eligibility
@@ -30,6 +34,7 @@ from crf_desktop.services.subjects import get_subject
 from crf_desktop.store import audit, records
 from crf_desktop.store import signatures as signature_store
 from crf_desktop.store.audit import AuditEntry, AuditEvent
+from crf_desktop.store.read_cache import Stamp
 from crf_desktop.store.records import Record as Record  # the UI's record type
 
 
@@ -99,19 +104,50 @@ def validation_context(session: Session, subject_id: str, confirmed: dict[str, s
         found = eligibility.load_subject_records(db, subject_id)
         subject = eligibility.subject_values(found)
         subject.update(evaluate_eligibility(eligibility.inputs_from(db, found, raw)).form_context())
+        consent = eligibility.consent_date_of(found)
     else:
-        found = eligibility.load_demographics_and_consent(db, subject_id)
-        subject = eligibility.subject_values(found)
+        values, consent = session.site.reads.get(_context_key(subject_id),
+                                                 lambda: _demographics_and_consent(db, subject_id))
+        subject = dict(values)
     subject[STUDY_EGFR_EQUATION] = (config if config is not None else current_configuration(session)).egfr_equation
-    return Context(today=session.today(), consent_date=eligibility.consent_date_of(found),
-                   confirmed=dict(confirmed or {}), subject=subject)
+    return Context(today=session.today(), consent_date=consent, confirmed=dict(confirmed or {}), subject=subject)
+
+
+def _context_key(subject_id: str) -> tuple[str, str]:
+    return ("subject context", subject_id)
+
+
+def _demographics_and_consent(db: sqlite_utils.Database, subject_id: str) -> tuple[dict[str, Value | None],
+                                                                                  date | None]:
+    found = eligibility.load_demographics_and_consent(db, subject_id)
+    return eligibility.subject_values(found), eligibility.consent_date_of(found)
+
+
+def _record_key(subject_id: str, visit: str, form_id: str, repeat_no: int) -> tuple[str, str, str, str, int]:
+    return ("record", subject_id, visit, form_id, repeat_no)
+
+
+def _copy(record: Record | None) -> Record | None:
+    """A record whose values the holder may change without touching the one kept in the site's read cache."""
+    if record is None:
+        return None
+    return replace(record, data=dict(record.data), confirmations=dict(record.confirmations))
+
+
+def _current(session: Session, subject_id: str, visit: str, form_id: str, repeat_no: int) -> Record | None:
+    """The stored record, read once while the database is unchanged (the editor opens it, the save reads it
+    again); the caller must not change it."""
+    db = session.site.db
+    return session.site.reads.get(_record_key(subject_id, visit, form_id, repeat_no),
+                                  lambda: records.get(db, subject_id=subject_id, visit=visit, form=form_id,
+                                                      repeat_no=repeat_no))
 
 
 def get_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record | None:
     session.require(Permission.VIEW_DATA)
     get_subject(session, subject_id)
     resolve_form(visit, form_id)
-    return records.get(session.site.db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
+    return _copy(_current(session, subject_id, visit, form_id, repeat_no))
 
 
 def subject_records(session: Session, subject_id: str) -> list[Record]:
@@ -158,7 +194,7 @@ def save_record(
     session.require(Permission.ENTER_DATA)
     form = resolve_form(visit, form_id)
     db = session.site.db
-    current = records.get(db, subject_id=subject_id, visit=visit, form=form_id, repeat_no=repeat_no)
+    current = _current(session, subject_id, visit, form_id, repeat_no)
     if current is None:
         get_subject(session, subject_id)  # an existing record already proves the subject exists
     if current is not None and not lifecycle.editable(current.status):
@@ -188,6 +224,9 @@ def save_record(
                              f"change of {', '.join(changed)}")
     user = session.user.username
     target = {"subject": subject_id, "visit": visit, "form": _form_target(form_id, repeat_no)}
+    reads = session.site.reads
+    signed = reads.get(("valid signatures", subject_id), lambda: signature_store.any_valid(db, subject_id))
+    before = reads.stamp()  # after the last read: from here on, only this save writes
     with db.atomic():
         saved = records.write(db, current=current, subject_id=subject_id, visit=visit, form=form_id,
                               repeat_no=repeat_no,
@@ -205,16 +244,29 @@ def save_record(
                                      new_value=status.value, reason=reason_text, **target))
         audit.append_many(db, events)  # one head read, one executemany: a save audits many fields
         form_checks.audit_notices(db, user=user, target=target, found=notices, changed=changed)
-        if current is None or changed or current.form_version != saved.form_version:
+        if signed and (current is None or changed or current.form_version != saved.form_version):
             signature_store.invalidate_covering(db, subject_id=subject_id, visit=visit, form=form_id,
                                                 repeat_no=repeat_no, user=user, version=saved.version,
                                                 fields=changed)
+    _kept_after_save(session, before, saved, signed=signed)
     prompts = _prompts(notices)
     if form_id == labs_form.FORM_ID:
         prompts += lab_adverse_events.lab_prompts(session, subject_id=subject_id, visit=visit, data=saved.data,
                                                   changed=changed)
     return SaveOutcome(saved=True, result=result, record=saved, changed_fields=changed,
                        adverse_events=prompts, prohibited=notices.prohibited)
+
+
+def _kept_after_save(session: Session, before: Stamp | None, saved: Record, *, signed: bool) -> None:
+    """Tell the read cache what the save changed: the record itself (kept as saved), the subject's standing
+    signatures when there were any, and every form's context when the record is the demographics or consent."""
+    key = _record_key(saved.subject_id, saved.visit, saved.form, saved.repeat_no)
+    stale: list[Hashable] = [key]
+    if signed:
+        stale.append(("valid signatures", saved.subject_id))
+    if (saved.visit, saved.form) in eligibility.CONTEXT_RECORDS:
+        stale.append(_context_key(saved.subject_id))
+    session.site.reads.written(before, stale, kept={key: _copy(saved)})
 
 
 def _prompts(notices: form_checks.Notices) -> tuple[AdverseEventPrompt, ...]:

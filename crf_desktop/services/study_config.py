@@ -30,8 +30,10 @@ MAX_SOURCE = 200
 
 
 def current_configuration(session: Session) -> StudyConfiguration:
-    """The configuration in force: the last one installed, or the default until one is."""
-    found = store.latest(session.site.db)
+    """The configuration in force: the last one installed, or the default until one is (read once while the
+    database is unchanged: every save and live check asks)."""
+    db = session.site.db
+    found = session.site.reads.get("study configuration", lambda: store.latest(db))
     return DEFAULT_STUDY_CONFIGURATION if found is None else found.configuration
 
 

@@ -134,6 +134,13 @@ def valid_signatures(db: sqlite_utils.Database, subject_id: str | None = None) -
     return [_signature(r) for r in found]
 
 
+def any_valid(db: sqlite_utils.Database, subject_id: str) -> bool:
+    """Whether any signature of the subject still stands (a save with none to invalidate reads no more)."""
+    row = db.execute("SELECT EXISTS (SELECT 1 FROM signatures WHERE valid = 1 AND subject_id = ?)",
+                     [subject_id]).fetchone()
+    return bool(row[0])
+
+
 def invalidate(db: sqlite_utils.Database, signature: StoredSignature, *, user: str, reason: str) -> None:
     """Mark a valid signature invalid (the only change a signature row allows); inside the caller's transaction."""
     seq = next_change(db, kind="signature", subject_id=signature.subject_id)

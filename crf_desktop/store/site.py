@@ -43,6 +43,7 @@ from crf_desktop.store.keywrap import (
     wrap_with_recovery,
 )
 from crf_desktop.store.lock import DataDirLock
+from crf_desktop.store.read_cache import ReadCache
 from crf_desktop.store.site_identity import read_site_identity as read_site_identity  # re-exported
 from crf_desktop.store.site_identity import require_site as _require_site
 
@@ -57,6 +58,10 @@ class OpenSite:
     db_key: bytes
     lock: DataDirLock
     warnings: list[str] = field(default_factory=list)
+    reads: ReadCache = field(init=False, repr=False)  # what the save and the live check read again and again
+
+    def __post_init__(self) -> None:
+        self.reads = ReadCache(self.db)
 
     @property
     def site_id(self) -> str:
