@@ -5,9 +5,11 @@ Every rule of :mod:`crf_desktop.forms.lifecycle` is enforced here, whatever the 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import functools
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
@@ -37,6 +39,9 @@ from crf_desktop.store.audit import AuditEntry, AuditEvent
 from crf_desktop.store.read_cache import Stamp
 from crf_desktop.store.records import Record as Record  # the UI's record type
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 class ReasonRequired(UserInputError):
     """A complete (or verified, or signed) record changes: the user must say why."""
@@ -64,6 +69,17 @@ class SaveOutcome:
     def adverse_event(self) -> AdverseEventPrompt | None:
         """The first adverse-event offer (an infusion form gives at most one)."""
         return self.adverse_events[0] if self.adverse_events else None
+
+
+def _one_look(service: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
+    """A service call that reads through the site's read cache several times looks for other programs' commits
+    once (:meth:`ReadCache.call`)."""
+    @functools.wraps(service)
+    def call(session: Session, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with session.site.reads.call():
+            return service(session, *args, **kwargs)
+
+    return call
 
 
 def _form_target(form_id: str, repeat_no: int) -> str:
@@ -143,6 +159,7 @@ def _current(session: Session, subject_id: str, visit: str, form_id: str, repeat
                                                       repeat_no=repeat_no))
 
 
+@_one_look
 def get_record(session: Session, *, subject_id: str, visit: str, form_id: str, repeat_no: int = 0) -> Record | None:
     session.require(Permission.VIEW_DATA)
     get_subject(session, subject_id)
@@ -165,6 +182,7 @@ def next_log_number(session: Session, *, subject_id: str, log: str, form_id: str
     return records.next_repeat_no(session.site.db, subject_id=subject_id, visit=log, form=form_id)
 
 
+@_one_look
 def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str],
           confirmed: dict[str, str] | None = None, visit: str | None = None) -> Result:
     """Validate without saving (the editor's live check), against the form as the study configuration shapes it;
@@ -178,6 +196,7 @@ def check(session: Session, *, subject_id: str, form_id: str, raw: dict[str, str
                                schedule=config.schedule)
 
 
+@_one_look
 def save_record(
     session: Session,
     *,

@@ -34,13 +34,38 @@ class ReadCache:
         self._db = db
         self._stamp: Stamp | None = None
         self._values: dict[Hashable, object] = {}
+        self._calls = 0  # how many service calls (:meth:`call`) are running
+        self._call_stamp: Stamp | None = None
 
     def stamp(self) -> Stamp | None:
-        """The database's state now; ``None`` inside a transaction (nothing is cached there)."""
+        """The database's state now; ``None`` inside a transaction (nothing is cached there).
+
+        Within a service call (:meth:`call`) another connection's commit is looked for once, when the call
+        starts, and again after each write of this connection; a write of this connection is always seen.
+        """
         conn = self._db.conn
         if conn.in_transaction:
             return None
-        return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+        changes = conn.total_changes
+        if self._call_stamp is not None and self._call_stamp[0] == changes:
+            return self._call_stamp
+        stamp = changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+        if self._calls:
+            self._call_stamp = stamp
+        return stamp
+
+    def call(self) -> _Call:
+        """``with reads.call():`` around one service call (a save, a check) that reads through the cache
+        several times: the others' commits are looked for once, not at every read (each look is a statement)."""
+        return _Call(self)
+
+    def _enter(self) -> None:
+        self._calls += 1
+
+    def _leave(self) -> None:
+        self._calls -= 1
+        if not self._calls:
+            self._call_stamp = None
 
     def get(self, key: Hashable, read: Callable[[], T]) -> T:
         """The value kept under ``key`` while the database has not changed, else ``read()`` (and kept).
@@ -74,3 +99,16 @@ class ReadCache:
             self._values.pop(key, None)
         self._values.update(kept)
         self._stamp = now
+
+
+class _Call:
+    """The span of one service call (:meth:`ReadCache.call`); calls may nest."""
+
+    def __init__(self, cache: ReadCache) -> None:
+        self._cache = cache
+
+    def __enter__(self) -> None:
+        self._cache._enter()  # noqa: SLF001 - the cache's own helper
+
+    def __exit__(self, *_exc: object) -> None:
+        self._cache._leave()  # noqa: SLF001

@@ -125,3 +125,22 @@ def test_a_writer_keeps_nothing_when_the_cache_was_already_out_of_date(
     cache.written(before, stale=[], kept={"saved": "as written"})
     assert cache.get("v", lambda: _reader(db, reads)) == "changed unseen"
     assert cache.get("saved", lambda: "read again") == "read again"
+
+
+def test_within_one_service_call_its_own_writes_are_still_seen(
+        encrypted: tuple[sqlite_utils.Database, Path, bytes]) -> None:
+    db, path, key = encrypted
+    cache, reads = ReadCache(db), []
+    with cache.call():
+        assert cache.get("v", lambda: _reader(db, reads)) == "first"
+        with db.conn:
+            db.execute("UPDATE values_ SET value = 'written in the call' WHERE id = 1")
+        assert cache.get("v", lambda: _reader(db, reads)) == "written in the call"
+    other = connect_keyed(path, key)
+    try:
+        other.execute("UPDATE values_ SET value = 'after the call' WHERE id = 1")
+        other.commit()
+    finally:
+        other.close()
+    with cache.call():  # a new call looks for other connections' commits again
+        assert cache.get("v", lambda: _reader(db, reads)) == "after the call"
