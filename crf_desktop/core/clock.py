@@ -27,8 +27,8 @@ def set_clock(clock: Callable[[], datetime] | None) -> None:
 
 
 def iso(moment: datetime) -> str:
-    """ISO 8601 in UTC with microseconds and a ``Z``: sortable, unambiguous."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """ISO 8601 in UTC with microseconds and a ``Z``: sortable, unambiguous (2026-03-05T14:02:11.123456Z)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 _ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,6}Z")

@@ -45,9 +45,12 @@ class AuditEntry:
         return _chain_hash(self.prev_hash, self.canonical())
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once, used for every entry
+
+
 def _canonical(values: Sequence[object]) -> bytes:
     """The bytes an entry's hash covers: its FIELDS values as compact JSON."""
-    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _COMPACT(values).encode("utf-8")
 
 
 def _chain_hash(prev_hash: str, canonical: bytes) -> str:
@@ -102,16 +105,18 @@ def append_many(db: sqlite_utils.Database, events: Sequence[AuditEvent]) -> list
         head_seq, head_hash = db.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         ts = iso(utcnow())
         prev_hash = head_hash or GENESIS
-        sealed = []
-        for offset, event in enumerate(events, start=1):
-            values = [int(head_seq) + offset, ts, event.user, event.action, event.subject, event.visit, event.form,
-                      event.field, event.old_value, event.new_value, event.reason]
+        sealed: list[AuditEntry] = []
+        for seq, event in enumerate(events, start=int(head_seq) + 1):
+            values = (seq, ts, event.user, event.action, event.subject, event.visit, event.form, event.field,
+                      event.old_value, event.new_value, event.reason)  # as FIELDS
             entry_hash = _chain_hash(prev_hash, _canonical(values))
-            sealed.append(AuditEntry(**dict(zip(FIELDS, values, strict=True)),  # type: ignore[arg-type]
+            sealed.append(AuditEntry(seq=seq, ts=ts, user=event.user, action=event.action, subject=event.subject,
+                                     visit=event.visit, form=event.form, field=event.field,
+                                     old_value=event.old_value, new_value=event.new_value, reason=event.reason,
                                      prev_hash=prev_hash, hash=entry_hash))
             prev_hash = entry_hash
-        db.conn.executemany(_INSERT, [[getattr(e, name) for name in FIELDS] + [e.prev_hash, e.hash]
-                                      for e in sealed])
+        db.conn.executemany(_INSERT, [(e.seq, e.ts, e.user, e.action, e.subject, e.visit, e.form, e.field,
+                                       e.old_value, e.new_value, e.reason, e.prev_hash, e.hash) for e in sealed])
     return sealed
 
 

@@ -61,8 +61,8 @@ def _record(row: dict[str, Any]) -> Record:
     )
 
 
-def _dump(values: dict[str, str]) -> str:
-    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+# One encoder for every save (json.dumps with options builds a new one at each call).
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 # Plain SQL (store.sql.rows): these run several times on every save.
