@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from crf_desktop.core.roles import Role
-from crf_desktop.store import users
 from tests.e2e.cli import crf
-from tests.services.unblinding_world import CENTRE_PASSWORD, LIST, STUDY, World, build_world, write_list
+from tests.services.unblinding_world import CENTRE_PASSWORD, STUDY, World, fresh_world
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
-    return build_world(tmp_path / "world")
+def world(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> World:
+    return fresh_world(tmp_path_factory, tmp_path / "world")
 
 
 def _centre(world: World, env: dict[str, str], *args: str, user: str = "dm") -> tuple[int, str]:
@@ -30,13 +29,8 @@ def _centre(world: World, env: dict[str, str], *args: str, user: str = "dm") -> 
 @pytest.mark.slow
 def test_after_unblinding_the_centre_enrols_no_site_and_raises_no_query(world: World, cli_env: dict[str, str],
                                                                        tmp_path: Path) -> None:
-    admin = world.centre()
-    try:
-        admin.add_user(username="monitor", full_name="Mo Nitor", role=Role.MONITOR, password=CENTRE_PASSWORD)
-        users.update(admin.site.db, "monitor", must_change_password=False)
-    finally:
-        admin.close()
-    listed = str(write_list(tmp_path / "site-01.csv", LIST))
+    world.add_centre_user("monitor", "Mo Nitor", Role.MONITOR)
+    listed = str(world.full_list())
     unblind = ("unblind", "--reason", "Database locked on 2026-11-20", "--confirm-study", STUDY,
                "--randomisation", listed)
 

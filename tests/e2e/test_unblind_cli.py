@@ -11,12 +11,12 @@ import pytest
 from crf_desktop.services.session import login
 from crf_desktop.store import centre_unblinding as store
 from tests.e2e.cli import crf
-from tests.services.unblinding_world import CENTRE_PASSWORD, LIST, STUDY, World, build_world, write_list
+from tests.services.unblinding_world import CENTRE_PASSWORD, LIST, STUDY, World, fresh_world, write_list
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
-    return build_world(tmp_path / "world")
+def world(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> World:
+    return fresh_world(tmp_path_factory, tmp_path / "world")
 
 
 def _unblind(world: World, env: dict[str, str], *extra: str, password: str = CENTRE_PASSWORD,

@@ -5,7 +5,6 @@ before anyone is warned or asked for a password."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,47 +13,33 @@ from crf_desktop.core.errors import PermissionDenied, UserInputError
 from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import sync as sync_service
-from crf_desktop.services.centre_unblinding import blinding_status, unblind_precheck, unblind_study
+from crf_desktop.services.centre_unblinding import blinding_status, unblind_precheck
 from crf_desktop.services.randomisation import randomise
 from crf_desktop.services.session import Session
 from crf_desktop.store import centre_unblinding as store
-from crf_desktop.store import users
 from tests.services.test_eligibility_service import screen
-from tests.services.unblinding_world import (
-    CENTRE_PASSWORD,
-    LIST,
-    STUDY,
-    World,
-    build_world,
-    copy_world,
-    write_list,
-)
-from tests.sync.conftest import save_consent
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("lock") / "world")
+from tests.services.unblinding_world import LIST, STUDY, World, fresh_world, unblind_the_study
 
 
 @pytest.fixture
-def world(template: World, tmp_path: Path) -> World:
-    return copy_world(template, tmp_path / "world")
+def world(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> World:
+    return fresh_world(tmp_path_factory, tmp_path / "world")
 
 
 @pytest.fixture
-def locked(world: World, tmp_path: Path) -> Iterator[tuple[World, store.StudyUnblinding]]:
-    centre = world.centre()
-    try:
-        done = unblind_study(centre, password=CENTRE_PASSWORD, reason="Database locked on 2026-11-20",
-                             confirm_study_id=STUDY, randomisation_files=[write_list(tmp_path / "l.csv", LIST)])
-    finally:
-        centre.close()
-    yield world, done
+def locked(world: World) -> tuple[World, store.StudyUnblinding]:
+    return world, world.lock()
 
 
 def _actions(session: Session) -> list[str]:
     return [e.action for e in session.audit_trail(limit=1000)]
+
+
+def _raise_consent_query(centre: Session, world: World) -> str:
+    """The centre asks site 01 who obtained the first subject's consent."""
+    return centre_service.raise_query(centre, site="01", subject_id=world.subjects[0], visit="screening",
+                                      form="consent", repeat_no=0, field="consent_obtained_by",
+                                      question="Who obtained consent?")
 
 
 def test_no_site_is_enrolled_after_the_lock(locked: tuple[World, store.StudyUnblinding], tmp_path: Path) -> None:
@@ -82,24 +67,19 @@ def test_no_query_is_raised_after_the_lock(locked: tuple[World, store.StudyUnbli
     try:
         with pytest.raises(UserInputError, match=f"database is locked.*unblinded on {done.unblinded_at}.*no new "
                            "query can be raised"):
-            centre_service.raise_query(centre, site="01", subject_id=world.subjects[0], visit="screening",
-                                       form="consent", repeat_no=0, field="consent_obtained_by",
-                                       question="Who obtained consent?")
+            _raise_consent_query(centre, world)
         assert centre_service.list_queries(centre) == []
     finally:
         centre.close()
 
 
-def test_a_query_closed_before_the_lock_is_not_re_opened_after_it(world: World, tmp_path: Path) -> None:
+def test_a_query_closed_before_the_lock_is_not_re_opened_after_it(world: World) -> None:
     # QA: a re-open sends a new follow-up question to the site, which is new data after the lock
     centre = world.centre()
     try:
-        query_id = centre_service.raise_query(centre, site="01", subject_id=world.subjects[0], visit="screening",
-                                              form="consent", repeat_no=0, field="consent_obtained_by",
-                                              question="Who obtained consent?")
+        query_id = _raise_consent_query(centre, world)
         centre_service.close_query(centre, query_id, "checked against the consent log")
-        unblind_study(centre, password=CENTRE_PASSWORD, reason="Database locked on 2026-11-20",
-                      confirm_study_id=STUDY, randomisation_files=[write_list(tmp_path / "l.csv", LIST)])
+        unblind_the_study(centre, [world.full_list()])
         with pytest.raises(UserInputError, match="database is locked.*no query can be re-opened"):
             centre_service.reopen_query(centre, query_id, "Please also give the time of consent")
         (query,) = centre_service.list_queries(centre)
@@ -111,22 +91,14 @@ def test_a_query_closed_before_the_lock_is_not_re_opened_after_it(world: World, 
 def test_a_query_may_be_raised_while_blinded(world: World) -> None:
     centre = world.centre()
     try:
-        query_id = centre_service.raise_query(centre, site="01", subject_id=world.subjects[0], visit="screening",
-                                              form="consent", repeat_no=0, field="consent_obtained_by",
-                                              question="Who obtained consent?")
-        assert query_id == "C-0001"
+        assert _raise_consent_query(centre, world) == "C-0001"
     finally:
         centre.close()
 
 
 def test_data_after_the_lock_is_applied_and_reported_per_site(locked: tuple[World, store.StudyUnblinding]) -> None:
     world, done = locked
-    site = world.coordinator()
-    try:
-        save_consent(site, world.subjects[0], "Dr Li", reason="name of the person corrected")
-        sync_service.export_to_centre(site, world.folder)
-    finally:
-        site.close()
+    world.send_consent_change()
     centre = world.centre()
     try:
         report = centre_service.import_packages(centre, world.folder)
@@ -143,12 +115,7 @@ def test_data_after_the_lock_is_applied_and_reported_per_site(locked: tuple[Worl
 
 
 def test_an_import_while_blinded_says_nothing_of_a_lock(world: World) -> None:
-    site = world.coordinator()
-    try:
-        save_consent(site, world.subjects[0], "Dr Li", reason="name of the person corrected")
-        sync_service.export_to_centre(site, world.folder)
-    finally:
-        site.close()
+    world.send_consent_change()
     centre = world.centre()
     try:
         report = centre_service.import_packages(centre, world.folder)
@@ -188,18 +155,16 @@ def test_the_status_shows_what_was_unblinded_and_what_came_after(locked: tuple[W
         assert f"subject {earlier} (" not in text
 
 
-def test_the_precheck_refuses_before_any_warning_and_writes_nothing(world: World, tmp_path: Path) -> None:
+def test_the_precheck_refuses_before_any_warning_and_writes_nothing(world: World) -> None:
+    world.add_centre_user("monitor", "Mo Nitor", Role.MONITOR)
     admin = world.centre()
     try:
-        admin.add_user(username="monitor", full_name="Mo Nitor", role=Role.MONITOR, password=CENTRE_PASSWORD)
-        users.update(admin.site.db, "monitor", must_change_password=False)
         with pytest.raises(UserInputError, match=f"subject {world.subjects[2]}, randomisation number R01-003"):
             unblind_precheck(admin)
-        listed = write_list(tmp_path / "l.csv", LIST)
+        listed = world.full_list()
         unblind_precheck(admin, [listed])  # would succeed: nothing raised, nothing kept
         assert store.unblinding(admin.site.db, STUDY) is None and len(store.list_entries(admin.site.db)) == 2
-        done = unblind_study(admin, password=CENTRE_PASSWORD, reason="Database locked", confirm_study_id=STUDY,
-                             randomisation_files=[listed])
+        done = unblind_the_study(admin, [listed])
         with pytest.raises(UserInputError, match=f"already unblinded on {done.unblinded_at} by Dana Manager"):
             unblind_precheck(admin)
     finally:

@@ -20,39 +20,30 @@ import pytest
 from crf_desktop.core.errors import AuthenticationError, PermissionDenied, UserInputError
 from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
-from crf_desktop.services import sync as sync_service
 from crf_desktop.services.centre_export import export_trial
-from crf_desktop.services.centre_unblinding import blinding_status, unblind_study
+from crf_desktop.services.centre_unblinding import blinding_status
 from crf_desktop.services.session import Session, login
 from crf_desktop.store import centre_unblinding as store
-from crf_desktop.store import users
 from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.sync.odm_metadata import SUBJECT_FORM
 from crf_desktop.sync.odm_names import item_oid
 from tests.services.unblinding_world import (
-    CENTRE_PASSWORD,
     ENROLMENT_LIST,
     LIST,
     STUDY,
     World,
-    build_world,
-    copy_world,
+    fresh_world,
+    unblind_the_study,
     write_list,
 )
-from tests.sync.conftest import save_consent
 from tests.sync.export_data import odm_schema
 
 ODM = "{http://www.cdisc.org/ns/odm/v1.3}"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("unblinding") / "world")
-
-
 @pytest.fixture
-def world(template: World, tmp_path: Path) -> World:
-    return copy_world(template, tmp_path / "world")
+def world(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> World:
+    return fresh_world(tmp_path_factory, tmp_path / "world")
 
 
 @pytest.fixture
@@ -60,12 +51,6 @@ def dm(world: World) -> Iterator[Session]:
     session = world.centre()
     yield session
     session.close()
-
-
-def _unblind(session: Session, files: list[Path] | None = None, **changes: str) -> store.StudyUnblinding:
-    values = {"password": CENTRE_PASSWORD, "reason": "Database locked on 2026-11-20 for the final analysis",
-              "confirm_study_id": STUDY, **changes}
-    return unblind_study(session, randomisation_files=files, **values)
 
 
 def _nothing_written(session: Session, kept_entries: int = len(ENROLMENT_LIST)) -> None:
@@ -118,7 +103,7 @@ def test_blinded_exports_carry_no_arm_and_the_status_names_the_subject_without_o
 
 def test_unblinding_with_the_missing_list_gives_both_exports_the_arms(world: World, dm: Session,
                                                                       tmp_path: Path) -> None:
-    done = _unblind(dm, [write_list(tmp_path / "site-01.csv", LIST)])
+    done = unblind_the_study(dm, [world.full_list()])
     assert (done.unblinded_by, done.full_name, done.subjects, done.sites) == ("dm", "Dana Manager", 3, 1)
     assert done.list_sha256 == store.lists_sha256(("01", e) for e in LIST)
     csv_result = export_trial(dm, kind="csv", out=tmp_path / "csv")
@@ -140,79 +125,69 @@ def test_unblinding_with_the_missing_list_gives_both_exports_the_arms(world: Wor
     assert blinding_status(dm).unblinding == done
 
 
-def test_a_wrong_password_is_refused_counted_and_nothing_is_unblinded(dm: Session, tmp_path: Path) -> None:
+def test_a_wrong_password_is_refused_counted_and_nothing_is_unblinded(world: World, dm: Session) -> None:
     with pytest.raises(AuthenticationError, match="the password is wrong"):
-        _unblind(dm, [write_list(tmp_path / "l.csv", LIST)], password="not-my-password")
+        unblind_the_study(dm, [world.full_list()], password="not-my-password")
     _nothing_written(dm)
     assert any(e.action == "re-authentication failed" for e in dm.audit_trail(limit=1000))
 
 
 @pytest.mark.parametrize("typed", ["", "NCT00000000", "nct03580291x"])
-def test_the_study_id_must_be_typed_exactly(dm: Session, tmp_path: Path, typed: str) -> None:
+def test_the_study_id_must_be_typed_exactly(world: World, dm: Session, typed: str) -> None:
     with pytest.raises(UserInputError, match=f"is not {STUDY}; type the study id exactly"):
-        _unblind(dm, [write_list(tmp_path / "l.csv", LIST)], confirm_study_id=typed)
+        unblind_the_study(dm, [world.full_list()], confirm_study_id=typed)
     _nothing_written(dm)
 
 
-def test_a_reason_is_required(dm: Session, tmp_path: Path) -> None:
+def test_a_reason_is_required(world: World, dm: Session) -> None:
     with pytest.raises(UserInputError, match="give the reason for unblinding the study"):
-        _unblind(dm, [write_list(tmp_path / "l.csv", LIST)], reason="   ")
+        unblind_the_study(dm, [world.full_list()], reason="   ")
     _nothing_written(dm)
 
 
 def test_a_randomised_subject_without_an_arm_is_named_and_nothing_is_written(world: World, dm: Session) -> None:
     with pytest.raises(UserInputError) as refused:
-        _unblind(dm)
+        unblind_the_study(dm)
     assert f"site 01, subject {world.subjects[2]}, randomisation number R01-003" in refused.value.message
     assert "the study stays blinded" in refused.value.message
     _nothing_written(dm)
 
 
-def test_a_centre_monitor_may_not_unblind(world: World, tmp_path: Path) -> None:
-    admin = world.centre()
-    try:
-        admin.add_user(username="monitor", full_name="Mo Nitor", role=Role.MONITOR, password=CENTRE_PASSWORD)
-        users.update(admin.site.db, "monitor", must_change_password=False)
-    finally:
-        admin.close()
+def test_a_centre_monitor_may_not_unblind(world: World) -> None:
+    world.add_centre_user("monitor", "Mo Nitor", Role.MONITOR)
     monitor = world.centre("monitor")
     try:
         with pytest.raises(PermissionDenied, match="'monitor' is a monitor and may not unblind the study"):
-            _unblind(monitor, [write_list(tmp_path / "l.csv", LIST)])
+            unblind_the_study(monitor, [world.full_list()])
         _nothing_written(monitor)
         assert blinding_status(monitor).unblinding is None  # the state is not secret
     finally:
         monitor.close()
 
 
-def test_a_centre_data_manager_may_unblind(world: World, tmp_path: Path) -> None:
-    admin = world.centre()
-    try:
-        admin.add_user(username="chen", full_name="Chen Jie", role=Role.DATA_MANAGER, password=CENTRE_PASSWORD)
-        users.update(admin.site.db, "chen", must_change_password=False)
-    finally:
-        admin.close()
+def test_a_centre_data_manager_may_unblind(world: World) -> None:
+    world.add_centre_user("chen", "Chen Jie", Role.DATA_MANAGER)
     manager = world.centre("chen")
     try:
-        assert _unblind(manager, [write_list(tmp_path / "l.csv", LIST)]).full_name == "Chen Jie"
+        assert unblind_the_study(manager, [world.full_list()]).full_name == "Chen Jie"
     finally:
         manager.close()
 
 
-def test_a_site_cannot_unblind_the_study(world: World, tmp_path: Path) -> None:
+def test_a_site_cannot_unblind_the_study(world: World) -> None:
     session = login(world.site_dir, "admin", "admin-pass-123")
     try:
         with pytest.raises(UserInputError, match="is a site, not the coordinating centre"):
-            _unblind(session, [write_list(tmp_path / "l.csv", LIST)], password="admin-pass-123")
+            unblind_the_study(session, [world.full_list()], password="admin-pass-123")
         assert store.unblinding(session.site.db, STUDY) is None
     finally:
         session.close()
 
 
-def test_the_study_is_unblinded_once(dm: Session, tmp_path: Path) -> None:
-    done = _unblind(dm, [write_list(tmp_path / "l.csv", LIST)])
+def test_the_study_is_unblinded_once(world: World, dm: Session) -> None:
+    done = unblind_the_study(dm, [world.full_list()])
     with pytest.raises(UserInputError, match=f"already unblinded on {done.unblinded_at} by Dana Manager"):
-        _unblind(dm)
+        unblind_the_study(dm)
     assert [e.action for e in dm.audit_trail(limit=1000)].count("study unblinded") == 1
     # and the database refuses a second record or a change of the first, whatever the caller
     with pytest.raises(Exception, match="UNIQUE"):
@@ -229,7 +204,7 @@ def test_a_bad_csv_is_named_with_its_line_and_nothing_is_written(dm: Session, tm
     bad.write_text("seq,rand_no,msc_kit,mmf_kit,arm\n1,R01-001,MSC-0001,MMF-0001,A\nthree,R01-003,MSC-0003,"
                    "MMF-0003,B\n4,R01-004,MSC-0004,MMF-0004,C\n", encoding="utf-8")
     with pytest.raises(UserInputError) as refused:
-        _unblind(dm, [bad])
+        unblind_the_study(dm, [bad])
     assert f"the randomisation list {bad}" in refused.value.message
     assert "line 3: seq 'three' is not a whole number" in refused.value.message
     assert "line 4: arm 'C' is not an arm code of the study (A or B)" in refused.value.message
@@ -240,19 +215,19 @@ def test_a_csv_without_the_columns_or_not_found_is_named(dm: Session, tmp_path: 
     bad = tmp_path / "export.csv"
     bad.write_text("seq,rand_no,arm\n3,R01-003,B\n", encoding="utf-8")
     with pytest.raises(UserInputError, match=r"export.csv lacks the column\(s\) msc_kit, mmf_kit"):
-        _unblind(dm, [bad])
+        unblind_the_study(dm, [bad])
     with pytest.raises(UserInputError, match=r"missing.csv does not exist"):
-        _unblind(dm, [tmp_path / "missing.csv"])
+        unblind_the_study(dm, [tmp_path / "missing.csv"])
     _nothing_written(dm)
 
 
 def test_a_list_contradicting_the_kept_one_or_of_no_site_is_refused(dm: Session, tmp_path: Path) -> None:
     changed = [ListEntry(seq=1, rand_no="R01-001", msc_kit="MSC-0001", mmf_kit="MMF-0001", arm="B"), *LIST[1:]]
     with pytest.raises(UserInputError, match="sequence 1 .* differs from the entry the centre keeps for site 01"):
-        _unblind(dm, [write_list(tmp_path / "changed.csv", changed)])
+        unblind_the_study(dm, [write_list(tmp_path / "changed.csv", changed)])
     other = [ListEntry(seq=1, rand_no="R09-001", msc_kit="MSC-9001", mmf_kit="MMF-9001", arm="A")]
     with pytest.raises(UserInputError, match="holds no entry assigned to a subject at any site"):
-        _unblind(dm, [write_list(tmp_path / "other.csv", other)])
+        unblind_the_study(dm, [write_list(tmp_path / "other.csv", other)])
     _nothing_written(dm)
 
 
@@ -268,18 +243,8 @@ def test_an_enrolment_list_contradicting_the_kept_one_writes_no_file(dm: Session
 
 
 def test_sites_export_and_the_centre_imports_after_unblinding(world: World, tmp_path: Path) -> None:
-    centre = world.centre()
-    try:
-        _unblind(centre, [write_list(tmp_path / "l.csv", LIST)])
-    finally:
-        centre.close()
-    site = world.coordinator()
-    try:
-        save_consent(site, world.subjects[0], "Dr Li", reason="name of the person corrected")
-        sent = sync_service.export_to_centre(site, world.folder)
-    finally:
-        site.close()
-    assert sent.seq == 2
+    world.lock()
+    assert world.send_consent_change().seq == 2
     centre = world.centre()
     try:
         report = centre_service.import_packages(centre, world.folder)

@@ -13,21 +13,15 @@ from pytestqt.qtbot import QtBot
 from crf_desktop.core.roles import Role
 from crf_desktop.services.centre_unblinding import blinding_status
 from crf_desktop.services.session import Session
-from crf_desktop.store import users
 from crf_desktop.ui.centre_window import CentrePage
 from crf_desktop.ui.qt import QApplication, Qt, QWidget
 from crf_desktop.ui.study_unblind_dialog import StudyUnblindDialog
-from tests.services.unblinding_world import CENTRE_PASSWORD, LIST, STUDY, World, build_world, copy_world, write_list
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("unblind-ui") / "world")
+from tests.services.unblinding_world import CENTRE_PASSWORD, STUDY, World, fresh_world
 
 
 @pytest.fixture
-def world(template: World, tmp_path: Path) -> World:
-    return copy_world(template, tmp_path / "world")
+def world(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> World:
+    return fresh_world(tmp_path_factory, tmp_path / "world")
 
 
 @pytest.fixture
@@ -59,7 +53,7 @@ def test_the_page_shows_the_study_blinded_and_offers_unblinding_to_a_data_manage
 
 
 def test_enter_unblinds_only_once_everything_is_filled_and_the_page_then_says_so(
-        qtbot: QtBot, dm: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, world: World, dm: Session, monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page(qtbot, dm)
     dialog = page.unblind_study()
     qtbot.waitExposed(dialog)
@@ -82,7 +76,7 @@ def test_enter_unblinds_only_once_everything_is_filled_and_the_page_then_says_so
     assert dialog.isVisible() and "randomisation number R01-003" in dialog.message.text()
     assert blinding_status(dm).unblinding is None
 
-    listed = write_list(tmp_path / "site-01.csv", LIST)
+    listed = world.full_list()
     monkeypatch.setattr(StudyUnblindDialog, "ask_files", staticmethod(lambda _parent, _title: [listed]))
     dialog.files_button.click()
     assert dialog.files_label.text() == "site-01.csv"
@@ -97,11 +91,11 @@ def test_enter_unblinds_only_once_everything_is_filled_and_the_page_then_says_so
     assert "next CSV and ODM exports carry the treatment arms" in page.export_message.text()
 
 
-def test_a_wrong_password_is_said_in_the_dialog(qtbot: QtBot, dm: Session, tmp_path: Path) -> None:
+def test_a_wrong_password_is_said_in_the_dialog(qtbot: QtBot, world: World, dm: Session) -> None:
     page = _page(qtbot, dm)
     dialog = page.unblind_study()
     qtbot.waitExposed(dialog)
-    dialog.files = [write_list(tmp_path / "site-01.csv", LIST)]
+    dialog.files = [world.full_list()]
     dialog.reason_edit.setText("Database locked")
     dialog.study_edit.setText(STUDY)
     dialog.password_edit.setText("not-the-password")
@@ -111,12 +105,7 @@ def test_a_wrong_password_is_said_in_the_dialog(qtbot: QtBot, dm: Session, tmp_p
 
 
 def test_a_centre_monitor_is_not_offered_unblinding(qtbot: QtBot, world: World) -> None:
-    admin = world.centre()
-    try:
-        admin.add_user(username="monitor", full_name="Mo Nitor", role=Role.MONITOR, password=CENTRE_PASSWORD)
-        users.update(admin.site.db, "monitor", must_change_password=False)
-    finally:
-        admin.close()
+    world.add_centre_user("monitor", "Mo Nitor", Role.MONITOR)
     monitor = world.centre("monitor")
     try:
         page = _page(qtbot, monitor)
