@@ -157,6 +157,8 @@ class QueriesPanel(QGroupBox):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.size_columns()  # e.g. the fallback font installed after the page was built: headers grow
         super().changeEvent(event)
 
     def status_text(self, query: centre_service.CentreQuery) -> str:
@@ -248,16 +250,19 @@ class QueriesPanel(QGroupBox):
         self.show_details()
 
     def size_columns(self) -> None:
-        """Short columns as wide as their texts (MAX_WIDTH at most); below COMPACT_BELOW pixels the columns
+        """Short columns as wide as their texts (MAX_WIDTH at most, and never narrower than their header: a long
+        value is elided, whole in its tooltip, a column's name never); below COMPACT_BELOW pixels the columns
         another place shows are hidden; the question and the answer share the rest."""
         self.compact = self.table.viewport().width() < COMPACT_BELOW
         for column in COMPACT_HIDDEN:
             self.table.setColumnHidden(column, self.compact)
         self.table.setColumnHidden(ENTRY_COLUMN, not any(q.repeat_no for q in self.queries))  # log entries only
+        header = self.table.horizontalHeader()
         for column in range(COLUMNS):
             if column not in (QUESTION_COLUMN, ANSWER_COLUMN) and not self.table.isColumnHidden(column):
                 self.table.resizeColumnToContents(column)
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_WIDTH))
+                whole_header = header.sectionSizeFromContents(column).width()
+                self.table.setColumnWidth(column, max(min(self.table.columnWidth(column), MAX_WIDTH), whole_header))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

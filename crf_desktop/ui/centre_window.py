@@ -17,6 +17,7 @@ from crf_desktop.core.roles import Role
 from crf_desktop.services import centre as centre_service
 from crf_desktop.services import centre_export, centre_unblinding
 from crf_desktop.services.session import Session
+from crf_desktop.ui import start_folders
 from crf_desktop.ui.centre_queries_panel import QueriesPanel
 from crf_desktop.ui.centre_query_dialogs import CloseQueryDialog, RaiseCentreQueryDialog, ReopenQueryDialog
 from crf_desktop.ui.language import fill
@@ -34,7 +35,6 @@ from crf_desktop.ui.qt import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSettings,
     QShortcut,
     QTableWidget,
     QTableWidgetItem,
@@ -46,7 +46,6 @@ from crf_desktop.ui.study_unblind_dialog import StudyUnblindDialog
 
 MANAGERS = frozenset({Role.ADMIN, Role.DATA_MANAGER})
 QUERY_ROLES = frozenset({Role.ADMIN, Role.DATA_MANAGER, Role.MONITOR})
-_IMPORT_FOLDER_KEY = "centre/import_folder"
 SITE_ROWS = 4  # the sites table's height in rows before it scrolls
 REPORT_LINES = 5  # the import report's height in lines before it scrolls
 
@@ -257,13 +256,14 @@ class CentrePage(QWidget):
         return task
 
     def import_from_folder(self) -> None:
-        settings = QSettings()
-        last = settings.value(_IMPORT_FOLDER_KEY, "")
-        folder = self.ask_folder(self, self.tr("Choose the central folder to import from"),
-                                 Path(str(last)) if last else None)
+        data_dir = self.session.data_dir
+        # where it imported from last time, else the demo centre's exchange folder, else home
+        start = start_folders.start_folder(start_folders.last_folder(data_dir, start_folders.CENTRE_IMPORT),
+                                           start_folders.demo_exchange_folder(data_dir))
+        folder = self.ask_folder(self, self.tr("Choose the central folder to import from"), start)
         if folder is None:
             return
-        settings.setValue(_IMPORT_FOLDER_KEY, str(folder))
+        start_folders.remember_folder(data_dir, start_folders.CENTRE_IMPORT, folder)
         self.import_report = None  # the message line is this import's now (its progress, an error, its summary)
         session = self.session
 
@@ -333,14 +333,21 @@ class CentrePage(QWidget):
             self.export_message.show_info(message_text(result.message))
         self.changed.emit()
 
+    def _export_start(self) -> Path:
+        """Where the last export went (the CSV export's new folder is made beside the last one), else home."""
+        return start_folders.start_folder(start_folders.last_folder(self.session.data_dir,
+                                                                    start_folders.CENTRE_EXPORT))
+
     def export_csv(self) -> None:
-        out = self.ask_folder(self, self.tr("Choose a new, empty folder for the CSV export"), None)
+        out = self.ask_folder(self, self.tr("Choose a new, empty folder for the CSV export"), self._export_start())
         if out is not None:
+            start_folders.remember_folder(self.session.data_dir, start_folders.CENTRE_EXPORT, out.parent)
             self._export("csv", out)
 
     def export_odm(self) -> None:
-        out = self.ask_new_file(self, self.tr("Name the ODM file"), None)
+        out = self.ask_new_file(self, self.tr("Name the ODM file"), self._export_start())
         if out is not None:
+            start_folders.remember_folder(self.session.data_dir, start_folders.CENTRE_EXPORT, out.parent)
             self._export("odm", out)
 
     # -- unblinding (database lock) -----------------------------------------------------------------------
@@ -381,9 +388,8 @@ class CentrePage(QWidget):
 
     def _tell_sites(self, query_id: str) -> None:
         """Write the query's new state for its site into the central folder last imported from, if any."""
-        last = QSettings().value(_IMPORT_FOLDER_KEY, "")
-        folder = Path(str(last)) if last else None
-        if folder is not None and folder.is_dir():
+        folder = start_folders.last_folder(self.session.data_dir, start_folders.CENTRE_IMPORT)
+        if folder is not None:
             sent = run_service(self, lambda: centre_service.send_messages(self.session, folder),
                                inline=self.query_message)
             if sent.ok:

@@ -11,6 +11,7 @@ import pypdfium2
 from crf_desktop.services import printing
 from crf_desktop.services.printing import Printed
 from crf_desktop.services.session import Session
+from crf_desktop.ui import start_folders
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
@@ -196,11 +197,14 @@ class PrintPreviewDialog(QDialog):
         return outcome.ok
 
     def save_pdf(self) -> Path | None:
+        # in the folder a PDF was saved to last time from this data directory, else home
+        folder = start_folders.start_folder(start_folders.last_folder(self.session.data_dir, start_folders.PDF))
         path_text, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
-                                                         str(Path.home() / f"{self.title}.pdf"),
+                                                         str(folder / f"{self.title}.pdf"),
                                                          self.tr("PDF files (*.pdf)"))
         if not path_text:
             return None
+        start_folders.remember_folder(self.session.data_dir, start_folders.PDF, Path(path_text).parent)
         return self.save_to(Path(path_text))
 
     def save_to(self, path: Path) -> Path | None:

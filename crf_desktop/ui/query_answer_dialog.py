@@ -10,8 +10,10 @@ monitor who raised it; until they close it the site may add to its answer: the a
 from __future__ import annotations
 
 from crf_desktop.forms.model import Field
+from crf_desktop.forms.registry import REGISTRY
 from crf_desktop.services.queries import FOLLOW_UP, Query, QueryStatus, answer_query
 from crf_desktop.services.session import Session
+from crf_desktop.ui import language
 from crf_desktop.ui.audit_table_model import local_time
 from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.language import fill, translate
@@ -87,11 +89,13 @@ class QueryAnswerDialog(QDialog):
                                   "value must change, close this, change the field in the form and save it with a "
                                   "reason first. Ctrl+Enter adds it."))
         else:
-            note = QLabel(self.tr("If the value must change, close this, change the field in the form and save it "
-                                  "with a reason; then answer the query (for example “corrected to 62 kg from the "
-                                  "clinic scale log”). Ctrl+Enter answers."))
+            note = QLabel(fill(self.tr("If the value must change, close this, change the field in the form and "
+                                       "save it with a reason; then answer the query, for example “%1”. Ctrl+Enter "
+                                       "answers."), self.example_answer(query, field_label)))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
+        note.setTextFormat(Qt.TextFormat.PlainText)  # the field label is the form's text, not markup
+        self.note = note  # how to answer (with an example that fits the field), shown under the answer
         self.message = InlineMessage()
         self.buttons = ActionButtonBox(self.tr("&Add to the answer") if self.adding else self.tr("&Answer query"))
         self.ok_button = self.buttons.action_button
@@ -111,6 +115,16 @@ class QueryAnswerDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.answer_edit.setFocus()
+
+    def example_answer(self, query: Query, field_label: str) -> str:
+        """An answer that fits the queried field: its label, and its unit when it has one (a weight in kg, a height
+        in cm); a date or a choice has none."""
+        form = REGISTRY.forms.get(query.form)
+        field = form.field(query.field) if form is not None and form.has_field(query.field) else None
+        unit = field.unit_text(language.current()) if field is not None else ""
+        if unit:
+            return fill(self.tr("%1 (%2) corrected from the source document"), field_label, unit)
+        return fill(self.tr("%1 corrected from the source document"), field_label)
 
     def try_answer(self) -> None:
         text = self.answer_edit.toPlainText()

@@ -11,6 +11,7 @@ from pathlib import Path
 from crf_desktop.forms.dates import DateTextError, display_date, parse_date
 from crf_desktop.services.paper_trail import MAX_SCAN_BYTES, ScanInfo, attach_scan, mark_wet_signed
 from crf_desktop.services.session import Session
+from crf_desktop.ui import start_folders
 from crf_desktop.ui.dialog_buttons import ActionButtonBox, StandardButton
 from crf_desktop.ui.language import fill
 from crf_desktop.ui.messages import InlineMessage
@@ -123,7 +124,12 @@ class AttachScanDialog(QDialog):
         dialog = QFileDialog(self, self.tr("Choose the scan of the signed page"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Scans (*.pdf *.png *.jpg *.jpeg)"))
+        # in the folder a scan was picked from last time in this data directory, else home
+        dialog.setDirectory(str(start_folders.start_folder(start_folders.last_folder(self.session.data_dir,
+                                                                                     start_folders.SCANS))))
         dialog.fileSelected.connect(self.path_edit.setText)
+        dialog.fileSelected.connect(lambda chosen: start_folders.remember_folder(
+            self.session.data_dir, start_folders.SCANS, Path(chosen).parent))
         self.file_dialog = dialog
         dialog.open()
         return dialog
