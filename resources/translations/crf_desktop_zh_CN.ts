@@ -6,13 +6,13 @@
     <message>
         <location filename="../../crf_desktop/ui/sync_status.py" line="29"/>
         <source>Centre key fingerprint: %1</source>
-        <translation>中心密钥指纹：%1</translation>
+        <translation>协调中心密钥指纹：%1</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/sync_status.py" line="30"/>
         <source>Site key fingerprint: %1
 (the coordinating centre confirms it with you by phone)</source>
-        <translation>研究中心密钥指纹：%1
+        <translation>分中心密钥指纹：%1
 （协调中心会通过电话与您核对）</translation>
     </message>
     <message>
@@ -36,7 +36,7 @@
     <message>
         <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="73"/>
         <source>Add a person who works on this study at this site. They log in with the temporary password and must choose their own at first login. User names are never re-used.</source>
-        <translation>添加一位在本中心参与本研究的人员。其使用临时密码登录，首次登录时必须设置自己的密码。用户名永不重复使用。</translation>
+        <translation>添加一位在本分中心参与本研究的人员。其使用临时密码登录，首次登录时必须设置自己的密码。用户名永不重复使用。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/user_edit_dialogs.py" line="77"/>
@@ -79,7 +79,7 @@
     <message>
         <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="68"/>
         <source>Adverse events — site %1</source>
-        <translation>不良事件 — 中心 %1</translation>
+        <translation>不良事件 — 分中心 %1</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="70"/>
@@ -113,7 +113,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="78"/>
         <source>%1 adverse event(s) in %2 subject(s). Subjects by their worst grade of any event: %3. Serious: %4 event(s) in %5 subject(s); fatal: %6. A subject counts once per term, at the worst grade recorded for it. Treatment arms are not shown: the study is blind at the sites.</source>
-        <translation>%2 名受试者共发生 %1 例不良事件。按各受试者所有事件中的最严重分级统计受试者数：%3。严重不良事件：%5 名受试者共 %4 例；致死：%6 例。每名受试者在每个术语下只计一次，按该术语记录到的最严重分级计。不显示治疗组：各研究中心处于盲态。</translation>
+        <translation>%2 名受试者共发生 %1 例不良事件。按各受试者所有事件中的最严重分级统计受试者数：%3。严重不良事件：%5 名受试者共 %4 例；致死：%6 例。每名受试者在每个术语下只计一次，按该术语记录到的最严重分级计。不显示治疗组：各分中心处于盲态。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/ae_summary_dialog.py" line="106"/>
@@ -153,52 +153,52 @@ events</source>
 <context>
     <name>AttachScanDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="91"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="92"/>
         <source>crf-desktop: attach a signed scan</source>
         <translation>crf-desktop：附加已签名页的扫描件</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="94"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="95"/>
         <source>Attach the scan of the signed page of %1: a PDF, PNG or JPEG file of at most %2 MB, scanned straight at 150 dpi or more. It is stored encrypted with its SHA-256, and the QR code printed on the page is compared with the record&apos;s versions.</source>
         <translation>附加 %1 已签名页的扫描件：PDF、PNG 或 JPEG 文件，不超过 %2 MB，以 150 dpi 或更高分辨率端正扫描。扫描件连同其 SHA-256 值加密保存，页面上打印的二维码将与该记录的各版本进行比对。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="100"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="101"/>
         <source>The scanned file</source>
         <translation>扫描文件</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="101"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="102"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="105"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="106"/>
         <source>Scan &amp;file:</source>
         <translation>扫描文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="111"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="112"/>
         <source>&amp;Attach</source>
         <translation>附加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="123"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="124"/>
         <source>Choose the scan of the signed page</source>
         <translation>选择已签名页的扫描件</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="125"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="126"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="134"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="140"/>
         <source>Choose the scanned file first (Browse…).</source>
         <translation>请先选择扫描文件（浏览…）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="144"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="150"/>
         <source>Attached %1. QR code: %2</source>
         <translation>已附加 %1。二维码：%2</translation>
     </message>
@@ -208,7 +208,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/audit_panel.py" line="63"/>
         <source>Recent activity at site %1</source>
-        <translation>研究中心 %1 的近期操作</translation>
+        <translation>分中心 %1 的近期操作</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/audit_panel.py" line="64"/>
@@ -325,77 +325,77 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="203"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
         <source>Import site packages</source>
-        <translation>导入各中心的数据包</translation>
+        <translation>导入各分中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="206"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="207"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
-        <translation>研究中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
+        <translation>分中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
         <source>Site</source>
-        <translation>中心</translation>
+        <translation>分中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="211"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
         <source>Export the trial&apos;s data</source>
         <translation>导出试验数据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="212"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="211"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="213"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="212"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="214"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="213"/>
         <source>Un&amp;blind study…</source>
         <translation>揭盲研究(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="240"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="239"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="262"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="263"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
@@ -407,7 +407,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/centre_window.py" line="273"/>
         <source>Importing site packages from %1…</source>
-        <translation>正在从 %1 导入各中心的数据包…</translation>
+        <translation>正在从 %1 导入各分中心的数据包…</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_window.py" line="296"/>
@@ -433,7 +433,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/centre_window.py" line="303"/>
         <source>New key for site %1: confirm its fingerprint (Sites, below) by phone before trusting its data.</source>
-        <translation>中心 %1 的新密钥：请先通过电话核对其指纹（见下方“研究中心”），再信任其数据。</translation>
+        <translation>分中心 %1 的新密钥：请先通过电话核对其指纹（见下方“分中心”），再信任其数据。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_window.py" line="327"/>
@@ -446,39 +446,39 @@ events</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="337"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="342"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="342"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="348"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="351"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="358"/>
         <source>Study unblinded on %1 by %2 (%3): the exports carry each subject&apos;s treatment arm.</source>
         <translation>研究已于 %1 由 %2 揭盲（%3）：导出文件包含每位受试者的治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="355"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="362"/>
         <source>Blinded: the exports carry no treatment arm.</source>
         <translation>盲态：导出文件不包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="368"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="375"/>
         <source>The study is unblinded: the next CSV and ODM exports carry the treatment arms.</source>
         <translation>研究已揭盲：之后的 CSV 和 ODM 导出将包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="390"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="396"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
-        <translation>质疑 %1 已保存并发送至 %2；研究中心下次导出时即可看到。</translation>
+        <translation>质疑 %1 已保存并发送至 %2；分中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="393"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="399"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
-        <translation>质疑 %1 已保存；将在下次导入时发送给研究中心。</translation>
+        <translation>质疑 %1 已保存；将在下次导入时发送给分中心。</translation>
     </message>
 </context>
 <context>
@@ -491,7 +491,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/change_password_dialog.py" line="30"/>
         <source>%1 (%2): your password was set by the site admin. Choose your own password before you continue; Log out leaves without changing it.</source>
-        <translation>%1（%2）：您的密码由中心管理员设置。请先设置您自己的密码再继续；选择“注销”将不修改密码并退出。</translation>
+        <translation>%1（%2）：您的密码由分中心管理员设置。请先设置您自己的密码再继续；选择“注销”将不修改密码并退出。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/change_password_dialog.py" line="32"/>
@@ -577,7 +577,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/dashboard_page.py" line="128"/>
         <source>Subjects at site %1</source>
-        <translation>中心 %1 的受试者</translation>
+        <translation>分中心 %1 的受试者</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/dashboard_page.py" line="129"/>
@@ -941,37 +941,37 @@ events</source>
         <translation>已与源文件核对。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="55"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="56"/>
         <source>Field &amp;history…</source>
         <translation>修改历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="60"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="61"/>
         <source>Raise &amp;query…</source>
         <translation>提出质疑(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="75"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="76"/>
         <source>&amp;Answer query…</source>
         <translation>回复质疑(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="75"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="76"/>
         <source>&amp;Add to the answer…</source>
         <translation>补充回复(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="84"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="85"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="89"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="90"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="112"/>
+        <location filename="../../crf_desktop/ui/form_editor_menu.py" line="113"/>
         <source>Query raised on %1.</source>
         <translation>已对“%1”提出质疑。</translation>
     </message>
@@ -1098,7 +1098,7 @@ events</source>
     <message>
         <location filename="../../crf_desktop/ui/form_editor_sae.py" line="131"/>
         <source>enter the date the site became aware of it to start the 24-hour clock</source>
-        <translation>请录入研究中心获知该事件的日期，以开始 24 小时计时</translation>
+        <translation>请录入分中心获知该事件的日期，以开始 24 小时计时</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/form_editor_sae.py" line="133"/>
@@ -1113,51 +1113,50 @@ Serious adverse event: %2. Open its report with “SAE report…” below.</sour
         <translation>已根据不良事件 #%1 开始填写：发生日期当天使用的合并用药已从记录中复制。请核对，补全报告后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="68"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="61"/>
         <source>%1 at the centre</source>
-        <extracomment>How a follow-up question is appended to the query&apos;s text when it is re-opened (``queries.close_query`` at the site, ``centre_queries.reopen_query`` at the centre): a new line starting with a dash. How the site stores the raiser of a query that came from the centre (``sync/messages.py``): &quot;dm (centre)&quot;.</extracomment>
         <translation>协调中心的 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="79"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="71"/>
         <source>⚑ Query open again (raised by %1), follow-up question:
 %2</source>
         <translation>⚑ 质疑已重新打开（由 %1 提出），追问：
 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="81"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="73"/>
         <source>⚑ Query (%1, raised by %2):
 %3</source>
         <translation>⚑ 质疑（%1，由 %2 提出）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="86"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="78"/>
         <source>Answered %1 by %2</source>
         <translation>%2 于 %1 回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="87"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="79"/>
         <source>Answered by %1</source>
         <translation>由 %1 回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="91"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="83"/>
         <source>%1, waiting for the centre:
 %2</source>
         <translation>%1，等待协调中心处理：
 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="93"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="85"/>
         <source>%1, waiting for the monitor:
 %2</source>
         <translation>%1，等待监查员处理：
 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_marker_text.py" line="89"/>
+        <location filename="../../crf_desktop/ui/query_marker_text.py" line="81"/>
         <source>%1:
 %2</source>
         <translation>%1：
@@ -1352,7 +1351,7 @@ To try the app with fictitious data instead:
     %3</source>
         <translation>%1
 
-如需在此文件夹中建立新的研究中心，请中心管理员在终端中运行：
+如需在此文件夹中建立新的分中心，请分中心管理员在终端中运行：
     %2
 如需使用虚构数据试用本软件：
     %3</translation>
@@ -1385,7 +1384,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/login_dialog.py" line="101"/>
         <source>DEMO: fictitious site for training, not for real patients</source>
-        <translation>演示：用于培训的虚构中心，不得用于真实患者</translation>
+        <translation>演示：用于培训的虚构分中心，不得用于真实患者</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/login_dialog.py" line="107"/>
@@ -1406,14 +1405,14 @@ To try the app with fictitious data instead:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="57"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="56"/>
         <source>crf-desktop — Coordinating centre · %1 — %2 (%3)</source>
         <translation>crf-desktop — 协调中心 · %1 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="58"/>
         <source>crf-desktop — Site %1 · %2 — %3 (%4)</source>
-        <translation>crf-desktop — 中心 %1 · %2 — %3（%4）</translation>
+        <translation>crf-desktop — 分中心 %1 · %2 — %3（%4）</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/main_window.py" line="99"/>
@@ -1448,7 +1447,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/main_window.py" line="175"/>
         <source>Site activity</source>
-        <translation>中心操作记录</translation>
+        <translation>分中心操作记录</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/main_window.py" line="177"/>
@@ -1475,7 +1474,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/main_window_menus.py" line="155"/>
         <source>Site &amp;activity</source>
-        <translation>中心操作记录(&amp;A)</translation>
+        <translation>分中心操作记录(&amp;amp;A)</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/main_window_menus.py" line="156"/>
@@ -1565,7 +1564,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/main_window.py" line="314"/>
         <source>Case report forms for study %1, site %2.</source>
-        <translation>研究 %1、研究中心 %2 的病例报告表。</translation>
+        <translation>研究 %1、分中心 %2 的病例报告表。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/main_window.py" line="316"/>
@@ -1588,7 +1587,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="32"/>
         <source>Register a person who has signed the informed consent. The next screening number of the site is given to them.</source>
-        <translation>登记已签署知情同意书的受试者，系统将分配本中心的下一个筛选号。</translation>
+        <translation>登记已签署知情同意书的受试者，系统将分配本分中心的下一个筛选号。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/new_subject_dialog.py" line="37"/>
@@ -1925,62 +1924,62 @@ To try the app with fictitious data instead:
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="67"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="68"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="122"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="123"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="123"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="124"/>
         <source>%1 pages</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="124"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="125"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>打印(&amp;P)… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="125"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="126"/>
         <source>&amp;Save as PDF… (Ctrl+S)</source>
         <translation>另存为 PDF(&amp;S)… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="126"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="127"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="136"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="137"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="179"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="180"/>
         <source>The printer could not be started; check that it is on and try again.</source>
         <translation>无法启动打印机；请检查打印机已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="195"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="196"/>
         <source>Sent %1 pages to %2.</source>
         <translation>已将 %1 页发送至 %2。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="199"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="202"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="201"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="204"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/print_preview.py" line="217"/>
+        <location filename="../../crf_desktop/ui/print_preview.py" line="221"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -2044,12 +2043,12 @@ To try the app with fictitious data instead:
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
         <source>Queries (raised at the centre and at the sites)</source>
         <extracomment>Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable: the query id says the origin (C- centre, S01- site 01), and the field&apos;s tooltip and the details box say the visit, form and age.</extracomment>
-        <translation>质疑（由协调中心和各研究中心提出）</translation>
+        <translation>质疑（由协调中心和各分中心提出）</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
         <source>&amp;Site:</source>
-        <translation>研究中心(&amp;S)：</translation>
+        <translation>分中心(&amp;amp;S)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
@@ -2059,7 +2058,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="142"/>
         <source>All sites</source>
-        <translation>所有研究中心</translation>
+        <translation>所有分中心</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
@@ -2068,19 +2067,19 @@ To try the app with fictitious data instead:
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
         <source>Open</source>
         <translation>待回复</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="164"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
@@ -2102,7 +2101,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Site</source>
-        <translation>研究中心</translation>
+        <translation>分中心</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
@@ -2165,89 +2164,89 @@ To try the app with fictitious data instead:
         <translation>选择一条质疑，查看其全文以及最近一次由谁、何时、为何关闭或重新开启。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="168"/>
         <source>%1 (waiting for the site)</source>
-        <translation>%1（等待研究中心处理）</translation>
+        <translation>%1（等待分中心处理）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="169"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="171"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="169"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="171"/>
         <source>Site %1</source>
-        <translation>研究中心 %1</translation>
+        <translation>分中心 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="175"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="177"/>
         <source>(no reason given)</source>
         <translation>（未给出原因）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="177"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
         <source>Closed by %1 on %2: %3</source>
         <translation>由 %1 于 %2 关闭：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="178"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="180"/>
         <source>Re-opened by %1 on %2: %3</source>
         <translation>由 %1 于 %2 重新开启：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="183"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>raised at the centre by %1 on %2</source>
         <translation>由 %1 于 %2 在协调中心提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
         <source>raised at site %1 by %2 on %3</source>
-        <translation>由 %2 于 %3 在研究中心 %1 提出</translation>
+        <translation>由 %2 于 %3 在分中心 %1 提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="189"/>
         <source>Question: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="191"/>
         <source>Latest answer (%1, %2): %3</source>
         <translation>最新回复（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="192"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="194"/>
         <source>No answer yet.</source>
         <translation>尚未回复。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="196"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="198"/>
         <source>The site applies this decision on its next export run.</source>
-        <translation>研究中心将在下次导出时应用此决定。</translation>
+        <translation>分中心将在下次导出时应用此决定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="235"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="237"/>
         <source>%1 · age %2 day(s)</source>
         <translation>%1 · 已 %2 天</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="239"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="241"/>
         <source>%1
 — %2, %3</source>
         <translation>%1
 — %2，%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="246"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="248"/>
         <source>%1 query(s)</source>
         <translation>%1 条质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="280"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="285"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="280"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="285"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
     </message>
@@ -2296,26 +2295,36 @@ To try the app with fictitious data instead:
     </message>
     <message>
         <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="92"/>
-        <source>If the value must change, close this, change the field in the form and save it with a reason; then answer the query (for example “corrected to 62 kg from the clinic scale log”). Ctrl+Enter answers.</source>
-        <translation>如需修改数值，请关闭此窗口，在表单中修改该字段并填写原因保存；然后回复质疑（例如“根据门诊体重记录更正为 62 kg”）。按 Ctrl+Enter 回复。</translation>
+        <source>If the value must change, close this, change the field in the form and save it with a reason; then answer the query, for example “%1”. Ctrl+Enter answers.</source>
+        <translation>如需修改数值，请关闭此窗口，在表单中修改该字段并填写原因保存；然后回复质疑，例如“%1”。按 Ctrl+Enter 回复。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="98"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="100"/>
         <source>&amp;Answer query</source>
         <translation>回复质疑(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="98"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="100"/>
         <source>&amp;Add to the answer</source>
         <translation>补充回复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="120"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="126"/>
+        <source>%1 (%2) corrected from the source document</source>
+        <translation>已根据原始资料更正%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="127"/>
+        <source>%1 corrected from the source document</source>
+        <translation>已根据原始资料更正%1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="132"/>
         <source>Write what you add first (the answer so far stays as it is).</source>
         <translation>请先填写补充内容（原回复保持不变）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="122"/>
+        <location filename="../../crf_desktop/ui/query_answer_dialog.py" line="134"/>
         <source>Write the answer first: say what was checked or changed (the query stays open).</source>
         <translation>请先填写回复：说明核对或修改了什么（质疑仍保持开启）。</translation>
     </message>
@@ -2355,7 +2364,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/query_close_dialog.py" line="54"/>
         <source>&amp;Follow-up question (the site answers it again):</source>
-        <translation>追问(&amp;F)（研究中心需再次回复）：</translation>
+        <translation>追问(&amp;amp;F)（分中心需再次回复）：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/query_close_dialog.py" line="61"/>
@@ -2395,19 +2404,19 @@ To try the app with fictitious data instead:
         <source>Query %1, raised at site %2 by %3, on %4:
 %5
 Answer: %6</source>
-        <translation>质疑 %1，由 %3 在研究中心 %2 提出，针对 %4：
+        <translation>质疑 %1，由 %3 在分中心 %2 提出，针对 %4：
 %5
 回复：%6</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="137"/>
         <source>&amp;Follow-up question for the site:</source>
-        <translation>向研究中心追加的质疑(&amp;F)：</translation>
+        <translation>向分中心追加的质疑(&amp;amp;F)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="138"/>
         <source>&amp;Reason for closing it (the site reads it):</source>
-        <translation>关闭原因（研究中心可见）(&amp;R)：</translation>
+        <translation>关闭原因（分中心可见）(&amp;amp;R)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="143"/>
@@ -2440,7 +2449,7 @@ Answer: %6</source>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="61"/>
         <source>&amp;Site:</source>
-        <translation>中心(&amp;S)：</translation>
+        <translation>分中心(&amp;amp;S)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="62"/>
@@ -2475,7 +2484,7 @@ Answer: %6</source>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="69"/>
         <source>The site sees the query at its next export, on the dashboard, the subject and the field; its answer comes back with its next package.</source>
-        <translation>研究中心在下次导出时收到该质疑，可在总览、受试者和相应项目上看到；其回复将随该中心的下一个数据包返回。</translation>
+        <translation>分中心在下次导出时收到该质疑，可在总览、受试者和相应项目上看到；其回复将随该分中心的下一个数据包返回。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="103"/>
@@ -2493,7 +2502,7 @@ Answer: %6</source>
     <message>
         <location filename="../../crf_desktop/ui/raise_query_dialog.py" line="24"/>
         <source>Query on %1 (subject %2, %3). Say what needs clarifying; the site answers it.</source>
-        <translation>对“%1”提出质疑（受试者 %2，%3）。请说明需要澄清的内容，由研究中心回复。</translation>
+        <translation>对“%1”提出质疑（受试者 %2，%3）。请说明需要澄清的内容，由分中心回复。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/raise_query_dialog.py" line="27"/>
@@ -2864,12 +2873,12 @@ Answer: %6</source>
     <message>
         <location filename="../../crf_desktop/ui/site_outcomes_dialog.py" line="68"/>
         <source>Responses by visit — site %1</source>
-        <translation>按访视的应答情况 — 中心 %1</translation>
+        <translation>按访视的应答情况 — 分中心 %1</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/site_outcomes_dialog.py" line="72"/>
         <source>%1 subject(s) with a baseline visit. Renal response by the %2 definition (responder = complete or partial). Not evaluable: the visit or a value it needs is not recorded yet. Treatment arms are not shown: the study is blind at the sites.</source>
-        <translation>%1 名受试者有基线访视。肾脏缓解按 %2 定义（应答 = 完全或部分缓解）。无法评估：该访视或所需数值尚未记录。不显示治疗组：各研究中心处于盲态。</translation>
+        <translation>%1 名受试者有基线访视。肾脏缓解按 %2 定义（应答 = 完全或部分缓解）。无法评估：该访视或所需数值尚未记录。不显示治疗组：各分中心处于盲态。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/site_outcomes_dialog.py" line="76"/>
@@ -2966,7 +2975,7 @@ not evaluable</source>
     <message>
         <location filename="../../crf_desktop/ui/study_config_dialog.py" line="99"/>
         <source>Study configuration in force — site %1</source>
-        <translation>当前生效的研究配置 — 中心 %1</translation>
+        <translation>当前生效的研究配置 — 分中心 %1</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/study_config_dialog.py" line="100"/>
@@ -2981,7 +2990,7 @@ not evaluable</source>
     <message>
         <location filename="../../crf_desktop/ui/study_config_dialog.py" line="103"/>
         <source>No study configuration has been installed at this site: the study defaults apply until the centre&apos;s enrolment file is installed.</source>
-        <translation>本中心尚未安装研究配置：在安装协调中心发放的中心注册文件之前，使用研究的默认设置。</translation>
+        <translation>本分中心尚未安装研究配置：在安装协调中心发放的注册文件之前，使用研究的默认设置。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/study_config_dialog.py" line="106"/>
@@ -3053,7 +3062,7 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
     <message>
         <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="116"/>
         <source>Only needed for sites enrolled before the centre kept their lists.</source>
-        <translation>仅用于协调中心开始保存随机化列表之前入组的研究中心。</translation>
+        <translation>仅用于协调中心开始保存随机化列表之前入组的分中心。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="124"/>
@@ -3413,7 +3422,7 @@ MMF/安慰剂药物编号（片剂）：%4
     <message>
         <location filename="../../crf_desktop/ui/subject_status_dialog.py" line="33"/>
         <source>Subject %1 is now: %2. A screen failure or withdrawal needs the reason; it is reported to the centre.</source>
-        <translation>受试者 %1 当前状态：%2。筛选失败或退出须填写原因，并将报告给中心。</translation>
+        <translation>受试者 %1 当前状态：%2。筛选失败或退出须填写原因，并将报告给协调中心。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/subject_status_dialog.py" line="43"/>
@@ -3498,12 +3507,12 @@ MMF/安慰剂药物编号（片剂）：%4
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="128"/>
         <source>Sending this site&apos;s changes to %1…</source>
-        <translation>正在将本中心的更改发送至 %1…</translation>
+        <translation>正在将本分中心的更改发送至 %1…</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="138"/>
         <source>The central folder changed: this site sent to %1 until now and sends to %2 from now on.</source>
-        <translation>中央文件夹已更改：本研究中心此前发送到 %1，今后发送到 %2。</translation>
+        <translation>中央文件夹已更改：本分中心此前发送到 %1，今后发送到 %2。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="141"/>
@@ -3513,7 +3522,7 @@ MMF/安慰剂药物编号（片剂）：%4
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="144"/>
         <source>The centre has applied this site&apos;s packages up to number %1.</source>
-        <translation>协调中心已应用本中心至第 %1 号为止的数据包。</translation>
+        <translation>协调中心已应用本分中心至第 %1 号为止的数据包。</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/sync_actions.py" line="147"/>
@@ -3703,12 +3712,12 @@ It cannot be undone: the subject is flagged as unblinded on every screen, the un
     <message>
         <location filename="../../crf_desktop/ui/users_dialog.py" line="32"/>
         <source>crf-desktop: users of site %1</source>
-        <translation>crf-desktop：中心 %1 的用户</translation>
+        <translation>crf-desktop：分中心 %1 的用户</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/users_dialog.py" line="37"/>
         <source>Users of site %1 (%2)</source>
-        <translation>中心 %1 的用户（%2）</translation>
+        <translation>分中心 %1 的用户（%2）</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/users_dialog.py" line="49"/>
@@ -3782,42 +3791,42 @@ It cannot be undone: the subject is flagged as unblinded on every screen, the un
 <context>
     <name>WetSignedDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="39"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="40"/>
         <source>crf-desktop: mark as signed on paper</source>
         <translation>crf-desktop：标记为纸质签名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="41"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="42"/>
         <source>The printed copy of %1 was signed by hand. Enter the signer&apos;s name and the date written beside the signature, as on the page.</source>
         <translation>%1 的打印件已手写签名。请按纸面所写，录入签名人姓名及签名旁所写的日期。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="46"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="47"/>
         <source>e.g. Dr Wang Li</source>
         <translation>例如 王丽 医生</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="48"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="49"/>
         <source>DD-MMM-YYYY or YYYY-MM-DD</source>
         <translation>DD-MMM-YYYY 或 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="50"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="51"/>
         <source>Signed &amp;by:</source>
         <translation>签名人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="50"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="51"/>
         <source>Signature &amp;date:</source>
         <translation>签名日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="55"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="56"/>
         <source>&amp;Record paper signature</source>
         <translation>记录纸质签名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/scan_dialog.py" line="69"/>
+        <location filename="../../crf_desktop/ui/scan_dialog.py" line="70"/>
         <source>The signature date is not a date: type it like 05-Mar-2024 or 2024-03-05.</source>
         <translation>签名日期不是有效日期：请按 05-Mar-2024 或 2024-03-05 的格式输入。</translation>
     </message>

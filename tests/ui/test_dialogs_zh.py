@@ -51,7 +51,7 @@ def test_the_users_dialogs_speak_chinese(qtbot: QtBot, clinical_template: Path) 
     try:
         users = UsersDialog(admin)
         qtbot.addWidget(users)
-        assert users.windowTitle() == "crf-desktop：中心 01 的用户"
+        assert users.windowTitle() == "crf-desktop：分中心 01 的用户"
         assert users.add_button.text() == "添加用户(&A)…"
         headers = [users.model.headerData(c, Qt.Orientation.Horizontal) for c in range(users.model.columnCount())]
         assert headers == ["用户名", "全名", "角色", "启用", "须修改密码"]

@@ -88,7 +88,7 @@ def test_the_site_activity_page_and_the_sae_clock_speak_chinese(qtbot: QtBot, se
         qtbot.waitUntil(lambda: panel.refresh_button.text() == "刷新(&R)")
         assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
             "时间（本地）", "用户", "操作", "对象", "原值 → 新值", "原因"]
-        assert panel.heading.text() == f"研究中心 {session.site_id} 的近期操作"
+        assert panel.heading.text() == f"分中心 {session.site_id} 的近期操作"
         aware = datetime(2026, 3, 5, 9, 40, tzinfo=UTC)
         running = SaeClock(aware_at=aware, aware_time_known=True, due_at=aware + timedelta(hours=24), sent_at=None,
                            state=ClockState.RUNNING, margin=timedelta(hours=5, minutes=7))
