@@ -28,9 +28,10 @@ LIMIT = 200
 
 
 class AuditPanel(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *, at_centre: bool = False) -> None:
         super().__init__(parent)
         self.session = session
+        self.at_centre = at_centre  # the coordinating centre's own audit trail, not a site's
         self.heading = heading("")
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -60,7 +61,8 @@ class AuditPanel(QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.heading.setText(fill(self.tr("Recent activity at site %1"), self.session.site_id))
+        self.heading.setText(self.tr("Recent activity at the coordinating centre") if self.at_centre
+                             else fill(self.tr("Recent activity at site %1"), self.session.site_id))
         self.caption.setText(fill(self.tr("The last %1 entries of the audit trail, newest first. Times are this "
                                           "computer's local time; hover over a time for the stored UTC value."),
                                   LIMIT))

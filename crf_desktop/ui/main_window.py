@@ -73,7 +73,6 @@ class MainWindow(MenusMixin, QMainWindow):
         self.dialog: QDialog | None = None  # the dialog opened from a menu, for tests
         self.fit_to_screen()
 
-        self.audit_panel = AuditPanel(session)
         self.dashboard: DashboardPage | None = None
         self.subject_pages: dict[str, SubjectPage] = {}
         self.editors: dict[tuple[str, str, str, int], FormEditor] = {}
@@ -84,6 +83,7 @@ class MainWindow(MenusMixin, QMainWindow):
         # kept: the title is set again (a language switch) after the session has closed
         self.at_centre = self.centre_page is not None
         self.setWindowTitle(window_title(session, centre=self.at_centre))
+        self.audit_panel = AuditPanel(session, at_centre=self.at_centre)
         if self.centre_page is not None:
             self.centre_page.changed.connect(self.audit_panel.refresh)
             self.tabs.addTab(self.centre_page, "")
@@ -172,7 +172,8 @@ class MainWindow(MenusMixin, QMainWindow):
                 self.tr("⚠ %1 storage warning(s): see the top of the window"), len(self.session.warnings)))
         if self.dashboard is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Subjects"))
-        self.tabs.setTabText(self.tabs.indexOf(self.audit_panel), self.tr("Site activity"))
+        self.tabs.setTabText(self.tabs.indexOf(self.audit_panel),
+                             self.tr("Centre activity") if self.at_centre else self.tr("Site activity"))
         if self.centre_page is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.centre_page), self.tr("Centre"))
         if self.sync_actions is not None:

@@ -30,6 +30,7 @@ class MenusMixin:
 
     session: Session
     dashboard: DashboardPage | None
+    at_centre: bool
 
     if TYPE_CHECKING:
         def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
@@ -152,7 +153,8 @@ class MenusMixin:
         """The menus' texts in the current language (the main window's translation context, as before the move)."""
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.subjects_action.setText(translate("MainWindow", "&Subjects"))
-        self.activity_action.setText(translate("MainWindow", "Site &activity"))
+        self.activity_action.setText(translate("MainWindow", "Centre &activity") if self.at_centre
+                                     else translate("MainWindow", "Site &activity"))
         self.responses_action.setText(translate("MainWindow", "&Responses by visit"))
         self.ae_summary_action.setText(translate("MainWindow", "Adverse &events summary"))
         self.language_menu.setTitle(LANGUAGE_MENU)  # both languages, for someone stuck in the other one

@@ -206,27 +206,32 @@ events</source>
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="63"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="64"/>
+        <source>Recent activity at the coordinating centre</source>
+        <translation>协调中心的近期操作</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="65"/>
         <source>Recent activity at site %1</source>
         <translation>分中心 %1 的近期操作</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="64"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="66"/>
         <source>The last %1 entries of the audit trail, newest first. Times are this computer&apos;s local time; hover over a time for the stored UTC value.</source>
         <translation>稽查轨迹的最近 %1 条记录，最新的在前。时间为本机本地时间；将鼠标悬停在时间上可查看存储的 UTC 时间。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="67"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="69"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="68"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="70"/>
         <source>Reload the audit trail (F5)</source>
         <translation>重新载入稽查轨迹 (F5)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/audit_panel.py" line="79"/>
+        <location filename="../../crf_desktop/ui/audit_panel.py" line="81"/>
         <source>A %1 does not see the audit trail.</source>
         <translation>%1 无权查看稽查轨迹。</translation>
     </message>
@@ -1445,134 +1450,144 @@ To try the app with fictitious data instead:
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="176"/>
         <source>Site activity</source>
         <translation>分中心操作记录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="176"/>
+        <source>Centre activity</source>
+        <translation>协调中心操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window.py" line="178"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="181"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="212"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="153"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="154"/>
         <source>&amp;View</source>
         <extracomment>The View ▸ Language entry reads the same in every language, so a person who cannot read the current one still finds the way back (not translated on purpose). the bar&apos;s menus in their order, to put a shown menu back in its place</extracomment>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="154"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="155"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="155"/>
-        <source>Site &amp;activity</source>
-        <translation>分中心操作记录(&amp;amp;A)</translation>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="156"/>
+        <source>Centre &amp;activity</source>
+        <translation>协调中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="156"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="157"/>
+        <source>Site &amp;activity</source>
+        <translation>分中心操作记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="158"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="157"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="159"/>
         <source>Adverse &amp;events summary</source>
         <translation>不良事件汇总(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="159"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="160"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="162"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="161"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="163"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="162"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="164"/>
         <source>Print &amp;blank CRF book…</source>
         <translation>打印空白病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="163"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="165"/>
         <source>Check a &amp;printed page…</source>
         <translation>核对打印页(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="164"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="166"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="165"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="166"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="168"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="167"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="169"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="168"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="170"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="169"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="171"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="170"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="171"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="173"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="172"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="174"/>
         <source>&amp;Study configuration…</source>
         <translation>研究配置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="300"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="315"/>
         <source>Case report forms for study %1, site %2.</source>
         <translation>研究 %1、分中心 %2 的病例报告表。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="317"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="321"/>
         <source>About crf-desktop</source>
         <translation>关于 crf-desktop</translation>
     </message>
@@ -2048,7 +2063,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
         <source>&amp;Site:</source>
-        <translation>分中心(&amp;amp;S)：</translation>
+        <translation>分中心(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
@@ -2364,7 +2379,7 @@ To try the app with fictitious data instead:
     <message>
         <location filename="../../crf_desktop/ui/query_close_dialog.py" line="54"/>
         <source>&amp;Follow-up question (the site answers it again):</source>
-        <translation>追问(&amp;amp;F)（分中心需再次回复）：</translation>
+        <translation>追问(&amp;F)（分中心需再次回复）：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/query_close_dialog.py" line="61"/>
@@ -2411,12 +2426,12 @@ Answer: %6</source>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="137"/>
         <source>&amp;Follow-up question for the site:</source>
-        <translation>向分中心追加的质疑(&amp;amp;F)：</translation>
+        <translation>向分中心追加的质疑(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="138"/>
         <source>&amp;Reason for closing it (the site reads it):</source>
-        <translation>关闭原因（分中心可见）(&amp;amp;R)：</translation>
+        <translation>关闭原因（分中心可见）(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="143"/>
@@ -2449,7 +2464,7 @@ Answer: %6</source>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="61"/>
         <source>&amp;Site:</source>
-        <translation>分中心(&amp;amp;S)：</translation>
+        <translation>分中心(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../crf_desktop/ui/centre_query_dialogs.py" line="62"/>

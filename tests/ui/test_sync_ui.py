@@ -257,9 +257,13 @@ def test_the_centre_window_hides_what_only_a_site_has(qtbot: QtBot, world: Path,
     assert not window.tools_menu.menuAction().isVisible()
     assert window.blank_book_action.isVisible() and window.blank_book_action.isEnabled()  # blank forms: anywhere
     visible = {a.text() for a in window.view_menu.actions() if a.isVisible() and not a.isSeparator()}
-    assert "&Responses by visit" not in visible and "Site &activity" in visible
+    assert "&Responses by visit" not in visible and "Centre &activity" in visible  # the centre's own trail
+    assert window.tabs.tabText(window.tabs.indexOf(window.audit_panel)) == "Centre activity"
+    assert window.audit_panel.heading.text() == "Recent activity at the coordinating centre"
 
     site = _main(qtbot, opened, world / "site", "coordinator")
+    assert site.activity_action.text() == "Site &activity"
+    assert site.audit_panel.heading.text() == "Recent activity at site 01"
     assert all(a.isVisible() and a.isEnabled() for a in (site.subjects_action, site.responses_action,
                                                          site.ae_summary_action, site.study_config_action))
 
