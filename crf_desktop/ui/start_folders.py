@@ -20,6 +20,7 @@ CENTRE_IMPORT = "centre-import"  # the central folder the centre imports site pa
 CENTRE_EXPORT = "centre-export"  # where the centre's CSV and ODM exports went
 PDF = "pdf"  # where printouts were saved as PDF
 SCANS = "scans"  # where the scans of signed pages were picked from
+LISTS = "randomisation-lists"  # where the centre picked sites' randomisation lists from, to unblind the study
 _GROUP = "folders"
 
 

@@ -29,18 +29,19 @@ from crf_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from crf_desktop.ui.start_folders import LISTS, last_folder, remember_folder, start_folder
 
 
-def ask_list_files(parent: QWidget, title: str) -> list[Path]:
-    """Ask for CSV files (tests replace :attr:`StudyUnblindDialog.ask_files`)."""
-    chosen, _filter = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), "CSV (*.csv)")
+def ask_list_files(parent: QWidget, title: str, start: Path) -> list[Path]:
+    """Ask for CSV files, starting in ``start`` (tests replace :attr:`StudyUnblindDialog.ask_files`)."""
+    chosen, _filter = QFileDialog.getOpenFileNames(parent, title, str(start), "CSV (*.csv)")
     return [Path(c) for c in chosen]
 
 
 class StudyUnblindDialog(QDialog):
     """Opened without blocking; :attr:`unblinding` holds the record once the study is unblinded (then accepted)."""
 
-    ask_files: Callable[[QWidget, str], list[Path]] = staticmethod(ask_list_files)
+    ask_files: Callable[[QWidget, str, Path], list[Path]] = staticmethod(ask_list_files)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,8 +122,11 @@ class StudyUnblindDialog(QDialog):
         self.unblind_button.setEnabled(bool(filled) and self.unblinding is None)
 
     def add_files(self) -> None:
+        data_dir = self.session.data_dir
         chosen = self.ask_files(self, self.tr("Choose the randomisation lists (CSV: seq, rand_no, msc_kit, mmf_kit, "
-                                              "arm)"))
+                                              "arm)"), start_folder(last_folder(data_dir, LISTS), data_dir))
+        if chosen:
+            remember_folder(data_dir, LISTS, chosen[0].parent)
         self.files += [p for p in chosen if p not in self.files]
         self._show_files()
 

@@ -77,9 +77,14 @@ def test_enter_unblinds_only_once_everything_is_filled_and_the_page_then_says_so
     assert blinding_status(dm).unblinding is None
 
     listed = world.full_list()
-    monkeypatch.setattr(StudyUnblindDialog, "ask_files", staticmethod(lambda _parent, _title: [listed]))
+    starts: list[Path] = []
+    monkeypatch.setattr(StudyUnblindDialog, "ask_files",
+                        staticmethod(lambda _parent, _title, start: starts.append(start) or [listed]))
     dialog.files_button.click()
     assert dialog.files_label.text() == "site-01.csv"
+    dialog.files_button.click()  # the same file again: listed once; the picker opens where it was found
+    assert dialog.files_label.text() == "site-01.csv"
+    assert starts == [dm.data_dir, listed.parent]
     dialog.password_edit.setText(CENTRE_PASSWORD)
     _press_enter_in(qtbot, dialog, dialog.password_edit)
     qtbot.waitUntil(lambda: not dialog.isVisible())
