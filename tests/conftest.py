@@ -33,7 +33,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     PySide6 6.12 on CPython 3.11 under-counts references to None during event handling (a C-extension bug, not
     ours: the count falls by thousands in a keyboard-driven editor test); after a long run the final collection
     at interpreter exit can reach zero and abort with "Fatal Python error: none_dealloc", turning a green run
-    into exit status 134. The app leaves the same way after its window closes (``cli.site_commands``).
+    into exit status 134. The app leaves the same way after its window closes (``cli.gui_command``).
     """
     if _EXIT_STATUS and os.environ.get("CRF_TEST_FULL_EXIT") != "1":
         import sys

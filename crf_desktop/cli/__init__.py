@@ -15,8 +15,8 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from crf_desktop.cli import site_commands
 from crf_desktop.cli.deferred import CommandParser
+from crf_desktop.cli.gui_command import cmd_gui
 from crf_desktop.core.errors import CrfError
 
 
@@ -30,7 +30,7 @@ def build_parser(*, commands_when_named: bool = False) -> argparse.ArgumentParse
     )
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="the site's data directory (may also come after the command)")
-    parser.set_defaults(handler=site_commands.cmd_gui)
+    parser.set_defaults(handler=cmd_gui)
     if commands_when_named:
         parser.defer_commands(_add_commands)
     else:
@@ -39,7 +39,7 @@ def build_parser(*, commands_when_named: bool = False) -> argparse.ArgumentParse
 
 
 def _add_commands(parser: argparse.ArgumentParser) -> None:
-    from crf_desktop.cli import centre_commands, print_commands, selftest_command, sync_commands
+    from crf_desktop.cli import centre_commands, print_commands, selftest_command, site_commands, sync_commands
 
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for area in (site_commands, print_commands, sync_commands, centre_commands, selftest_command):

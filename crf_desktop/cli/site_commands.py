@@ -1,4 +1,4 @@
-"""The site's commands: version, init, users, verify, restore, dictionary, demo, and starting the GUI."""
+"""The site's commands: version, init, users, verify, restore, dictionary, demo (the app starts in gui_command)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from crf_desktop import __version__
+from crf_desktop.cli.gui_command import start_gui
 from crf_desktop.cli.prompts import (
     ask_confirmation,
     ask_new_password,
@@ -245,7 +246,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"  {name:13} {password}")
     if args.no_gui:
         return 0
-    return _start_gui(data_dir, demo_users=passwords)
+    return start_gui(data_dir, demo_users=passwords)
 
 
 def _join_demo_centre(data_dir: Path, args: argparse.Namespace) -> dict[str, str]:
@@ -288,23 +289,6 @@ def _demo_centre(data_dir: Path, passwords: dict[str, str], centre_key: str | No
     print(f"Created a demo coordinating centre in {made.data_dir} (users admin and datamanager, same passwords)")
     print(f"The demo's central folder is {made.folder}; the demo site exported to it once. Try:")
     print(f"  crf-desktop centre import --data-dir {made.data_dir} --user datamanager --from {made.folder}")
-
-
-def _start_gui(data_dir: Path, demo_users: dict[str, str] | None = None) -> int:
-    from crf_desktop.ui.app import run_gui
-
-    code = run_gui(data_dir, demo_users=demo_users or {})
-    # Everything is saved and closed by now (the shell shut the session down and released the site lock).
-    # PySide6 6.12 on CPython 3.11 under-counts references to None somewhere in its event handling, and the
-    # interpreter's final garbage collection can then abort with "deallocating None" after the app has closed;
-    # leaving without that final collection spares a site a crash report on every exit. See the closing note.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    return _start_gui(data_dir_of(args))
 
 
 def register(sub: Subparsers) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crf_desktop.ui.qt import QDialogButtonBox, QEvent, QKeySequence, QObject, QPushButton
+from crf_desktop.ui.qt import QDialogButtonBox, QEvent, QObject, QPushButton
 
 if TYPE_CHECKING:
     from crf_desktop.ui.qt import QPlainTextEdit
@@ -41,6 +41,8 @@ class ActionButtonBox(QDialogButtonBox):
 
     def submit_from(self, edit: QPlainTextEdit) -> None:
         """Ctrl+Enter in ``edit``, a multi-line field where Enter starts a new line, presses the action button."""
+        from crf_desktop.ui.qt import QKeySequence  # here: the login window's box has no such field (issue 10)
+
         edit.installEventFilter(self)
         self.action_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
 

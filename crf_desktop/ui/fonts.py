@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from crf_desktop.core.errors import CrfError
 from crf_desktop.core.resources import resource_path
-from crf_desktop.ui.qt import QApplication, QFont, QFontDatabase
+from crf_desktop.ui.qt import QApplication, QFont
 
 FONT_FILE = "DroidSansFallbackFull.ttf"
 FALLBACK_FAMILY = "Droid Sans Fallback"
@@ -17,6 +17,8 @@ FALLBACK_FAMILY = "Droid Sans Fallback"
 
 def install_fallback_font(app: QApplication) -> bool:
     """Register the bundled font and use it as the fallback family; False when it could not be loaded."""
+    from crf_desktop.ui.qt import QFontDatabase  # here: the English login window is shown before (issue 10)
+
     try:
         path = resource_path("fonts", FONT_FILE)
     except CrfError:

@@ -8,10 +8,15 @@ window has no place for it, in a non-blocking message box (:func:`show_error`). 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from crf_desktop.core.errors import CrfError
-from crf_desktop.ui.qt import QLabel, QMessageBox, QWidget
+from crf_desktop.ui.qt import QLabel, QWidget
 from crf_desktop.ui.selectable import make_selectable
 from crf_desktop.ui.window_size import grow_to_fit
+
+if TYPE_CHECKING:  # built when a box is first shown: the login window comes up without it (issue 10)
+    from crf_desktop.ui.qt import QMessageBox
 
 _BOX = "border-radius: 4px; padding: 6px;"
 ERROR_STYLE = f"color: #a40000; background: #fdecea; border: 1px solid #e6a5a0; {_BOX}"
@@ -69,11 +74,13 @@ class InlineMessage(QLabel):
 
 
 def show_message(parent: QWidget | None, text: str, *, title: str = "crf-desktop",
-                 icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
-    """Open a window-modal message box without blocking; it deletes itself when closed."""
-    from crf_desktop.ui.qt import Qt  # here: the login window comes up without Qt's namespace (issue 10)
+                 icon: QMessageBox.Icon | None = None) -> QMessageBox:
+    """Open a window-modal message box without blocking (an information box unless ``icon`` says otherwise);
+    it deletes itself when closed."""
+    from crf_desktop.ui.qt import QMessageBox, Qt  # here: the login window comes up without them (issue 10)
 
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    shown = QMessageBox.Icon.Information if icon is None else icon
+    box = QMessageBox(shown, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("crf-message")
@@ -83,4 +90,6 @@ def show_message(parent: QWidget | None, text: str, *, title: str = "crf-desktop
 
 def show_error(parent: QWidget | None, error: BaseException | str, *,
                title: str = "crf-desktop") -> QMessageBox:
+    from crf_desktop.ui.qt import QMessageBox
+
     return show_message(parent, message_text(error), title=title, icon=QMessageBox.Icon.Warning)

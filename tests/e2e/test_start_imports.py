@@ -30,13 +30,16 @@ HEAVY = ("reportlab", "pypdfium2", "zxingcpp", "sqlite_utils", "cryptography", "
 #: idle lock, the busy-cursor operations, and the parsers of the commands (``crf-desktop --data-dir DIR`` names none).
 AFTER_LOGIN = ("crf_desktop.ui.main_window", "crf_desktop.services.printing", "crf_desktop.services.session",
                "crf_desktop.ui.idle_lock", "crf_desktop.ui.operation", "crf_desktop.cli.centre_commands",
-               "crf_desktop.cli.print_commands", "crf_desktop.cli.selftest_command", "hashlib")
+               "crf_desktop.cli.print_commands", "crf_desktop.cli.selftest_command", "crf_desktop.cli.site_commands",
+               "crf_desktop.cli.sync_commands", "hashlib")
 
-#: Qt classes of the windows behind the login (crf_desktop.ui.qt builds a class when it is first looked up).
-#: PySide6's ``Qt`` namespace is not built either: its hundred enums cost more than a tenth of a bare window's
-#: start (labels are made selectable by name, see crf_desktop.ui.selectable).
+#: Qt classes of the windows behind the login (crf_desktop.ui.qt builds a class when it is first looked up), and
+#: of what the login window needs only on demand: a message box, a multi-line field's Ctrl+Enter, the fallback
+#: font (registered once the English window is up). PySide6's ``Qt`` namespace is not built either: its hundred
+#: enums cost more than a tenth of a bare window's start (labels are made selectable by name, see
+#: crf_desktop.ui.selectable).
 LATER_QT = ("QMainWindow", "QPrinter", "QPrintDialog", "QTableView", "QTreeWidget", "QCalendarWidget", "QPainter",
-            "QFileDialog", "QProgressDialog")
+            "QFileDialog", "QProgressDialog", "QMessageBox", "QKeySequence", "QFontDatabase")
 
 _REPORT = """
 import json, sys
