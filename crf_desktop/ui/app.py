@@ -16,6 +16,7 @@ from crf_desktop.services.site_identity import site_info
 from crf_desktop.ui import language
 from crf_desktop.ui.fonts import install_fallback_font
 from crf_desktop.ui.idle_minutes import idle_minutes_from as idle_minutes_from
+from crf_desktop.ui.login_dialog import site_line
 from crf_desktop.ui.messages import show_error
 from crf_desktop.ui.qt import QApplication, QFont, QIcon, QSize, QTimer
 from crf_desktop.ui.shell import Shell
@@ -31,8 +32,7 @@ def site_before_login(data_dir: Path, demo_users: Mapping[str, str]) -> tuple[st
         info = site_info(data_dir)
     except CrfError as exc:
         return None, str(exc)
-    demo = " (demo)" if demo_users else ""
-    return f"Site {info.site_id} · Study {info.study_id}{demo}", None
+    return site_line(info.site_id, info.study_id, demo=bool(demo_users)), None
 
 
 def app_icon() -> QIcon:

@@ -37,6 +37,12 @@ def not_a_site_text(data_dir: Path, error: BaseException | str) -> str:
                 "crf-desktop demo")
 
 
+def site_line(site_id: str, study_id: str, *, demo: bool) -> str:
+    """The site and study the login window opens, in the current language (before and after a login)."""
+    line = fill(translate("LoginDialog", "Site %1 · Study %2"), site_id, study_id)
+    return fill(translate("LoginDialog", "%1 (demo)"), line) if demo else line
+
+
 class LoginDialog(QDialog):
     """Asks for a user name and password; on success :attr:`session` holds the open session."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crf_desktop.ui.idle_minutes import DEFAULT_IDLE_MINUTES
-from crf_desktop.ui.login_dialog import LoginDialog
+from crf_desktop.ui.login_dialog import LoginDialog, site_line
 from crf_desktop.ui.qt import QObject, Signal
 
 if TYPE_CHECKING:  # imported after the login: the login window comes up without them (issue 10)
@@ -62,8 +62,7 @@ class Shell(QObject):
         session = dialog.session
         self._drop_login(dialog)
         assert session is not None  # noqa: S101 - accepted only after a successful login
-        demo = " (demo)" if self.demo_users else ""  # as app.site_before_login writes it
-        self.site_text = f"Site {session.site_id} · Study {session.study_id}{demo}"
+        self.site_text = site_line(session.site_id, session.study_id, demo=bool(self.demo_users))
         self.site_problem = None
         if session.user.must_change_password:
             self._ask_new_password(session)

@@ -1362,47 +1362,57 @@ To try the app with fictitious data instead:
     %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="49"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="42"/>
+        <source>Site %1 · Study %2</source>
+        <translation>分中心 %1 · 研究 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="43"/>
+        <source>%1 (demo)</source>
+        <translation>%1（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="55"/>
         <source>crf-desktop: log in</source>
         <translation>crf-desktop：登录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="57"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="63"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="68"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="74"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="70"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="76"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="76"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="82"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="101"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="107"/>
         <source>DEMO: fictitious site for training, not for real patients</source>
         <translation>演示：用于培训的虚构分中心，不得用于真实患者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="107"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="113"/>
         <source>Demo users and their passwords (also printed in the terminal). Choose a user to fill in the fields.</source>
         <translation>演示用户及其密码（也打印在终端中）。选择一个用户即可自动填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="118"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="124"/>
         <source>Fill in %1 and the demo password</source>
         <translation>填入 %1 及演示密码</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="141"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="147"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -3026,12 +3036,12 @@ not evaluable</source>
 <context>
     <name>StudyUnblindDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="94"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="95"/>
         <source>crf-desktop: unblind study %1</source>
         <translation>crf-desktop：揭盲研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="96"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="97"/>
         <source>Unblinding the study gives every CSV and ODM export the treatment arm of each randomised subject. Do it only at database lock, when the data are final.
 
 It cannot be undone: the study stays unblinded, and your name, the time and your reason are kept in the centre&apos;s audit trail. Type the study id %1 to confirm.</source>
@@ -3040,47 +3050,47 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
 此操作不可撤销：研究将保持揭盲状态，您的姓名、时间和原因将记录在协调中心的稽查轨迹中。请输入研究编号 %1 以确认。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="100"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="101"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="101"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="102"/>
         <source>e.g. Database locked on 2026-11-20 for the final analysis</source>
         <translation>例如：2026-11-20 数据库已锁定，用于最终分析</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="102"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="103"/>
         <source>Randomisation &amp;lists:</source>
         <translation>随机化列表(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="103"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="104"/>
         <source>Add CSV files…</source>
         <translation>添加 CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="104"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="105"/>
         <source>Your &amp;password:</source>
         <translation>您的密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="105"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="106"/>
         <source>&amp;Study id (%1):</source>
         <translation>研究编号 (%1)(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="106"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="107"/>
         <source>&amp;Unblind the study</source>
         <translation>揭盲研究(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="116"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="117"/>
         <source>Only needed for sites enrolled before the centre kept their lists.</source>
         <translation>仅用于协调中心开始保存随机化列表之前入组的分中心。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="124"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="126"/>
         <source>Choose the randomisation lists (CSV: seq, rand_no, msc_kit, mmf_kit, arm)</source>
         <translation>选择随机化列表（CSV：seq, rand_no, msc_kit, mmf_kit, arm）</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from crf_desktop import __version__
+from crf_desktop.ui import language
 from crf_desktop.ui.app import (
     MIN_POINT_SIZE,
     create_application,
@@ -57,6 +58,14 @@ def test_the_login_names_the_site_before_anyone_logs_in(demo_dir: Path, tmp_path
     assert site_before_login(demo_dir, {}) == ("Site 01 · Study NCT03580291", None)
     text, problem = site_before_login(tmp_path / "nowhere", {})
     assert text is None and problem is not None and "does not exist" in problem
+
+
+def test_the_site_line_speaks_chinese_on_a_chinese_screen(qtbot: QtBot, demo_dir: Path) -> None:
+    language.apply(language.CHINESE, remember=False)
+    try:
+        assert site_before_login(demo_dir, {"admin": "demo-password"}) == ("分中心 01 · 研究 NCT03580291（演示）", None)
+    finally:
+        language.apply(language.ENGLISH, remember=False)
 
 
 def test_no_display_is_said_in_one_line_before_qt_aborts() -> None:
