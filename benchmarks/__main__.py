@@ -38,7 +38,7 @@ class Sizes:
 
 
 FULL = Sizes(trial_subjects=TRIAL_SUBJECTS, dashboard_subjects=1000, centre_sites=20, rounds=7, save_rounds=41,
-             start_rounds=5, growth=(1, 10, 100, 1000))
+             start_rounds=9, growth=(1, 10, 100, 1000))
 QUICK = Sizes(trial_subjects=8, dashboard_subjects=20, centre_sites=2, rounds=2, save_rounds=5, start_rounds=1,
               growth=(1, 10))
 
