@@ -31,6 +31,16 @@ def encrypted(tmp_path: Path) -> Iterator[tuple[sqlite_utils.Database, Path, byt
     db.close()
 
 
+def _commit_elsewhere(path: Path, key: bytes, value: str) -> None:
+    """Another connection (another program) changes the value and commits."""
+    other = connect_keyed(path, key)
+    try:
+        other.execute("UPDATE values_ SET value = ? WHERE id = 1", [value])
+        other.commit()
+    finally:
+        other.close()
+
+
 def _reader(db: sqlite_utils.Database, reads: list[str]) -> str:
     value = str(db.execute("SELECT value FROM values_ WHERE id = 1").fetchone()[0])
     reads.append(value)
@@ -59,12 +69,7 @@ def test_a_commit_by_another_connection_makes_it_read_again(
     db, path, key = encrypted
     cache, reads = ReadCache(db), []
     cache.get("v", lambda: _reader(db, reads))
-    other = connect_keyed(path, key)
-    try:
-        other.execute("UPDATE values_ SET value = 'from elsewhere' WHERE id = 1")
-        other.commit()
-    finally:
-        other.close()
+    _commit_elsewhere(path, key, "from elsewhere")
     assert cache.get("v", lambda: _reader(db, reads)) == "from elsewhere"
 
 
@@ -100,12 +105,7 @@ def test_a_writer_keeps_nothing_when_another_connection_wrote_meanwhile(
     cache, reads = ReadCache(db), []
     cache.get("v", lambda: _reader(db, reads))
     before = cache.stamp()
-    other = connect_keyed(path, key)
-    try:
-        other.execute("UPDATE values_ SET value = 'from elsewhere' WHERE id = 1")
-        other.commit()
-    finally:
-        other.close()
+    _commit_elsewhere(path, key, "from elsewhere")
     with db.conn:
         db.execute("INSERT INTO values_ (id, value) VALUES (2, 'ours')")
     cache.written(before, stale=[], kept={})
@@ -136,11 +136,6 @@ def test_within_one_service_call_its_own_writes_are_still_seen(
         with db.conn:
             db.execute("UPDATE values_ SET value = 'written in the call' WHERE id = 1")
         assert cache.get("v", lambda: _reader(db, reads)) == "written in the call"
-    other = connect_keyed(path, key)
-    try:
-        other.execute("UPDATE values_ SET value = 'after the call' WHERE id = 1")
-        other.commit()
-    finally:
-        other.close()
+    _commit_elsewhere(path, key, "after the call")
     with cache.call():  # a new call looks for other connections' commits again
         assert cache.get("v", lambda: _reader(db, reads)) == "after the call"

@@ -73,4 +73,53 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
         language.apply(language.ENGLISH, remember=False)
 
 
+@pytest.fixture
+def demo_centre_login(demo_dir: Path) -> Iterator[tuple[Session, Path]]:
+    """The demo centre (the demo site enrolled and exported once), logged in as its data manager, and its
+    exchange folder (the central folder the site exported to)."""
+    from crf_desktop.services import demo_centre
+
+    passwords = {name: DEMO_PASSWORD for name in ("admin", "coordinator", "investigator", "monitor", "datamanager")}
+    paths = demo_centre.create_demo_centre(demo_dir, passwords)
+    demo_centre.enrol_and_export(demo_dir, paths.key_file, passwords, paths.folder)
+    session = login(paths.data_dir, "datamanager", DEMO_PASSWORD)
+    yield session, paths.folder
+    if not session.closed:
+        session.close()
+
+
+def centre_page_at_1024(qtbot: object, session: Session) -> tuple[object, object]:
+    """The centre's main window shown at 1024 × 700 (the smallest screen the app is made for), and its page."""
+    from pytestqt.qtbot import QtBot
+
+    from crf_desktop.ui.main_window import MainWindow
+
+    assert isinstance(qtbot, QtBot)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.centre_page is not None
+    return window, window.centre_page
+
+
+@pytest.fixture
+def app_font(qapp: object) -> Iterator[object]:
+    """The font the app itself sets (``create_application``: its size and the fallback font), so room is measured
+    as a person sees it; the test may make it larger (the QFont is yielded); restored afterwards."""
+    from crf_desktop.ui.app import MIN_POINT_SIZE
+    from crf_desktop.ui.fonts import install_fallback_font
+    from crf_desktop.ui.qt import QApplication, QFont
+
+    assert isinstance(qapp, QApplication)
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE))
+    qapp.setFont(font)
+    install_fallback_font(qapp)  # its line height too
+    yield font
+    qapp.setFont(before)
+
+
 from tests.ui.clinical_data import clinical, clinical_template  # noqa: E402, F401 - fixtures for the clinical tests

@@ -8,44 +8,16 @@ the centre imports its first package and pins the site's key.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from crf_desktop.services import demo_centre
-from crf_desktop.services.session import Session, login
+from crf_desktop.services.session import Session
 from crf_desktop.ui import language
-from crf_desktop.ui.app import MIN_POINT_SIZE
-from crf_desktop.ui.fonts import install_fallback_font
+from crf_desktop.ui.centre_window import CentrePage
 from crf_desktop.ui.main_window import MainWindow
 from crf_desktop.ui.qt import QApplication, QFont, Qt, QTableWidget
-from tests.ui.conftest import DEMO_PASSWORD
-
-PASSWORDS = {name: DEMO_PASSWORD for name in ("admin", "coordinator", "investigator", "monitor", "datamanager")}
-
-
-@pytest.fixture
-def centre_session(demo_dir: Path) -> Iterator[tuple[Session, Path]]:
-    paths = demo_centre.create_demo_centre(demo_dir, PASSWORDS)
-    demo_centre.enrol_and_export(demo_dir, paths.key_file, PASSWORDS, paths.folder)
-    session = login(paths.data_dir, "datamanager", DEMO_PASSWORD)
-    yield session, paths.folder
-    if not session.closed:
-        session.close()
-
-
-@pytest.fixture
-def app_font(qapp: QApplication) -> Iterator[None]:
-    """The font the app itself sets (``create_application``): the room is measured as a person sees it."""
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE))
-    qapp.setFont(font)
-    install_fallback_font(qapp)  # its line height too
-    yield
-    qapp.setFont(before)
+from tests.ui.conftest import centre_page_at_1024
 
 
 def _rows_that_fit(table: QTableWidget) -> float:
@@ -53,15 +25,10 @@ def _rows_that_fit(table: QTableWidget) -> float:
 
 
 def test_after_the_first_import_a_summary_names_the_new_key_and_the_queries_keep_three_rows(
-        qtbot: QtBot, centre_session: tuple[Session, Path], app_font: None) -> None:
-    session, folder = centre_session
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.setGeometry(0, 0, 1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    page = window.centre_page
-    assert page is not None
+        qtbot: QtBot, demo_centre_login: tuple[Session, Path], app_font: QFont) -> None:
+    session, folder = demo_centre_login
+    window, page = centre_page_at_1024(qtbot, session)
+    assert isinstance(window, MainWindow) and isinstance(page, CentrePage)
     page.ask_folder = lambda *_args: folder  # type: ignore[method-assign,assignment]
     page.import_button.click()
     qtbot.waitUntil(lambda: page.report_button.isVisible(), timeout=30_000)
@@ -87,10 +54,10 @@ def test_after_the_first_import_a_summary_names_the_new_key_and_the_queries_keep
 
 
 def test_ctrl_i_imports_after_a_language_switch_and_the_title_names_the_coordinating_centre(
-        qtbot: QtBot, centre_session: tuple[Session, Path]) -> None:
+        qtbot: QtBot, demo_centre_login: tuple[Session, Path]) -> None:
     # QA: the button's text (set again at each language switch) took its Ctrl+I away, leaving only Alt+I;
     # and the window's title said "Site centre"
-    session, _folder = centre_session
+    session, _folder = demo_centre_login
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()

@@ -8,45 +8,27 @@ first package (a query raised by the site's monitor).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from crf_desktop.services import demo_centre
 from crf_desktop.services.centre import import_packages
-from crf_desktop.services.session import Session, login
+from crf_desktop.services.session import Session
 from crf_desktop.ui import language
-from crf_desktop.ui.app import MIN_POINT_SIZE
 from crf_desktop.ui.centre_queries_panel import QueriesPanel
+from crf_desktop.ui.centre_window import CentrePage
 from crf_desktop.ui.main_window import MainWindow
 from crf_desktop.ui.qt import QApplication, QFont, QLabel
-from tests.ui.conftest import DEMO_PASSWORD
-
-PASSWORDS = {name: DEMO_PASSWORD for name in ("admin", "coordinator", "investigator", "monitor", "datamanager")}
+from tests.ui.conftest import centre_page_at_1024
 
 
 @pytest.fixture
-def centre(demo_dir: Path) -> Iterator[Session]:
-    paths = demo_centre.create_demo_centre(demo_dir, PASSWORDS)
-    demo_centre.enrol_and_export(demo_dir, paths.key_file, PASSWORDS, paths.folder)
-    session = login(paths.data_dir, "datamanager", DEMO_PASSWORD)
-    import_packages(session, paths.folder)
-    yield session
-    if not session.closed:
-        session.close()
-
-
-@pytest.fixture
-def app_font(qapp: QApplication) -> Iterator[QFont]:
-    """The app's own font size (``create_application``); the test may make it larger; restored afterwards."""
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE))
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
+def centre(demo_centre_login: tuple[Session, Path]) -> Session:
+    """The demo centre with the site's first package imported (a query row to show)."""
+    session, folder = demo_centre_login
+    import_packages(session, folder)
+    return session
 
 
 def _shown(label: QLabel) -> str:
@@ -72,13 +54,8 @@ def clipped(panel: QueriesPanel) -> list[str]:
 def test_query_state_and_the_column_names_show_whole_at_1024_by_700(qtbot: QtBot, centre: Session, app_font: QFont,
                                                                     lang: str) -> None:
     language.apply(lang, remember=False)
-    window = MainWindow(centre)
-    qtbot.addWidget(window)
-    window.setGeometry(0, 0, 1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    page = window.centre_page
-    assert page is not None
+    window, page = centre_page_at_1024(qtbot, centre)
+    assert isinstance(window, MainWindow) and isinstance(page, CentrePage)
     panel = page.queries_panel
     assert panel.table.rowCount() == 1
     assert _shown(panel.status_label) == ("Query state:" if lang == language.ENGLISH else "质疑状态(E)：")

@@ -11,25 +11,21 @@ The demo site and its demo centre (``crf-desktop demo``) in a temporary folder.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from crf_desktop.services import demo_centre
 from crf_desktop.services.demo import PASSWORD_FILE
 from crf_desktop.services.printing import PrintRequest, render_request
-from crf_desktop.services.session import Session, login
+from crf_desktop.services.session import Session
 from crf_desktop.ui import start_folders
 from crf_desktop.ui.centre_window import CentrePage
 from crf_desktop.ui.operation import session_busy
 from crf_desktop.ui.print_preview import PrintPreviewDialog
 from crf_desktop.ui.qt import QFileDialog
 from crf_desktop.ui.scan_dialog import AttachScanDialog
-from tests.ui.conftest import DEMO_PASSWORD, Sessions
-
-PASSWORDS = {name: DEMO_PASSWORD for name in ("admin", "coordinator", "investigator", "monitor", "datamanager")}
+from tests.ui.conftest import Sessions
 
 
 class Recorder:
@@ -56,14 +52,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def centre(demo_dir: Path) -> Iterator[tuple[Session, Path]]:
+def centre(demo_centre_login: tuple[Session, Path]) -> tuple[Session, Path]:
     """The demo centre logged in as its data manager, and its exchange folder (the site has exported once)."""
-    paths = demo_centre.create_demo_centre(demo_dir, PASSWORDS)
-    demo_centre.enrol_and_export(demo_dir, paths.key_file, PASSWORDS, paths.folder)
-    session = login(paths.data_dir, "datamanager", DEMO_PASSWORD)
-    yield session, paths.folder
-    if not session.closed:
-        session.close()
+    return demo_centre_login
 
 
 def _page(qtbot: QtBot, session: Session) -> CentrePage:
