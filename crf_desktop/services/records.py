@@ -227,7 +227,7 @@ def save_record(
     if not refusing:
         refusing = list(form_checks.refusals(session, subject_id=subject_id, form_id=form_id, values=result.values))
     if refusing:
-        return SaveOutcome(saved=False, result=result, record=current, refused=tuple(refusing))
+        return SaveOutcome(saved=False, result=result, record=_copy(current), refused=tuple(refusing))
     notices = form_checks.notices(form_id=form_id, visit=visit, values=result.values)
     data = result.stored()
     confirmations = {i.field: i.value for i in result.issues if i.needs_confirmation and i.confirmed}
@@ -235,7 +235,7 @@ def save_record(
     changed = tuple(f.id for f in form.fields if old.get(f.id, "") != data.get(f.id, ""))
     status = lifecycle.status_after_save(result.issues)
     if current is not None and not changed and confirmations == current.confirmations:
-        return SaveOutcome(saved=True, result=result, record=current, adverse_events=_prompts(notices),
+        return SaveOutcome(saved=True, result=result, record=_copy(current), adverse_events=_prompts(notices),
                            prohibited=notices.prohibited)
     reason_text = (reason or "").strip() or None
     if current is not None and lifecycle.needs_reason_for_change(current.status) and reason_text is None:
