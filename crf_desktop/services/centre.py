@@ -162,15 +162,22 @@ def issue_enrolment(session: Session, *, site: str, out: Path, config: StudyConf
     return out
 
 
+def _sites_folder(folder: Path, *, given_as: str) -> Path:
+    """``folder`` resolved when it is the central folder the sites export to (it has ``to-centre/``), else
+    UserInputError saying so; nothing is read or written."""
+    folder = check_central_folder(folder, given_as=given_as)
+    if not (folder / TO_CENTRE).is_dir():
+        raise UserInputError(f"{folder} has no {TO_CENTRE}/ folder: it is not the central folder, or no site has "
+                             "exported into it yet. Choose the folder the sites export to; nothing was written")
+    return folder
+
+
 # -- import -------------------------------------------------------------------------------------------------
 def import_packages(session: Session, folder: Path, *,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Apply every site's new packages from ``folder``, then write acknowledgements and queries back."""
     require_centre(session, MANAGE, "import site packages")
-    folder = check_central_folder(folder, given_as="the folder to import from")
-    if not (folder / TO_CENTRE).is_dir():
-        raise UserInputError(f"{folder} has no {TO_CENTRE}/ folder: it is not the central folder, or no site has "
-                             "exported into it yet; check --from (the folder the sites export to)")
+    folder = _sites_folder(folder, given_as="the folder to import from")
     keys = centre_keys(session)
     db = session.site.db
     report = import_folder(db, folder, study=session.study_id, centre=keys, user=session.user.username,
@@ -189,8 +196,10 @@ def import_packages(session: Session, folder: Path, *,
 
 
 def send_messages(session: Session, folder: Path) -> list[Path]:
-    """Acknowledgements and query changes for every site, under ``from-centre/<site>/``."""
+    """Acknowledgements and query changes for every site, under ``from-centre/<site>/``; only into the central
+    folder the sites export to (a message written anywhere else would never reach them)."""
     require_centre(session, QUERY, "send messages to sites")
+    folder = _sites_folder(folder, given_as="the folder to send to")
     ensure_folder(folder)
     return write_messages(session.site.db, folder, study=session.study_id, centre=centre_keys(session))
 

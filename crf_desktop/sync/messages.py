@@ -54,7 +54,11 @@ from crf_desktop.sync.package import (
 
 # -- at the centre ------------------------------------------------------------------------------------------
 def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centre: KeyPairs) -> list[Path]:
-    """Write a message to every site whose acknowledgement or queries changed since its last one."""
+    """Write a message to every site whose acknowledgement or queries changed since its last one, and again the
+    last one where this folder lacks it (it went to another folder: the site would never see it).
+
+    A message is a snapshot of everything the site should hold, so writing the last one again is harmless: a site
+    that applied it already skips its number."""
     written: list[Path] = []
     names = {u.username: u.full_name for u in centre_users.all_users(db)}
     for state in centre_store.sites(db):
@@ -68,15 +72,15 @@ def write_messages(db: sqlite_utils.Database, folder: Path, *, study: str, centr
         if decided:  # absent until the first decision: the snapshots of sites without one stay as they were
             snapshot["decisions"] = decided
         digest = sha256(json.dumps(snapshot, sort_keys=True).encode("utf-8"))
-        if digest == state.out_digest:
+        target = site_inbox(folder, state.site)
+        if digest == state.out_digest and (target / message_name(study, state.site, state.out_seq)).exists():
             continue
-        seq = state.out_seq + 1
+        seq = state.out_seq + 1 if digest != state.out_digest else state.out_seq
         sign_b64, box_b64 = public_keys_b64(centre)
         header = Header(kind=CENTRE_MESSAGE, study=study, site=state.site, seq=seq, prev_sha256=GENESIS,
                         created_at=iso(utcnow()), sender_sign_key=sign_b64, sender_box_key=box_b64,
                         sender_fingerprint=centre.fingerprint, change_count=len(queries) + len(decided))
         data = seal(header, snapshot, sender=centre, receiver_box_public=state.box_public)
-        target = site_inbox(folder, state.site)
         ensure_folder(target)
         path = target / message_name(study, state.site, seq)
         partial = write_partial(path, data)

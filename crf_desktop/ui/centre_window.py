@@ -92,12 +92,23 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(text))
 
 
+def _rows_height(table: QTableWidget, rows: int) -> int:
+    return (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth() + 2)
+
+
 def _fit_rows(table: QTableWidget, at_most: int) -> None:
-    """Make ``table`` as high as its rows (one at least, ``at_most`` then it scrolls)."""
-    shown = min(max(table.rowCount(), 1), at_most)
-    height = (table.horizontalHeader().sizeHint().height() + shown * table.verticalHeader().defaultSectionSize()
-              + 2 * table.frameWidth() + 2)
-    table.setFixedHeight(height)
+    """Make ``table`` as high as its rows (``at_most`` then it scrolls); on a small screen it gives way to the
+    queries down to one row (the rest scroll)."""
+    table.setMinimumHeight(_rows_height(table, 1))
+    table.setMaximumHeight(_rows_height(table, min(max(table.rowCount(), 1), at_most)))
+
+
+def _tight(layout: QVBoxLayout) -> QVBoxLayout:
+    """A group box's layout with little padding: the page fits 1024×700 with its messages shown."""
+    layout.setContentsMargins(8, 4, 8, 6)
+    layout.setSpacing(4)
+    return layout
 
 
 class CentrePage(QWidget):
@@ -125,6 +136,7 @@ class CentrePage(QWidget):
         self.import_button.clicked.connect(self.import_from_folder)
         self.import_message = InlineMessage()
         self.import_report: centre_service.ImportReport | None = None  # the last import's, for its summary line
+        self._importing_from = Path()  # the folder of the import running now (see import_from_folder)
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setTabChangesFocus(True)
@@ -135,7 +147,7 @@ class CentrePage(QWidget):
         self.report_button.setCheckable(True)
         self.report_button.toggled.connect(self._show_report)
         self.report_button.hide()
-        import_layout = QVBoxLayout(self.import_box)
+        import_layout = _tight(QVBoxLayout(self.import_box))
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addWidget(self.report_button)
@@ -148,7 +160,7 @@ class CentrePage(QWidget):
         self.sites_box = QGroupBox()
         self.sites_table = _table(["", "", "", "", ""])
         self.data_message = InlineMessage()  # a problem reading the sites or queries
-        sites_layout = QVBoxLayout(self.sites_box)
+        sites_layout = _tight(QVBoxLayout(self.sites_box))
         sites_layout.addWidget(self.data_message)
         sites_layout.addWidget(self.sites_table)
 
@@ -174,7 +186,7 @@ class CentrePage(QWidget):
         self.blinding_label.setWordWrap(True)
         self.unblind_button = QPushButton()
         self.unblind_button.clicked.connect(self.unblind_study)
-        export_layout = QVBoxLayout(self.export_box)
+        export_layout = _tight(QVBoxLayout(self.export_box))
         export_row = QHBoxLayout()
         export_row.addWidget(self.csv_button)
         export_row.addWidget(self.odm_button)
@@ -186,8 +198,11 @@ class CentrePage(QWidget):
         self.export_box.setVisible(manager)
 
         # the queries (the data manager's daily work) get the height; import and export share one row above,
-        # and the sites table is as high as its rows (SITE_ROWS at most, then it scrolls)
+        # and the sites table is as high as its rows (SITE_ROWS at most, then it scrolls); little padding, so the
+        # page fits 1024×700 with the import and export messages shown (the tab's frame is the page's margin)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.heading)
         actions = QHBoxLayout()
         actions.addWidget(self.import_box, 1)
@@ -263,7 +278,7 @@ class CentrePage(QWidget):
         folder = self.ask_folder(self, self.tr("Choose the central folder to import from"), start)
         if folder is None:
             return
-        start_folders.remember_folder(data_dir, start_folders.CENTRE_IMPORT, folder)
+        self._importing_from = folder  # remembered once the import went through: query messages are sent there
         self.import_report = None  # the message line is this import's now (its progress, an error, its summary)
         session = self.session
 
@@ -276,6 +291,7 @@ class CentrePage(QWidget):
     def _imported(self, outcome: Outcome[object]) -> None:
         report = outcome.value
         if outcome.ok and isinstance(report, centre_service.ImportReport):
+            start_folders.remember_folder(self.session.data_dir, start_folders.CENTRE_IMPORT, self._importing_from)
             self.import_report = report
             lines = report.lines()
             self.report_view.setPlainText("\n".join(lines))

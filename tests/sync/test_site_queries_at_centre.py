@@ -52,8 +52,10 @@ class World:
 
     def site_round(self) -> sync_service.ExportResult:
         """The centre sends its messages (as its page and ``--folder`` do right after a decision), the site runs
-        its export (which reads them first), and the centre imports the package."""
-        centre_service.send_messages(self.centre, self.folder)
+        its export (which reads them first), and the centre imports the package. Before the site's first
+        export the folder is not a central folder yet, and the centre has nothing to send (no site key)."""
+        if (self.folder / "to-centre").is_dir():
+            centre_service.send_messages(self.centre, self.folder)
         session = coordinator(self.site)
         try:
             result = sync_service.export_to_centre(session, self.folder)

@@ -80,6 +80,30 @@ def test_import_opens_in_the_demo_exchange_folder_then_where_it_imported_from_la
     assert ask.starts == [str(exchange), str(usb)]
 
 
+def test_a_failed_import_is_not_remembered_and_query_messages_never_go_to_that_folder(
+        qtbot: QtBot, centre: tuple[Session, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        home: Path) -> None:
+    """QA: importing from a wrong (empty) folder was remembered, and the next query was 'sent' there: the site
+    never saw it."""
+    session, exchange = centre
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    answers = iter([str(exchange), str(empty)])
+    ask = Recorder("", with_filter=False)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *args, **kwargs: (ask(*args, **kwargs), next(answers))[1])
+    page = _page(qtbot, session)
+    page.import_from_folder()
+    qtbot.waitUntil(lambda: page.import_report is not None, timeout=30_000)
+    page.import_from_folder()  # the wrong folder: refused, said on the page
+    qtbot.waitUntil(lambda: not session_busy(session), timeout=30_000)
+    assert "has no to-centre/ folder" in page.import_message.text()
+    assert start_folders.last_folder(session.data_dir, start_folders.CENTRE_IMPORT) == exchange
+    page._tell_sites("C-0001")  # what raising or closing a query does: the messages go to the exchange
+    assert not (empty / "from-centre").exists()
+    assert "sent to" in page.query_message.text() and str(exchange) in page.query_message.text()
+
+
 def test_a_centre_with_no_folder_known_opens_home_and_each_data_directory_keeps_its_own(
         qtbot: QtBot, centre: tuple[Session, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         home: Path) -> None:
