@@ -44,7 +44,7 @@ _LABELS_ZH = {
     Role.INVESTIGATOR: "研究者",
     Role.MONITOR: "监查员",
     Role.DATA_MANAGER: "数据管理员",
-    Role.ADMIN: "中心管理员",
+    Role.ADMIN: "分中心管理员",
 }
 
 

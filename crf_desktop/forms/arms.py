@@ -20,4 +20,4 @@ ARM_LABELS: Final = {
                   zh="间充质干细胞安慰剂 + 吗替麦考酚酯"),
 }
 #: How the exports name the arm item / column.
-ARM_QUESTION: Final = Text(en="Treatment arm (unblinded at the centre)", zh="治疗组（中心已揭盲）")
+ARM_QUESTION: Final = Text(en="Treatment arm (unblinded at the centre)", zh="治疗组（协调中心已揭盲）")

@@ -21,7 +21,7 @@ def lines(text: Text, lang: str) -> list[str]:
 
 
 PROTOCOL = Text(en="Protocol", zh="方案编号")
-SITE = Text(en="Site", zh="中心")
+SITE = Text(en="Site", zh="分中心")
 SUBJECT = Text(en="Subject", zh="受试者")
 VISIT = Text(en="Visit", zh="访视")
 FORM = Text(en="Form", zh="表单")

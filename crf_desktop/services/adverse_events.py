@@ -231,5 +231,5 @@ def sae_link_issues(session: Session, subject_id: str, values: Mapping[str, Valu
         label = sae_report.FORM.field("sr_sent_date").label
         return (make_issue(IssueCode.DATE_ORDER, field="sr_sent_date", label=label, value=sent.isoformat(),
                            other_en=f"the date the site became aware of adverse event #{number}",
-                           other_zh=f"研究中心获知不良事件 #{number} 的日期", other_value=aware.isoformat()),)
+                           other_zh=f"分中心获知不良事件 #{number} 的日期", other_value=aware.isoformat()),)
     return ()

@@ -30,7 +30,7 @@ COVER, OUTCOMES, TREND, AUDIT = "casebook", "outcomes", "trend", "audit"
 
 _SUBJECT = Text(en="Subject number", zh="受试者编号")
 _INITIALS = Text(en="Subject initials", zh="受试者姓名缩写")
-_SITE = Text(en="Site", zh="中心")
+_SITE = Text(en="Site", zh="分中心")
 _SEX = Text(en="Sex", zh="性别")
 _BIRTH = Text(en="Year of birth", zh="出生年份")
 _RAND = Text(en="Randomisation number", zh="随机号")

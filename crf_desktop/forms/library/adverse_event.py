@@ -240,7 +240,7 @@ _severity = Section(
         ),
         Field(
             id="sae_awareness_date",
-            label=Text(en="Date the site became aware of the SAE", zh="研究中心获知严重不良事件的日期"),
+            label=Text(en="Date the site became aware of the SAE", zh="分中心获知严重不良事件的日期"),
             type=FieldType.DATE,
             relevant=P("ae_serious", "eq", "Y"),
             not_before=("ae_onset",),

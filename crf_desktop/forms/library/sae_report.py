@@ -47,7 +47,7 @@ _report = Section(
         Field(
             id="sr_aware_time",
             label=Text(en="Time the site became aware (on the awareness date of the adverse event)",
-                       zh="研究中心获知的时间（不良事件记录中的获知日期当天）"),
+                       zh="分中心获知的时间（不良事件记录中的获知日期当天）"),
             type=FieldType.TIME,
             help=Text(en="24-hour clock, local time, e.g. 14:30; the 24-hour reporting clock starts here",
                       zh="24 小时制，当地时间，如 14:30；24 小时报告时限由此开始计算"),
