@@ -122,7 +122,7 @@ class QueryAnswerDialog(QDialog):
         form = REGISTRY.forms.get(query.form)
         field = form.field(query.field) if form is not None and form.has_field(query.field) else None
         unit = field.unit_text(language.current()) if field is not None else ""
-        if unit:
+        if unit and unit not in field_label:  # many labels carry their unit already: "24-h urine protein (g/24 h)"
             return fill(self.tr("%1 (%2) corrected from the source document"), field_label, unit)
         return fill(self.tr("%1 corrected from the source document"), field_label)
 

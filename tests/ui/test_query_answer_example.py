@@ -21,6 +21,7 @@ from tests.ui.data_entry import ACR_ANSWERS, DEMOGRAPHICS, new_subject
 EXAMPLES = [
     ("height_cm", "Height", "for example “Height (cm) corrected from the source document”"),
     ("weight_kg", "Weight", "for example “Weight (kg) corrected from the source document”"),
+    ("weight_kg", "Weight (kg)", "for example “Weight (kg) corrected from the source document”"),  # once (QA)
     ("dob", "Date of birth", "for example “Date of birth corrected from the source document”"),
     ("sex", "Sex", "for example “Sex corrected from the source document”"),
 ]
