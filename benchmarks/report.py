@@ -16,7 +16,9 @@ def _amount(value: float | None, unit: str) -> str:
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
-def table(figures: Sequence[Figure], machine: str) -> str:
+def table(figures: Sequence[Figure], machine: str, *, smoke: bool = False) -> str:
+    """The figures as a table for people; ``smoke`` (``--quick``): the last line says whether every figure could
+    be measured, not whether it is within budget (tiny sizes say nothing about that)."""
     lines = [f"machine: {machine}", "",
              f"{'figure':34} {'median':>10} {'budget':>10} {'baseline':>10} {'ratio':>7}  result"]
     for f in figures:
@@ -45,6 +47,11 @@ def table(figures: Sequence[Figure], machine: str) -> str:
         if isinstance(steady, float) and isinstance(steady_bare, float) and steady_bare > 0:
             lines.append(f"{'  (after the first log checkpoint)':34} {_amount(steady, 's'):>10} {'':>10} "
                          f"{_amount(steady_bare, 's'):>10} {steady / steady_bare:7.2f}  a long session, information")
+    if smoke:
+        missing = [f.name for f in figures if f.missing is not None or f.median is None]
+        lines += ["", "smoke run: every figure was measured (the verdicts above mean nothing at these sizes)"
+                  if not missing else f"smoke run, NOT MEASURED: {', '.join(missing)}"]
+        return "\n".join(lines)
     failed = [f.name for f in figures if not f.ok]
     lines += ["", "all figures within budget" if not failed else f"FAILED: {', '.join(failed)}"]
     return "\n".join(lines)
