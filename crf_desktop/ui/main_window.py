@@ -123,8 +123,8 @@ class MainWindow(MenusMixin, QMainWindow):
         """What only a site's own data gives meaning to, hidden at the coordinating centre: it has no subjects,
         records, lab ranges or study configuration of its own (what it imported is on the Centre page), and a
         printed page's QR names a site. Blank forms print anywhere."""
-        return [self.subjects_action, self.responses_action, self.ae_summary_action, self.study_config_action,
-                self.check_page_action, self.ranges_action]
+        return [self.responses_action, self.ae_summary_action, self.study_config_action, self.check_page_action,
+                self.ranges_action]
 
     def fit_to_screen(self) -> None:
         """As large as the screen's free area (the shell then maximises it): all weeks of the dashboard show."""
@@ -193,8 +193,10 @@ class MainWindow(MenusMixin, QMainWindow):
         self.language_actions[code].setChecked(True)
 
     def show_dashboard(self) -> None:
-        if self.dashboard is not None:
-            self.tabs.setCurrentWidget(self.dashboard)
+        """The first page (Ctrl+1): the subjects at a site, the Centre page at the coordinating centre."""
+        home = self.dashboard if self.dashboard is not None else self.centre_page
+        if home is not None:
+            self.tabs.setCurrentWidget(home)
 
     def show_activity(self) -> None:
         self.tabs.setCurrentWidget(self.audit_panel)

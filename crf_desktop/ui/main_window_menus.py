@@ -89,7 +89,7 @@ class MenusMixin:
 
         self.view_menu = bar.addMenu("&View")
         self.subjects_action = self._action("&Subjects", self.show_dashboard, QKeySequence("Ctrl+1"))
-        self.subjects_action.setEnabled(self.dashboard is not None)
+        self.subjects_action.setEnabled(self.dashboard is not None or self.at_centre)
         self.activity_action = self._action("Site &activity", self.show_activity, QKeySequence("Ctrl+2"))
         self.view_menu.addAction(self.subjects_action)
         self.view_menu.addAction(self.activity_action)
@@ -152,7 +152,8 @@ class MenusMixin:
     def retranslate_menus(self) -> None:
         """The menus' texts in the current language (the main window's translation context, as before the move)."""
         self.view_menu.setTitle(translate("MainWindow", "&View"))
-        self.subjects_action.setText(translate("MainWindow", "&Subjects"))
+        self.subjects_action.setText(translate("MainWindow", "&Centre") if self.at_centre
+                                     else translate("MainWindow", "&Subjects"))
         self.activity_action.setText(translate("MainWindow", "Centre &activity") if self.at_centre
                                      else translate("MainWindow", "Site &activity"))
         self.responses_action.setText(translate("MainWindow", "&Responses by visit"))

@@ -330,158 +330,158 @@ events</source>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="203"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="218"/>
         <source>Coordinating centre · study %1</source>
         <translation>协调中心 · 研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="204"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="219"/>
         <source>Import site packages</source>
         <translation>导入各分中心的数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="205"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="220"/>
         <source>&amp;Import from folder… (Ctrl+I)</source>
         <translation>从文件夹导入(&amp;I)… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="207"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="222"/>
         <source>Sites (key pinned at first contact: confirm the fingerprint by phone)</source>
         <translation>分中心（首次联系时绑定密钥：请通过电话核对指纹）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="223"/>
         <source>Site</source>
         <translation>分中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="223"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="208"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="223"/>
         <source>Pinned at</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="224"/>
         <source>Last package</source>
         <translation>最新数据包</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="209"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="224"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="210"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="225"/>
         <source>Export the trial&apos;s data</source>
         <translation>导出试验数据</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="211"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="226"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="212"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="227"/>
         <source>Export CDISC O&amp;DM…</source>
         <translation>导出 CDISC ODM(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="213"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="228"/>
         <source>Un&amp;blind study…</source>
         <translation>揭盲研究(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="239"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="254"/>
         <source>(no package yet)</source>
         <translation>（尚无数据包）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="263"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="278"/>
         <source>Choose the central folder to import from</source>
         <translation>选择要从中导入的中央文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="273"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="288"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="273"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="288"/>
         <source>Importing site packages from %1…</source>
         <translation>正在从 %1 导入各分中心的数据包…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="296"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="312"/>
         <source>%1 package(s) applied; everything found was applied or already there.</source>
         <translation>已应用 %1 个数据包；找到的数据包均已应用或此前已存在。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="319"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="335"/>
         <source>Hide re&amp;port</source>
         <translation>隐藏报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="294"/>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="319"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="310"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="335"/>
         <source>Show re&amp;port</source>
         <translation>显示报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="299"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="315"/>
         <source>Not everything was applied: %1 shows the packages waiting behind a gap or quarantined, and why.</source>
         <translation>未全部应用：%1 显示因缺号而等待或被隔离的数据包及其原因。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="303"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="319"/>
         <source>New key for site %1: confirm its fingerprint (Sites, below) by phone before trusting its data.</source>
         <translation>分中心 %1 的新密钥：请先通过电话核对其指纹（见下方“分中心”），再信任其数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="327"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="343"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="327"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="343"/>
         <source>Exporting the trial&apos;s data to %1…</source>
         <translation>正在将试验数据导出至 %1…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="342"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="358"/>
         <source>Choose a new, empty folder for the CSV export</source>
         <translation>为 CSV 导出选择一个新的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="348"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="364"/>
         <source>Name the ODM file</source>
         <translation>为 ODM 文件命名</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="358"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="374"/>
         <source>Study unblinded on %1 by %2 (%3): the exports carry each subject&apos;s treatment arm.</source>
         <translation>研究已于 %1 由 %2 揭盲（%3）：导出文件包含每位受试者的治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="362"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="378"/>
         <source>Blinded: the exports carry no treatment arm.</source>
         <translation>盲态：导出文件不包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="375"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="391"/>
         <source>The study is unblinded: the next CSV and ODM exports carry the treatment arms.</source>
         <translation>研究已揭盲：之后的 CSV 和 ODM 导出将包含治疗组别。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="396"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="412"/>
         <source>Query %1 saved and sent to %2; the site sees it at its next export.</source>
         <translation>质疑 %1 已保存并发送至 %2；分中心下次导出时即可看到。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_window.py" line="399"/>
+        <location filename="../../crf_desktop/ui/centre_window.py" line="415"/>
         <source>Query %1 saved; it is sent to the site with the next import run.</source>
         <translation>质疑 %1 已保存；将在下次导入时发送给分中心。</translation>
     </message>
@@ -866,62 +866,62 @@ events</source>
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="252"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="266"/>
         <source>Filled in from the form just saved: check every value, complete the rest, and save.</source>
         <translation>已根据刚保存的表单预填：请核对每一项，补全其余内容后保存。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="259"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="273"/>
         <source>%1 — subject %2 — %3</source>
         <translation>%1 — 受试者 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="261"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="275"/>
         <source>Subject %1 · %2 · form %3, version %4</source>
         <translation>受试者 %1 · %2 · 表单 %3，版本 %4</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="272"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="286"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="273"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="287"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="274"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="288"/>
         <source>&amp;Verify (SDV)</source>
         <translation>核查(&amp;V)（SDV）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="275"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="289"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="293"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="307"/>
         <source>Read only: a %1 does not enter data.</source>
         <translation>只读：%1不录入数据。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="296"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="310"/>
         <source>Read only: this form is locked.</source>
         <translation>只读：此表单已锁定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="298"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="312"/>
         <source>Read only: the casebook is locked; a data manager or investigator can unlock it with a reason (subject page, Unlock casebook…).</source>
         <translation>只读：病例报告表已锁定；数据管理员或研究者可填写原因后解锁（受试者页面，“解锁病例报告表…”）。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="304"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="318"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/form_editor.py" line="332"/>
+        <location filename="../../crf_desktop/ui/form_editor.py" line="346"/>
         <source>%1 is not asked now: the answers it depends on rule it out. Its query is on the subject page.</source>
         <translation>%1 当前不适用：其依赖的回答排除了该项。其质疑见受试者页面。</translation>
     </message>
@@ -1347,7 +1347,7 @@ Grade %2: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="33"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="36"/>
         <source>%1
 
 To start a new site in this folder, the site admin runs in a terminal:
@@ -1362,57 +1362,62 @@ To try the app with fictitious data instead:
     %3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="42"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="46"/>
+        <source>Coordinating centre · Study %1</source>
+        <translation>协调中心 · 研究 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="47"/>
         <source>Site %1 · Study %2</source>
         <translation>分中心 %1 · 研究 %2</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="43"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="48"/>
         <source>%1 (demo)</source>
         <translation>%1（演示）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="55"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="60"/>
         <source>crf-desktop: log in</source>
         <translation>crf-desktop：登录</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="63"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="68"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="74"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="79"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="76"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="81"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="82"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="87"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="107"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="112"/>
         <source>DEMO: fictitious site for training, not for real patients</source>
         <translation>演示：用于培训的虚构分中心，不得用于真实患者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="113"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="118"/>
         <source>Demo users and their passwords (also printed in the terminal). Choose a user to fill in the fields.</source>
         <translation>演示用户及其密码（也打印在终端中）。选择一个用户即可自动填写。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="124"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="129"/>
         <source>Fill in %1 and the demo password</source>
         <translation>填入 %1 及演示密码</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/login_dialog.py" line="147"/>
+        <location filename="../../crf_desktop/ui/login_dialog.py" line="161"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -1476,7 +1481,7 @@ To try the app with fictitious data instead:
     </message>
     <message>
         <location filename="../../crf_desktop/ui/main_window.py" line="182"/>
-        <location filename="../../crf_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="214"/>
         <source>Subject %1</source>
         <translation>受试者 %1</translation>
     </message>
@@ -1488,116 +1493,121 @@ To try the app with fictitious data instead:
     </message>
     <message>
         <location filename="../../crf_desktop/ui/main_window_menus.py" line="155"/>
+        <source>&amp;Centre</source>
+        <translation>协调中心(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="156"/>
         <source>&amp;Subjects</source>
         <translation>受试者(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="156"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="157"/>
         <source>Centre &amp;activity</source>
         <translation>协调中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="157"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="158"/>
         <source>Site &amp;activity</source>
         <translation>分中心操作记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="158"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="159"/>
         <source>&amp;Responses by visit</source>
         <translation>按访视的应答情况(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="159"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="160"/>
         <source>Adverse &amp;events summary</source>
         <translation>不良事件汇总(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="161"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="162"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="163"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="163"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="164"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="164"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="165"/>
         <source>Print &amp;blank CRF book…</source>
         <translation>打印空白病例报告表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="165"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="166"/>
         <source>Check a &amp;printed page…</source>
         <translation>核对打印页(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="166"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="167"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="167"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="168"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="169"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="169"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="170"/>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="170"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="171"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="171"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="172"/>
         <source>&amp;Reference ranges…</source>
         <translation>参考范围(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="172"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="173"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="174"/>
         <source>&amp;About crf-desktop</source>
         <translation>关于 crf-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window_menus.py" line="174"/>
+        <location filename="../../crf_desktop/ui/main_window_menus.py" line="175"/>
         <source>&amp;Study configuration…</source>
         <translation>研究配置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="302"/>
         <source>blank CRF book</source>
         <translation>空白病例报告表</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="317"/>
         <source>Case report forms for study %1, site %2.</source>
         <translation>研究 %1、分中心 %2 的病例报告表。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="319"/>
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../crf_desktop/ui/main_window.py" line="323"/>
         <source>About crf-desktop</source>
         <translation>关于 crf-desktop</translation>
     </message>
@@ -2065,213 +2075,213 @@ To try the app with fictitious data instead:
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="139"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
         <source>Queries (raised at the centre and at the sites)</source>
         <extracomment>Hidden when the table is narrower than COMPACT_BELOW pixels, so that the question and the answer stay readable: the query id says the origin (C- centre, S01- site 01), and the field&apos;s tooltip and the details box say the visit, form and age.</extracomment>
         <translation>质疑（由协调中心和各分中心提出）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="140"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
         <source>&amp;Site:</source>
         <translation>分中心(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="141"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
         <source>Query stat&amp;e:</source>
         <translation>质疑状态(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="142"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="150"/>
         <source>All sites</source>
         <translation>所有分中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="151"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="151"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="174"/>
         <source>Open</source>
         <translation>待回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="143"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="151"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="174"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="144"/>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="166"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="152"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="174"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="155"/>
         <source>Query</source>
         <translation>质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="155"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="155"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="155"/>
         <source>Site</source>
         <translation>分中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="147"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="155"/>
         <source>Subject</source>
         <translation>受试者</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="156"/>
         <source>Visit</source>
         <translation>访视</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="156"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="156"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="156"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="148"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="157"/>
         <source>Age (days)</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="157"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="149"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="157"/>
         <source>Latest answer</source>
         <translation>最新回复</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="150"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="158"/>
         <source>&amp;Raise query…</source>
         <translation>提出质疑(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="151"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="159"/>
         <source>Re-&amp;open query…</source>
         <translation>重新开启质疑(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="152"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="160"/>
         <source>Select a query to see its full text and who closed or re-opened it last, when and why.</source>
         <translation>选择一条质疑，查看其全文以及最近一次由谁、何时、为何关闭或重新开启。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="168"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="176"/>
         <source>%1 (waiting for the site)</source>
         <translation>%1（等待分中心处理）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="171"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
         <source>Centre</source>
         <translation>协调中心</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="171"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
         <source>Site %1</source>
         <translation>分中心 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="177"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
         <source>(no reason given)</source>
         <translation>（未给出原因）</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="179"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
         <source>Closed by %1 on %2: %3</source>
         <translation>由 %1 于 %2 关闭：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="180"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="188"/>
         <source>Re-opened by %1 on %2: %3</source>
         <translation>由 %1 于 %2 重新开启：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="185"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="193"/>
         <source>raised at the centre by %1 on %2</source>
         <translation>由 %1 于 %2 在协调中心提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="187"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="195"/>
         <source>raised at site %1 by %2 on %3</source>
         <translation>由 %2 于 %3 在分中心 %1 提出</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="189"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="197"/>
         <source>Question: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="191"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="199"/>
         <source>Latest answer (%1, %2): %3</source>
         <translation>最新回复（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="194"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="202"/>
         <source>No answer yet.</source>
         <translation>尚未回复。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="198"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="206"/>
         <source>The site applies this decision on its next export run.</source>
         <translation>分中心将在下次导出时应用此决定。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="237"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="245"/>
         <source>%1 · age %2 day(s)</source>
         <translation>%1 · 已 %2 天</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="241"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="249"/>
         <source>%1
 — %2, %3</source>
         <translation>%1
 — %2，%3</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="248"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="256"/>
         <source>%1 query(s)</source>
         <translation>%1 条质疑</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="285"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="293"/>
         <source>C&amp;lose query…</source>
         <translation>关闭质疑(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="285"/>
+        <location filename="../../crf_desktop/ui/centre_queries_panel.py" line="293"/>
         <source>C&amp;lose query</source>
         <translation>关闭质疑(&amp;L)</translation>
     </message>
@@ -3036,12 +3046,12 @@ not evaluable</source>
 <context>
     <name>StudyUnblindDialog</name>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="95"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="96"/>
         <source>crf-desktop: unblind study %1</source>
         <translation>crf-desktop：揭盲研究 %1</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="97"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="98"/>
         <source>Unblinding the study gives every CSV and ODM export the treatment arm of each randomised subject. Do it only at database lock, when the data are final.
 
 It cannot be undone: the study stays unblinded, and your name, the time and your reason are kept in the centre&apos;s audit trail. Type the study id %1 to confirm.</source>
@@ -3050,47 +3060,47 @@ It cannot be undone: the study stays unblinded, and your name, the time and your
 此操作不可撤销：研究将保持揭盲状态，您的姓名、时间和原因将记录在协调中心的稽查轨迹中。请输入研究编号 %1 以确认。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="101"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="102"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="102"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="103"/>
         <source>e.g. Database locked on 2026-11-20 for the final analysis</source>
         <translation>例如：2026-11-20 数据库已锁定，用于最终分析</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="103"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="104"/>
         <source>Randomisation &amp;lists:</source>
         <translation>随机化列表(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="104"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="105"/>
         <source>Add CSV files…</source>
         <translation>添加 CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="105"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="106"/>
         <source>Your &amp;password:</source>
         <translation>您的密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="106"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="107"/>
         <source>&amp;Study id (%1):</source>
         <translation>研究编号 (%1)(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="107"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="108"/>
         <source>&amp;Unblind the study</source>
         <translation>揭盲研究(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="117"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="122"/>
         <source>Only needed for sites enrolled before the centre kept their lists.</source>
         <translation>仅用于协调中心开始保存随机化列表之前入组的分中心。</translation>
     </message>
     <message>
-        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="126"/>
+        <location filename="../../crf_desktop/ui/study_unblind_dialog.py" line="133"/>
         <source>Choose the randomisation lists (CSV: seq, rand_no, msc_kit, mmf_kit, arm)</source>
         <translation>选择随机化列表（CSV：seq, rand_no, msc_kit, mmf_kit, arm）</translation>
     </message>

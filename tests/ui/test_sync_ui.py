@@ -251,8 +251,8 @@ def test_the_centre_imports_shows_the_report_and_pins_the_site(qtbot: QtBot, wor
 def test_the_centre_window_hides_what_only_a_site_has(qtbot: QtBot, world: Path, opened: list[Session]) -> None:
     window = _main(qtbot, opened, world / "centre", "datamanager")
     assert window.centre_page is not None
-    site_only = [window.subjects_action, window.responses_action, window.ae_summary_action,
-                 window.study_config_action, window.check_page_action, window.ranges_action]
+    site_only = [window.responses_action, window.ae_summary_action, window.study_config_action,
+                 window.check_page_action, window.ranges_action]
     assert not any(a.isVisible() or a.isEnabled() for a in site_only)
     assert not window.tools_menu.menuAction().isVisible()
     assert window.blank_book_action.isVisible() and window.blank_book_action.isEnabled()  # blank forms: anywhere
@@ -260,6 +260,10 @@ def test_the_centre_window_hides_what_only_a_site_has(qtbot: QtBot, world: Path,
     assert "&Responses by visit" not in visible and "Centre &activity" in visible  # the centre's own trail
     assert window.tabs.tabText(window.tabs.indexOf(window.audit_panel)) == "Centre activity"
     assert window.audit_panel.heading.text() == "Recent activity at the coordinating centre"
+    window.show_activity()
+    assert window.subjects_action.text() == "&Centre" and window.subjects_action.isEnabled()
+    window.subjects_action.trigger()  # Ctrl+1: back to the Centre page (QA: there was no key for it)
+    assert window.tabs.currentWidget() is window.centre_page
 
     site = _main(qtbot, opened, world / "site", "coordinator")
     assert site.activity_action.text() == "Site &activity"
