@@ -116,22 +116,30 @@ class QueriesPanel(QGroupBox):
         self.reopen_button.clicked.connect(self.reopen_selected)
         self.message = InlineMessage()  # what an action did, or why it was refused
         self.list_message = InlineMessage()  # a problem reading the queries
+        for combo in (self.site_combo, self.status_combo):  # as wide as their longest item, in every language
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # the filters, the count and the actions share one row, so that the table keeps three rows at 1024×700
+        # with the import and export messages shown above
         filters = QHBoxLayout()
         for widget in (self.site_label, self.site_combo, self.status_label, self.status_combo):
             filters.addWidget(widget)
-        filters.addStretch(1)
+        filters.addSpacing(12)
         filters.addWidget(self.count_label)
-        buttons = QHBoxLayout()
+        filters.addStretch(1)
         for button in (self.raise_button, self.close_button, self.reopen_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            filters.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.list_message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
-        layout.addLayout(buttons)
         layout.addWidget(self.message)
+        # Tab as before the actions moved up: the filters, the table, the details, then the actions
+        chain = (self.status_combo, self.table, self.details, self.raise_button, self.close_button, self.reopen_button)
+        for before, after in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(before, after)
         self.retranslate()
 
     # -- text ---------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from crf_desktop.ui.messages import InlineMessage
 from crf_desktop.ui.operation import run_service
 from crf_desktop.ui.print_actions import FormPrintMixin
 from crf_desktop.ui.qt import (
+    QApplication,
     QDialog,
     QEvent,
     QGroupBox,
@@ -62,6 +63,19 @@ from crf_desktop.ui.term_links import TermLinks
 
 if TYPE_CHECKING:
     from crf_desktop.services.records import Record
+
+OPEN_WIDTH, OPEN_HEIGHT = 1000, 760  # the editor's size where the screen has room (the form scrolls inside)
+FRAME_ROOM = 40  # a window manager's title bar and borders, drawn outside the window's own height
+
+
+def open_size(parent: QWidget | None) -> tuple[int, int]:
+    """The editor's first size: OPEN_WIDTH × OPEN_HEIGHT, smaller on a small screen (1024×700: 660 high), so that
+    Save and Close are on the screen with or without a window manager."""
+    screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+    if screen is None:
+        return OPEN_WIDTH, OPEN_HEIGHT
+    free = screen.availableGeometry()
+    return min(OPEN_WIDTH, free.width()), min(OPEN_HEIGHT, free.height() - FRAME_ROOM)
 
 
 class FormEditor(CheckingMixin, SavingMixin, FieldMenuMixin, QueriesMixin, NoticesMixin, SaeMixin, FormPrintMixin,
@@ -90,7 +104,7 @@ class FormEditor(CheckingMixin, SavingMixin, FieldMenuMixin, QueriesMixin, Notic
         self._closing = False
         self._loading = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1000, 760)
+        self.resize(*open_size(parent))
 
         self.title = heading("")
         self.subtitle = QLabel()

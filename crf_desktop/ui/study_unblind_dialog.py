@@ -30,6 +30,7 @@ from crf_desktop.ui.qt import (
     QWidget,
 )
 from crf_desktop.ui.start_folders import LISTS, last_folder, remember_folder, start_folder
+from crf_desktop.ui.window_size import grow_to_fit
 
 
 def ask_list_files(parent: QWidget, title: str, start: Path) -> list[Path]:
@@ -112,9 +113,15 @@ class StudyUnblindDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)  # the word-wrapped warning and note whole at the window's width (Qt sizes it without)
+
     def _show_files(self) -> None:
         self.files_label.setText(", ".join(p.name for p in self.files) if self.files else self.tr(
             "Only needed for sites enrolled before the centre kept their lists."))
+        if self.isVisible():  # a longer list of files, or another language, may take another line
+            grow_to_fit(self)
 
     def _update_button(self) -> None:
         filled = all(e.text().strip() if e is not self.password_edit else e.text()
