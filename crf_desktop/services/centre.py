@@ -36,7 +36,7 @@ from crf_desktop.store import centre as store
 from crf_desktop.store.datadir import DB_FILE, KEY_FILE, is_site, write_atomic
 from crf_desktop.store.randomisation import ListEntry
 from crf_desktop.store.site import create_site
-from crf_desktop.store.site_identity import read_site_identity
+from crf_desktop.store.site_identity import CENTRE_SITE_ID, read_site_identity
 from crf_desktop.store.users import get as get_user
 from crf_desktop.sync import enrolment as enrolment_file
 from crf_desktop.sync.centre_import import ImportReport as ImportReport  # re-exported for the UI and CLI
@@ -47,7 +47,7 @@ from crf_desktop.sync.folder import TO_CENTRE, check_central_folder, ensure_fold
 from crf_desktop.sync.keys import KeyPairs
 from crf_desktop.sync.messages import write_messages
 
-CENTRE_ID = "centre"
+CENTRE_ID = CENTRE_SITE_ID
 CentreSession = Session  # a Session whose data directory is a centre
 def is_centre_dir(session: Session) -> bool:
     return store.is_centre(session.site.db)

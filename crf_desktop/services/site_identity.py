@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from crf_desktop.store.site_identity import CENTRE_SITE_ID as CENTRE_SITE_ID  # for the UI
 from crf_desktop.store.site_identity import read_site_identity
 
 
@@ -19,6 +20,11 @@ class SiteInfo:
     site_id: str
     study_id: str
     data_dir: Path
+
+    @property
+    def is_centre(self) -> bool:
+        """The coordinating centre's data directory, not a site's."""
+        return self.site_id == CENTRE_SITE_ID
 
 
 def site_info(data_dir: Path) -> SiteInfo:

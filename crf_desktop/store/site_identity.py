@@ -12,6 +12,9 @@ from crf_desktop.core.errors import DataDirError
 from crf_desktop.store.datadir import DB_FILE, KEY_FILE, is_site
 from crf_desktop.store.keyfile import KeyFile
 
+#: The site id in the coordinating centre's key file: a name no site can have (a site is a number).
+CENTRE_SITE_ID = "centre"
+
 
 def require_site(data_dir: Path) -> None:
     """DataDirError naming what is wrong when ``data_dir`` is not a crf-desktop site."""

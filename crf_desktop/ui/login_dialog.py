@@ -12,6 +12,7 @@ from crf_desktop.ui.language import fill, translate
 from crf_desktop.ui.messages import InlineMessage, message_text
 from crf_desktop.ui.qt import (
     QDialog,
+    QEvent,
     QFont,
     QFormLayout,
     QGridLayout,
@@ -19,10 +20,12 @@ from crf_desktop.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
 from crf_desktop.ui.selectable import make_selectable
+from crf_desktop.ui.window_size import grow_to_fit
 
 if TYPE_CHECKING:  # the session (sqlite_utils, SQLCipher, the crypto) is loaded when someone logs in (issue 10)
     from crf_desktop.services.session import Session
@@ -37,9 +40,11 @@ def not_a_site_text(data_dir: Path, error: BaseException | str) -> str:
                 "crf-desktop demo")
 
 
-def site_line(site_id: str, study_id: str, *, demo: bool) -> str:
-    """The site and study the login window opens, in the current language (before and after a login)."""
-    line = fill(translate("LoginDialog", "Site %1 · Study %2"), site_id, study_id)
+def site_line(site_id: str, study_id: str, *, demo: bool, centre: bool = False) -> str:
+    """The site (or the coordinating centre) and study the login window opens, in the current language (before and
+    after a login)."""
+    line = (fill(translate("LoginDialog", "Coordinating centre · Study %1"), study_id) if centre
+            else fill(translate("LoginDialog", "Site %1 · Study %2"), site_id, study_id))
     return fill(translate("LoginDialog", "%1 (demo)"), line) if demo else line
 
 
@@ -131,6 +136,15 @@ class LoginDialog(QDialog):
             self.demo_buttons[name] = button
         grid.setColumnStretch(1, 1)
         return box
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)  # the word-wrapped notes (the demo box's) whole at the window's width, in every language
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the fallback font, installed once the window is up (issue 10):
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # once every label has the new font (taller lines)
 
     def fill_demo_user(self, name: str, password: str) -> None:
         self.user_edit.setText(name)

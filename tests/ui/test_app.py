@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from crf_desktop import __version__
+from crf_desktop.services.session import Session
 from crf_desktop.ui import language
 from crf_desktop.ui.app import (
     MIN_POINT_SIZE,
@@ -58,6 +59,17 @@ def test_the_login_names_the_site_before_anyone_logs_in(demo_dir: Path, tmp_path
     assert site_before_login(demo_dir, {}) == ("Site 01 · Study NCT03580291", None)
     text, problem = site_before_login(tmp_path / "nowhere", {})
     assert text is None and problem is not None and "does not exist" in problem
+
+
+def test_the_centre_is_named_as_the_coordinating_centre_not_as_a_site(
+        demo_centre_login: tuple[Session, Path]) -> None:
+    session, _folder = demo_centre_login
+    assert site_before_login(session.data_dir, {}) == ("Coordinating centre · Study NCT03580291", None)
+    language.apply(language.CHINESE, remember=False)
+    try:
+        assert site_before_login(session.data_dir, {})[0] == "协调中心 · 研究 NCT03580291"
+    finally:
+        language.apply(language.ENGLISH, remember=False)
 
 
 def test_the_site_line_speaks_chinese_on_a_chinese_screen(qtbot: QtBot, demo_dir: Path) -> None:
