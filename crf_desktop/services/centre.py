@@ -174,7 +174,7 @@ def _sites_folder(folder: Path, *, given_as: str) -> Path:
 
 # -- import -------------------------------------------------------------------------------------------------
 def import_packages(session: Session, folder: Path, *,
-                    progress: Callable[[int, int], None] | None = None) -> ImportReport:
+                    progress: Callable[[int, int], object] | None = None) -> ImportReport:
     """Apply every site's new packages from ``folder``, then write acknowledgements and queries back."""
     require_centre(session, MANAGE, "import site packages")
     folder = _sites_folder(folder, given_as="the folder to import from")

@@ -44,7 +44,8 @@ from crf_desktop.sync.package import (
 )
 from crf_desktop.sync.tables import REPLICATED, from_column_block, from_row_block, row_key
 
-Progress = Callable[[int, int], None]
+#: (done, total); what it returns is not used: an import is not cancelled halfway
+Progress = Callable[[int, int], object]
 
 
 @dataclass(frozen=True, kw_only=True)
