@@ -47,7 +47,6 @@ from crf_desktop.sync.folder import TO_CENTRE, check_central_folder, ensure_fold
 from crf_desktop.sync.keys import KeyPairs
 from crf_desktop.sync.messages import write_messages
 
-CENTRE_ID = CENTRE_SITE_ID
 CentreSession = Session  # a Session whose data directory is a centre
 def is_centre_dir(session: Session) -> bool:
     return store.is_centre(session.site.db)
@@ -56,13 +55,13 @@ def is_centre_dir(session: Session) -> bool:
 def holds_centre(data_dir: Path) -> bool:
     """Whether ``data_dir`` holds the coordinating centre, read from its key file without unlocking anything.
 
-    ``init_centre`` names the centre's key file for :data:`CENTRE_ID`, a name no site can have (a site is a number);
-    once logged in, :func:`is_centre_dir` asks the database. A folder that is no data directory, or whose key file
-    cannot be read, is not a centre (the command that opens it then says what is wrong)."""
+    ``init_centre`` names the centre's key file for :data:`CENTRE_SITE_ID`, a name no site can have (a site is a
+    number); once logged in, :func:`is_centre_dir` asks the database. A folder that is no data directory, or whose
+    key file cannot be read, is not a centre (the command that opens it then says what is wrong)."""
     if not data_dir.is_dir() or not is_site(data_dir):
         return False
     try:
-        return read_site_identity(data_dir)[0] == CENTRE_ID
+        return read_site_identity(data_dir)[0] == CENTRE_SITE_ID
     except CrfError:
         return False
 
@@ -78,7 +77,7 @@ def refuse_existing_data(data_dir: Path, *, making: str) -> None:
     except CrfError:
         held, opened = "crf-desktop data", f"check it with: crf-desktop verify --data-dir {data_dir}"
     else:
-        if site == CENTRE_ID:
+        if site == CENTRE_SITE_ID:
             held = f"the coordinating centre of study {study}"
             opened = f"it is used with the centre commands, e.g. crf-desktop centre sites --data-dir {data_dir}"
         else:
@@ -101,7 +100,7 @@ def init_centre(data_dir: Path, *, admin: str, admin_name: str, password: str,
     if out_key.exists():
         raise UserInputError(f"--out-key {out_key} already exists (another centre's key file?); nothing was created. "
                              "Give a new file name, or move the old file away first")
-    opened, recovery_key = create_site(data_dir, site=CENTRE_ID, study=STUDY, admin=name,
+    opened, recovery_key = create_site(data_dir, site=CENTRE_SITE_ID, study=STUDY, admin=name,
                                        admin_name=admin_name.strip() or name, password=password)
     keys = KeyPairs.generate()
     db = opened.db
