@@ -21,11 +21,6 @@ class SiteInfo:
     study_id: str
     data_dir: Path
 
-    @property
-    def is_centre(self) -> bool:
-        """The coordinating centre's data directory, not a site's."""
-        return self.site_id == CENTRE_SITE_ID
-
 
 def site_info(data_dir: Path) -> SiteInfo:
     """Site and study of a data directory, without unlocking it; DataDirError/KeyFileError when it is not one."""

@@ -32,7 +32,7 @@ def site_before_login(data_dir: Path, demo_users: Mapping[str, str]) -> tuple[st
         info = site_info(data_dir)
     except CrfError as exc:
         return None, str(exc)
-    return site_line(info.site_id, info.study_id, demo=bool(demo_users), centre=info.is_centre), None
+    return site_line(info.site_id, info.study_id, demo=bool(demo_users)), None
 
 
 def app_icon() -> QIcon:

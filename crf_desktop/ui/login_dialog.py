@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crf_desktop.core.errors import DataDirError
+from crf_desktop.services.site_identity import CENTRE_SITE_ID
 from crf_desktop.ui.dialog_buttons import ActionButtonBox
 from crf_desktop.ui.headings import heading
 from crf_desktop.ui.language import fill, translate
@@ -40,10 +41,10 @@ def not_a_site_text(data_dir: Path, error: BaseException | str) -> str:
                 "crf-desktop demo")
 
 
-def site_line(site_id: str, study_id: str, *, demo: bool, centre: bool = False) -> str:
+def site_line(site_id: str, study_id: str, *, demo: bool) -> str:
     """The site (or the coordinating centre) and study the login window opens, in the current language (before and
     after a login)."""
-    line = (fill(translate("LoginDialog", "Coordinating centre · Study %1"), study_id) if centre
+    line = (fill(translate("LoginDialog", "Coordinating centre · Study %1"), study_id) if site_id == CENTRE_SITE_ID
             else fill(translate("LoginDialog", "Site %1 · Study %2"), site_id, study_id))
     return fill(translate("LoginDialog", "%1 (demo)"), line) if demo else line
 

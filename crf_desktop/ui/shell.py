@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crf_desktop.services.site_identity import CENTRE_SITE_ID
 from crf_desktop.ui.idle_minutes import DEFAULT_IDLE_MINUTES
 from crf_desktop.ui.login_dialog import LoginDialog, site_line
 from crf_desktop.ui.qt import QObject, Signal
@@ -63,8 +62,7 @@ class Shell(QObject):
         session = dialog.session
         self._drop_login(dialog)
         assert session is not None  # noqa: S101 - accepted only after a successful login
-        self.site_text = site_line(session.site_id, session.study_id, demo=bool(self.demo_users),
-                                   centre=session.site_id == CENTRE_SITE_ID)
+        self.site_text = site_line(session.site_id, session.study_id, demo=bool(self.demo_users))
         self.site_problem = None
         if session.user.must_change_password:
             self._ask_new_password(session)
