@@ -273,7 +273,7 @@ class CentrePage(QWidget):
     def import_from_folder(self) -> None:
         data_dir = self.session.data_dir
         # where it imported from last time, else the demo centre's exchange folder, else home
-        start = start_folders.start_folder(start_folders.last_folder(data_dir, start_folders.CENTRE_IMPORT),
+        start = start_folders.start_folder(data_dir, start_folders.CENTRE_IMPORT,
                                            start_folders.demo_exchange_folder(data_dir))
         folder = self.ask_folder(self, self.tr("Choose the central folder to import from"), start)
         if folder is None:
@@ -351,8 +351,7 @@ class CentrePage(QWidget):
 
     def _export_start(self) -> Path:
         """Where the last export went (the CSV export's new folder is made beside the last one), else home."""
-        return start_folders.start_folder(start_folders.last_folder(self.session.data_dir,
-                                                                    start_folders.CENTRE_EXPORT))
+        return start_folders.start_folder(self.session.data_dir, start_folders.CENTRE_EXPORT)
 
     def export_csv(self) -> None:
         out = self.ask_folder(self, self.tr("Choose a new, empty folder for the CSV export"), self._export_start())

@@ -198,7 +198,7 @@ class PrintPreviewDialog(QDialog):
 
     def save_pdf(self) -> Path | None:
         # in the folder a PDF was saved to last time from this data directory, else home
-        folder = start_folders.start_folder(start_folders.last_folder(self.session.data_dir, start_folders.PDF))
+        folder = start_folders.start_folder(self.session.data_dir, start_folders.PDF)
         path_text, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
                                                          str(folder / f"{self.title}.pdf"),
                                                          self.tr("PDF files (*.pdf)"))

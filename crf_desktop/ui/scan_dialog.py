@@ -125,8 +125,7 @@ class AttachScanDialog(QDialog):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Scans (*.pdf *.png *.jpg *.jpeg)"))
         # in the folder a scan was picked from last time in this data directory, else home
-        dialog.setDirectory(str(start_folders.start_folder(start_folders.last_folder(self.session.data_dir,
-                                                                                     start_folders.SCANS))))
+        dialog.setDirectory(str(start_folders.start_folder(self.session.data_dir, start_folders.SCANS)))
         dialog.fileSelected.connect(self.path_edit.setText)
         dialog.fileSelected.connect(lambda chosen: start_folders.remember_folder(
             self.session.data_dir, start_folders.SCANS, Path(chosen).parent))

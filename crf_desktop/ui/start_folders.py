@@ -56,9 +56,10 @@ def demo_exchange_folder(data_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def start_folder(*candidates: Path | None) -> Path:
-    """The first of ``candidates`` that is a folder now, else the home folder."""
-    for candidate in candidates:
+def start_folder(data_dir: Path, purpose: str, *fallbacks: Path | None) -> Path:
+    """Where a dialog of ``purpose`` opens: the folder last chosen for it in ``data_dir``, else the first of
+    ``fallbacks`` that is a folder now, else the home folder."""
+    for candidate in (last_folder(data_dir, purpose), *fallbacks):
         if candidate is not None and candidate.is_dir():
             return candidate
     return Path.home()

@@ -29,7 +29,7 @@ from crf_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from crf_desktop.ui.start_folders import LISTS, last_folder, remember_folder, start_folder
+from crf_desktop.ui.start_folders import LISTS, remember_folder, start_folder
 from crf_desktop.ui.window_size import grow_to_fit
 
 
@@ -131,7 +131,7 @@ class StudyUnblindDialog(QDialog):
     def add_files(self) -> None:
         data_dir = self.session.data_dir
         chosen = self.ask_files(self, self.tr("Choose the randomisation lists (CSV: seq, rand_no, msc_kit, mmf_kit, "
-                                              "arm)"), start_folder(last_folder(data_dir, LISTS), data_dir))
+                                              "arm)"), start_folder(data_dir, LISTS, data_dir))
         if chosen:
             remember_folder(data_dir, LISTS, chosen[0].parent)
         self.files += [p for p in chosen if p not in self.files]

@@ -127,7 +127,7 @@ def test_a_remembered_folder_that_is_gone_is_passed_over(tmp_path: Path, home: P
     assert start_folders.last_folder(data_dir, start_folders.CENTRE_IMPORT) == stick
     stick.rmdir()  # unplugged
     assert start_folders.last_folder(data_dir, start_folders.CENTRE_IMPORT) is None
-    assert start_folders.start_folder(start_folders.last_folder(data_dir, start_folders.CENTRE_IMPORT)) == home
+    assert start_folders.start_folder(data_dir, start_folders.CENTRE_IMPORT) == home
 
 
 def test_the_exports_open_where_the_last_export_went(qtbot: QtBot, centre: tuple[Session, Path], tmp_path: Path,
