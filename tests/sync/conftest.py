@@ -97,6 +97,19 @@ def save_consent(session: Session, sid: str, by: str, reason: str | None = None)
     assert outcome.saved, outcome.refused
 
 
+def subject_at_centre(site: SiteFixture, folder: Path, centre_session: Session) -> str:
+    """A new subject with its consent, exported by the site and imported at the centre (which writes its
+    acknowledgement back into ``folder``); its id."""
+    session = coordinator(site)
+    try:
+        sid = add_subject(session)
+        sync_service.export_to_centre(session, folder)
+    finally:
+        session.close()
+    centre_service.import_packages(centre_session, folder)
+    return sid
+
+
 def export(site: SiteFixture, folder: Path) -> sync_service.ExportResult:
     session = coordinator(site)
     try:

@@ -17,7 +17,7 @@ from crf_desktop.services import sync as sync_service
 from crf_desktop.services.queries import subject_queries
 from crf_desktop.services.session import Session
 from tests.conftest import SiteFixture
-from tests.sync.conftest import add_subject, coordinator
+from tests.sync.conftest import coordinator, subject_at_centre
 
 
 def _raise(centre_session: Session, sid: str) -> str:
@@ -27,13 +27,7 @@ def _raise(centre_session: Session, sid: str) -> str:
 
 def test_the_centre_sends_only_into_the_folder_the_sites_export_to(
         enrolled: SiteFixture, folder: Path, tmp_path: Path, centre_session: Session) -> None:
-    session = coordinator(enrolled)
-    try:
-        sid = add_subject(session)
-        sync_service.export_to_centre(session, folder)
-    finally:
-        session.close()
-    centre_service.import_packages(centre_session, folder)
+    sid = subject_at_centre(enrolled, folder, centre_session)
     _raise(centre_session, sid)
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -45,13 +39,7 @@ def test_the_centre_sends_only_into_the_folder_the_sites_export_to(
 
 def test_a_message_that_went_to_another_folder_is_written_again_at_the_next_import(
         enrolled: SiteFixture, folder: Path, tmp_path: Path, centre_session: Session) -> None:
-    session = coordinator(enrolled)
-    try:
-        sid = add_subject(session)
-        sync_service.export_to_centre(session, folder)
-    finally:
-        session.close()
-    centre_service.import_packages(centre_session, folder)  # message 1 (the acknowledgement) goes to the folder
+    sid = subject_at_centre(enrolled, folder, centre_session)  # message 1 (the acknowledgement) goes to the folder
     old_copy = tmp_path / "old-copy-of-the-exchange"
     shutil.copytree(folder, old_copy)
     _raise(centre_session, sid)

@@ -25,6 +25,7 @@ from tests.sync.conftest import (
     add_subject,
     coordinator,
     save_consent,
+    subject_at_centre,
 )
 
 
@@ -187,13 +188,7 @@ def test_packages_in_reverse_order_wait_for_the_gap_then_apply(
 
 def test_a_query_travels_to_the_site_and_its_answer_comes_back(
         enrolled: SiteFixture, folder: Path, centre_session: Session) -> None:
-    session = coordinator(enrolled)
-    try:
-        sid = add_subject(session)
-        sync_service.export_to_centre(session, folder)
-    finally:
-        session.close()
-    centre_service.import_packages(centre_session, folder)
+    sid = subject_at_centre(enrolled, folder, centre_session)
     with pytest.raises(UserInputError, match="no field 'nope'"):
         centre_service.raise_query(centre_session, site="01", subject_id=sid, visit="screening", form="consent",
                                    repeat_no=0, field="nope", question="?")
