@@ -86,14 +86,15 @@ def load_subject_records(db: sqlite_utils.Database, subject_id: str) -> SubjectR
 
 #: The records :func:`load_demographics_and_consent` reads, as (visit, form): saving one changes what every
 #: other form of the subject is validated against.
-CONTEXT_RECORDS = frozenset({(SCREENING_VISIT, demographics.FORM_ID), (SCREENING_VISIT, consent.FORM_ID)})
+_CONTEXT_FORMS = (demographics.FORM_ID, consent.FORM_ID)
+CONTEXT_RECORDS = frozenset((SCREENING_VISIT, form) for form in _CONTEXT_FORMS)
 
 
 def load_demographics_and_consent(db: sqlite_utils.Database, subject_id: str) -> SubjectRecords:
     """Only the screening demographics and consent records (one indexed query): what every form's
     validation needs, without reading the whole casebook on every save."""
     found = records.of_visit(db, subject_id=subject_id, visit=SCREENING_VISIT,
-                             forms=tuple(form for _visit, form in sorted(CONTEXT_RECORDS)))
+                             forms=_CONTEXT_FORMS)
     return SubjectRecords(screening=found, conmeds=())
 
 
